@@ -1,0 +1,78 @@
+#include "CommandLine.h"
+
+#include "commands/CommandSupport.h"
+#include "commands/Commands.h"
+
+#include <functional>
+#include <map>
+
+namespace rapport::cli {
+
+namespace {
+
+using Runner = std::function<int(const QStringList&)>;
+
+const std::map<QString, Runner>& commands()
+{
+    static const std::map<QString, Runner> all{
+        {QStringLiteral("add-contact"), runAddContact},
+        {QStringLiteral("check"), runCheck},
+        {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("log"), runLog},
+        {QStringLiteral("score"), runScore},
+    };
+    return all;
+}
+
+} // namespace
+
+QString generalHelp()
+{
+    return QStringLiteral(
+               "Rapport %1: a relationship-centric CRM for community managers.\n"
+               "\n"
+               "usage:\n"
+               "  rapport [--database PATH] [--demo]                start the desktop app\n"
+               "  rapport demo     --database PATH [--contacts N] [--interactions M] [--notes K] [--seed S] "
+               "[--until DATE]\n"
+               "  rapport add-contact --database PATH --name NAME [--email E]... [--handle "
+               "SERVICE:HANDLE]...\n"
+               "                   [--organization O] [--tag T]... [--owner NAME] [--cadence DAYS]\n"
+               "  rapport log      --database PATH --contact ID|EMAIL|HANDLE --channel C\n"
+               "                   --direction outbound|inbound|mutual [--at ISO] [--summary TEXT] [--by "
+               "NAME]\n"
+               "  rapport score    --database PATH [--contact ID|EMAIL] [--at DATE|DATETIME] [--json]\n"
+               "  rapport check    --database PATH\n"
+               "  rapport COMMAND --help                             options of one command\n"
+               "\n"
+               "Without --database, the default database is used: %2\n"
+               "--demo starts the app on a demo database (created on first use next to the default one).\n"
+               "\n"
+               "Exit codes: 0 success, 1 usage error, 2 bad input, 3 database error.\n")
+        .arg(QStringLiteral(RAPPORT_VERSION), Database::defaultPath());
+}
+
+std::optional<int> runHeadless(const QStringList& arguments)
+{
+    if (arguments.isEmpty())
+        return std::nullopt;
+    const QString& first = arguments.constFirst();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        out() << generalHelp() << Qt::flush;
+        return Success;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out() << "rapport " << RAPPORT_VERSION << Qt::endl;
+        return Success;
+    }
+    const auto command = commands().find(first);
+    if (command != commands().end())
+        return command->second(arguments.mid(1));
+    if (!first.startsWith(QLatin1Char('-'))) {
+        err() << "rapport: unknown command '" << first << "'\n\n" << generalHelp() << Qt::flush;
+        return UsageError;
+    }
+    return std::nullopt;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,81 @@
+#include "CommandSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <cstdio>
+
+namespace rapport::cli {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int exitCodeFor(const Error& error)
+{
+    switch (error.kind) {
+    case ErrorKind::Usage:
+        return UsageError;
+    case ErrorKind::BadInput:
+    case ErrorKind::NotFound:
+        return BadInputError;
+    case ErrorKind::Database:
+    case ErrorKind::Cancelled:
+        return DatabaseError;
+    }
+    return DatabaseError;
+}
+
+int fail(const QString& command, const Error& error)
+{
+    out().flush();
+    err() << "rapport " << command << ": " << error.message << Qt::endl;
+    return exitCodeFor(error);
+}
+
+CommandParser::CommandParser(QString command, QString synopsis, QString description)
+    : m_command(std::move(command))
+    , m_synopsis(std::move(synopsis))
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOption({QStringLiteral("database"),
+                        QStringLiteral("The database file (default: %1).").arg(Database::defaultPath()),
+                        QStringLiteral("PATH")});
+    m_parser.addHelpOption();
+}
+
+std::optional<int> CommandParser::parse(const QStringList& arguments)
+{
+    if (!m_parser.parse(QStringList{QStringLiteral("rapport")} + arguments))
+        return fail(m_command, Error::usage(m_parser.errorText() + QStringLiteral("\nusage: ") + m_synopsis));
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        out() << "usage: " << m_synopsis << "\n\n" << m_parser.helpText().section(QLatin1Char('\n'), 2);
+        out().flush();
+        return Success;
+    }
+    if (!m_parser.positionalArguments().isEmpty())
+        return fail(m_command,
+                    Error::usage(QStringLiteral("unexpected argument '%1'\nusage: %2")
+                                     .arg(m_parser.positionalArguments().constFirst(), m_synopsis)));
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<Database>> CommandParser::openDatabase() const
+{
+    QString path = m_parser.value(QStringLiteral("database"));
+    if (path.isEmpty()) {
+        path = Database::defaultPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    return Database::open(path);
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,53 @@
+// What every headless command shares: option parsing with usage errors, opening the database,
+// printing errors to stderr and mapping them to the documented exit codes.
+#pragma once
+
+#include "Result.h"
+#include "storage/Database.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+#include <memory>
+#include <optional>
+
+namespace rapport::cli {
+
+enum ExitCode : int
+{
+    Success = 0,
+    UsageError = 1,
+    BadInputError = 2,
+    DatabaseError = 3
+};
+
+QTextStream& out();
+QTextStream& err();
+
+int exitCodeFor(const Error& error);
+// Prints "rapport <command>: <message>" to stderr and returns the exit code for the error.
+int fail(const QString& command, const Error& error);
+
+// A parser that knows --database and --help besides the command's own options.
+class CommandParser
+{
+public:
+    CommandParser(QString command, QString synopsis, QString description);
+    void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
+    // Parses the arguments after the command name. nullopt means "stop with this exit code": a usage
+    // error was printed, or the help was.
+    std::optional<int> parse(const QStringList& arguments);
+    const QCommandLineParser& parser() const { return m_parser; }
+    QString value(const QString& name) const { return m_parser.value(name); }
+    bool isSet(const QString& name) const { return m_parser.isSet(name); }
+    // Opens --database, or the default database when it is not given.
+    Result<std::unique_ptr<Database>> openDatabase() const;
+    const QString& command() const { return m_command; }
+
+private:
+    QString m_command;
+    QString m_synopsis;
+    QCommandLineParser m_parser;
+};
+
+} // namespace rapport::cli

@@ -1,0 +1,15 @@
+// The headless commands of the command-line contract (architecture.md). Each takes the arguments after
+// its name and returns the process exit code.
+#pragma once
+
+#include <QStringList>
+
+namespace rapport::cli {
+
+int runAddContact(const QStringList& arguments);
+int runCheck(const QStringList& arguments);
+int runDemo(const QStringList& arguments);
+int runLog(const QStringList& arguments);
+int runScore(const QStringList& arguments);
+
+} // namespace rapport::cli

@@ -1,0 +1,88 @@
+// Rapport's entry point: a command runs headless on QCoreApplication; no command starts the GUI.
+#include "CommandLine.h"
+#include "MainWindow.h"
+#include "commands/CommandSupport.h"
+#include "demo/DemoGenerator.h"
+#include "storage/Database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationName(QStringLiteral("rapport"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
+}
+
+// The demo database lives beside the default one and is generated on first use.
+rapport::Result<QString> prepareDemoDatabase()
+{
+    const QString path =
+        QFileInfo(rapport::Database::defaultPath()).absolutePath() + QStringLiteral("/demo.sqlite3");
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto db = rapport::Database::open(path);
+    if (!db)
+        return db.error();
+    const auto contacts = (*db)->scalar(QStringLiteral("SELECT count(*) FROM contacts"));
+    if (contacts && contacts->toLongLong() == 0) {
+        const auto generated = rapport::DemoGenerator(**db, rapport::DemoOptions{}).generate();
+        if (!generated)
+            return generated.error();
+    }
+    return path;
+}
+
+int runGui(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(rapport::cli::generalHelp());
+    parser.addOption(
+        {QStringLiteral("database"), QStringLiteral("The database file to open."), QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("demo"), QStringLiteral("Open the demo database (generated on first use).")});
+    if (!parser.parse(QCoreApplication::arguments()))
+        return rapport::cli::fail(QStringLiteral("(gui)"), rapport::Error::usage(parser.errorText()));
+
+    QString path = parser.value(QStringLiteral("database"));
+    if (parser.isSet(QStringLiteral("demo"))) {
+        const rapport::Result<QString> demo = prepareDemoDatabase();
+        if (!demo)
+            return rapport::cli::fail(QStringLiteral("--demo"), demo.error());
+        path = *demo;
+    }
+    if (path.isEmpty()) {
+        path = rapport::Database::defaultPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    auto db = rapport::Database::open(path);
+    if (!db)
+        return rapport::cli::fail(QStringLiteral("(gui)"), db.error());
+
+    rapport::ui::MainWindow window(std::move(*db));
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    {
+        QCoreApplication probe(argc, argv);
+        describeApplication();
+        if (const std::optional<int> exitCode = rapport::cli::runHeadless(arguments))
+            return *exitCode;
+    }
+    return runGui(argc, argv);
+}

@@ -1,0 +1,28 @@
+// Logging, editing and deleting conversations, each in one transaction with the scoring update, so a
+// score never disagrees with the log it came from. The command line and the GUI both log through here.
+#pragma once
+
+#include "model/Interaction.h"
+#include "scoring/ScoringEngine.h"
+#include "storage/Database.h"
+
+namespace rapport {
+
+class ConversationLog
+{
+public:
+    ConversationLog(Database& db, ScoringEngine& engine)
+        : m_db(db)
+        , m_engine(engine)
+    {}
+
+    Result<qint64> log(const Interaction& interaction);
+    Status edit(const Interaction& interaction);
+    Status remove(qint64 interactionId);
+
+private:
+    Database& m_db;
+    ScoringEngine& m_engine;
+};
+
+} // namespace rapport

@@ -1,0 +1,164 @@
+#include "LogReplay.h"
+
+#include "storage/SqliteStatement.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace rapport {
+
+namespace {
+
+constexpr qint64 progressEvery = 1 << 16;
+
+// Folds the current row into `state`; false when the row holds an unknown channel or direction.
+bool applyRow(const SqliteStatement& row, RelationshipState& state, const ScoringSettings& settings)
+{
+    const std::optional<Channel> channel = channelFromKey(row.columnUtf8(2));
+    const std::optional<Direction> direction = directionFromKey(row.columnUtf8(3));
+    if (!channel || !direction)
+        return false;
+    state.apply(row.columnInt64(1), *direction, settings.channelWeight(*channel), settings);
+    return true;
+}
+
+Error badRow(const SqliteStatement& row)
+{
+    return Error::database(
+        QStringLiteral("interaction log: contact %1 has an interaction with unknown channel "
+                       "'%2' or direction '%3'")
+            .arg(row.columnInt64(0))
+            .arg(row.columnText(2), row.columnText(3)));
+}
+
+Result<qint64> interactionCount(Database& db)
+{
+    const Result<QVariant> count = db.scalar(QStringLiteral("SELECT count(*) FROM interactions"));
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+} // namespace
+
+Status LogReplay::forEachContact(const std::function<Status(qint64, const RelationshipState&)>& finished,
+                                 const ProgressCallback& progress) const
+{
+    const Result<qint64> total = progress ? interactionCount(m_db) : Result<qint64>(qint64(0));
+    if (!total)
+        return total.error();
+    SqliteStatement rows(m_db.handle(), "SELECT contact_id, occurred_at, channel, direction FROM interactions"
+                                        " ORDER BY contact_id, occurred_at, id");
+    if (!rows.isValid())
+        return Error::database(rows.errorMessage());
+    qint64 current = std::numeric_limits<qint64>::min();
+    RelationshipState state;
+    qint64 done = 0;
+    while (rows.step()) {
+        const qint64 contactId = rows.columnInt64(0);
+        if (contactId != current) {
+            if (state.hasHistory()) {
+                if (Status status = finished(current, state); !status)
+                    return status;
+            }
+            current = contactId;
+            state = RelationshipState();
+        }
+        if (!applyRow(rows, state, m_settings))
+            return badRow(rows);
+        if (++done % progressEvery == 0 && !reportProgress(progress, done, *total))
+            return Error::cancelled();
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    if (state.hasHistory()) {
+        if (Status status = finished(current, state); !status)
+            return status;
+    }
+    reportProgress(progress, done, *total);
+    return {};
+}
+
+Result<std::vector<QHash<qint64, RelationshipState>>>
+LogReplay::statesAt(QList<qint64> cutoffs, const ProgressCallback& progress) const
+{
+    std::sort(cutoffs.begin(), cutoffs.end());
+    std::vector<QHash<qint64, RelationshipState>> snapshots(static_cast<size_t>(cutoffs.size()));
+    const Result<qint64> total = progress ? interactionCount(m_db) : Result<qint64>(qint64(0));
+    if (!total)
+        return total.error();
+    SqliteStatement rows(m_db.handle(), "SELECT contact_id, occurred_at, channel, direction FROM interactions"
+                                        " ORDER BY contact_id, occurred_at, id");
+    if (!rows.isValid())
+        return Error::database(rows.errorMessage());
+
+    qint64 current = std::numeric_limits<qint64>::min();
+    RelationshipState state;
+    qsizetype next = 0; // the first cutoff not yet captured for the current contact
+    auto captureUpTo = [&](qsizetype end) {
+        for (; next < end; ++next) {
+            if (state.hasHistory())
+                snapshots[static_cast<size_t>(next)].insert(current, state);
+        }
+    };
+    qint64 done = 0;
+    while (rows.step()) {
+        const qint64 contactId = rows.columnInt64(0);
+        if (contactId != current) {
+            captureUpTo(cutoffs.size());
+            current = contactId;
+            state = RelationshipState();
+            next = 0;
+        }
+        const qint64 at = rows.columnInt64(1);
+        qsizetype passed = next;
+        while (passed < cutoffs.size() && at > cutoffs[passed])
+            ++passed;
+        captureUpTo(passed);
+        if (!applyRow(rows, state, m_settings))
+            return badRow(rows);
+        if (++done % progressEvery == 0 && !reportProgress(progress, done, *total))
+            return Error::cancelled();
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    captureUpTo(cutoffs.size());
+    return snapshots;
+}
+
+Result<std::vector<RelationshipState>> LogReplay::contactStatesAt(qint64 contactId,
+                                                                  QList<qint64> cutoffs) const
+{
+    std::sort(cutoffs.begin(), cutoffs.end());
+    SqliteStatement rows(m_db.handle(), "SELECT contact_id, occurred_at, channel, direction FROM interactions"
+                                        " WHERE contact_id = ?1 ORDER BY occurred_at, id");
+    if (!rows.isValid())
+        return Error::database(rows.errorMessage());
+    rows.bind(1, contactId);
+    std::vector<RelationshipState> states;
+    states.reserve(static_cast<size_t>(cutoffs.size()));
+    RelationshipState state;
+    while (rows.step()) {
+        const qint64 at = rows.columnInt64(1);
+        while (static_cast<qsizetype>(states.size()) < cutoffs.size() && at > cutoffs[states.size()])
+            states.push_back(state);
+        if (!applyRow(rows, state, m_settings))
+            return badRow(rows);
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    while (static_cast<qsizetype>(states.size()) < cutoffs.size())
+        states.push_back(state);
+    return states;
+}
+
+Result<RelationshipState> LogReplay::contactState(qint64 contactId, std::optional<qint64> until) const
+{
+    const Result<std::vector<RelationshipState>> states =
+        contactStatesAt(contactId, {until.value_or(std::numeric_limits<qint64>::max())});
+    if (!states)
+        return states.error();
+    return states->front();
+}
+
+} // namespace rapport

@@ -1,0 +1,43 @@
+// Streams the interaction log in (contact, time) order and folds it into relationship states: the
+// from-scratch computation that rebuilds, past-date scores and trends rest on.
+#pragma once
+
+#include "Progress.h"
+#include "RelationshipState.h"
+#include "storage/Database.h"
+
+#include <QHash>
+#include <QList>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace rapport {
+
+class LogReplay
+{
+public:
+    LogReplay(Database& db, const ScoringSettings& settings)
+        : m_db(db)
+        , m_settings(settings)
+    {}
+
+    // Calls `finished` once per contact with history, with its state over the whole log.
+    Status forEachContact(const std::function<Status(qint64 contactId, const RelationshipState&)>& finished,
+                          const ProgressCallback& progress = {}) const;
+
+    // For each cutoff (seconds since the epoch), every contact's state built from the interactions at
+    // or before it. Contacts without history at a cutoff are absent from its map.
+    Result<std::vector<QHash<qint64, RelationshipState>>>
+    statesAt(QList<qint64> cutoffs, const ProgressCallback& progress = {}) const;
+
+    // One contact's state from its interactions at or before each cutoff (all of them when none).
+    Result<std::vector<RelationshipState>> contactStatesAt(qint64 contactId, QList<qint64> cutoffs) const;
+    Result<RelationshipState> contactState(qint64 contactId, std::optional<qint64> until = {}) const;
+
+private:
+    Database& m_db;
+    const ScoringSettings& m_settings;
+};
+
+} // namespace rapport

@@ -1,0 +1,331 @@
+#include "ScoringEngine.h"
+
+#include "LogReplay.h"
+#include "RelationshipStateStore.h"
+#include "storage/SettingsRepository.h"
+#include "storage/SqliteStatement.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace rapport {
+
+namespace {
+
+const QString settingsPrefix = QStringLiteral("scoring.");
+constexpr qint64 day = 86400;
+
+qint64 secondsOf(double days)
+{
+    return std::llround(days * secondsPerDay);
+}
+
+struct TagPrior
+{
+    double cadence = 0;
+    qint64 members = std::numeric_limits<qint64>::max();
+};
+
+// The most specific tag is the one with the fewest members (a small community says more about a person
+// than a broad segment); between equally specific tags the shorter cadence wins.
+bool moreSpecific(const TagPrior& candidate, const TagPrior& current)
+{
+    if (candidate.members != current.members)
+        return candidate.members < current.members;
+    return candidate.cadence < current.cadence;
+}
+
+std::optional<double> delta(const RelationshipScore& now, const std::optional<RelationshipScore>& before)
+{
+    if (!now.hasHistory || !before || !before->hasHistory)
+        return std::nullopt;
+    return now.score - before->score;
+}
+
+} // namespace
+
+Result<ScoringEngine> ScoringEngine::open(Database& db)
+{
+    ScoringEngine engine(db);
+    const Result<QMap<QString, QString>> stored = SettingsRepository(db).load(settingsPrefix);
+    if (!stored)
+        return stored.error();
+    const Result<ScoringSettings> settings = ScoringSettings::fromMap(*stored);
+    if (!settings)
+        return Error::database(
+            QStringLiteral("stored scoring settings are invalid: %1").arg(settings.error().message));
+    engine.m_settings = *settings;
+    return engine;
+}
+
+Status ScoringEngine::changeSettings(const ScoringSettings& settings, const ProgressCallback& progress)
+{
+    if (Status valid = settings.validate(); !valid)
+        return valid;
+    const ScoringSettings previous = m_settings;
+    Transaction transaction(*m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    if (Status saved = SettingsRepository(*m_db).save(settingsPrefix, settings.toMap()); !saved)
+        return saved;
+    m_settings = settings;
+    if (settings.shapesStateDifferently(previous)) {
+        if (Status rebuilt = rebuildAll(progress); !rebuilt) {
+            m_settings = previous;
+            return rebuilt;
+        }
+    }
+    if (Status committed = transaction.commit(); !committed) {
+        m_settings = previous;
+        return committed;
+    }
+    return {};
+}
+
+Status ScoringEngine::interactionAdded(const Interaction& interaction)
+{
+    RelationshipStateStore store(*m_db);
+    const Result<std::optional<RelationshipState>> stored = store.load(interaction.contactId);
+    if (!stored)
+        return stored.error();
+    RelationshipState state = stored->value_or(RelationshipState());
+    if (state.hasHistory() && interaction.occurredAt < secondsOf(state.tLast))
+        return rebuildContact(interaction.contactId);
+    state.apply(interaction.occurredAt, interaction.direction, m_settings.channelWeight(interaction.channel),
+                m_settings);
+    return store.save(interaction.contactId, state);
+}
+
+Status ScoringEngine::rebuildContact(qint64 contactId)
+{
+    const Result<RelationshipState> state = LogReplay(*m_db, m_settings).contactState(contactId);
+    if (!state)
+        return state.error();
+    return RelationshipStateStore(*m_db).save(contactId, *state);
+}
+
+Status ScoringEngine::rebuildAll(const ProgressCallback& progress)
+{
+    Transaction transaction(*m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    if (Status cleared = RelationshipStateStore(*m_db).clear(); !cleared)
+        return cleared;
+    RelationshipStateWriter writer(*m_db);
+    const Status replayed = LogReplay(*m_db, m_settings)
+                                .forEachContact(
+                                    [&writer](qint64 contactId, const RelationshipState& state) {
+                                        return writer.write(contactId, state);
+                                    },
+                                    progress);
+    if (!replayed)
+        return replayed;
+    return transaction.commit();
+}
+
+Result<std::optional<RelationshipState>> ScoringEngine::storedState(qint64 contactId) const
+{
+    return RelationshipStateStore(*m_db).load(contactId);
+}
+
+Result<ScoreContext> ScoringEngine::context(qint64 contactId) const
+{
+    ScoreContext context;
+    SqliteStatement target(m_db->handle(), "SELECT cadence_days FROM contacts WHERE id = ?1");
+    target.bind(1, contactId);
+    if (!target.step())
+        return target.ok() ? Error::notFound(QStringLiteral("contact: no contact with id %1").arg(contactId))
+                           : Error::database(target.errorMessage());
+    if (!target.columnIsNull(0))
+        context.cadenceTargetDays = target.columnDouble(0);
+
+    SqliteStatement tags(m_db->handle(),
+                         "SELECT t.cadence_days, (SELECT count(*) FROM contact_tags m WHERE m.tag_id = t.id)"
+                         " FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+                         " WHERE ct.contact_id = ?1 AND t.cadence_days IS NOT NULL");
+    tags.bind(1, contactId);
+    std::optional<TagPrior> best;
+    while (tags.step()) {
+        const TagPrior candidate{tags.columnDouble(0), tags.columnInt64(1)};
+        if (!best || moreSpecific(candidate, *best))
+            best = candidate;
+    }
+    if (!tags.ok())
+        return Error::database(tags.errorMessage());
+    if (best)
+        context.tagPriorDays = best->cadence;
+
+    SqliteStatement trust(m_db->handle(),
+                          "SELECT trust_level FROM trust_notes WHERE contact_id = ?1 AND"
+                          " trust_level IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1");
+    trust.bind(1, contactId);
+    if (trust.step())
+        context.trustLevel = static_cast<int>(trust.columnInt64(0));
+    if (!trust.ok())
+        return Error::database(trust.errorMessage());
+    return context;
+}
+
+Result<QHash<qint64, ScoreContext>> ScoringEngine::allContexts() const
+{
+    QHash<qint64, ScoreContext> contexts;
+    SqliteStatement targets(m_db->handle(),
+                            "SELECT id, cadence_days FROM contacts WHERE cadence_days IS NOT NULL");
+    while (targets.step())
+        contexts[targets.columnInt64(0)].cadenceTargetDays = targets.columnDouble(1);
+    if (!targets.ok())
+        return Error::database(targets.errorMessage());
+
+    // Tag sizes first, in one pass: a per-row count(*) would rescan each tag's members for every contact.
+    QHash<qint64, TagPrior> tagPriors;
+    SqliteStatement tagSizes(m_db->handle(), "SELECT t.id, t.cadence_days, count(ct.contact_id) FROM tags t"
+                                             " LEFT JOIN contact_tags ct ON ct.tag_id = t.id"
+                                             " WHERE t.cadence_days IS NOT NULL GROUP BY t.id");
+    while (tagSizes.step())
+        tagPriors.insert(tagSizes.columnInt64(0),
+                         TagPrior{tagSizes.columnDouble(1), tagSizes.columnInt64(2)});
+    if (!tagSizes.ok())
+        return Error::database(tagSizes.errorMessage());
+    QHash<qint64, TagPrior> priors;
+    if (!tagPriors.isEmpty()) {
+        SqliteStatement tags(m_db->handle(), "SELECT contact_id, tag_id FROM contact_tags");
+        while (tags.step()) {
+            const auto prior = tagPriors.constFind(tags.columnInt64(1));
+            if (prior == tagPriors.cend())
+                continue;
+            const auto found = priors.find(tags.columnInt64(0));
+            if (found == priors.end())
+                priors.insert(tags.columnInt64(0), *prior);
+            else if (moreSpecific(*prior, *found))
+                *found = *prior;
+        }
+        if (!tags.ok())
+            return Error::database(tags.errorMessage());
+    }
+    for (auto it = priors.cbegin(); it != priors.cend(); ++it)
+        contexts[it.key()].tagPriorDays = it->cadence;
+
+    // SQLite takes the bare column trust_level from the row holding max(created_at).
+    SqliteStatement trust(m_db->handle(), "SELECT contact_id, trust_level, max(created_at) FROM trust_notes"
+                                          " WHERE trust_level IS NOT NULL GROUP BY contact_id");
+    while (trust.step())
+        contexts[trust.columnInt64(0)].trustLevel = static_cast<int>(trust.columnInt64(1));
+    if (!trust.ok())
+        return Error::database(trust.errorMessage());
+    return contexts;
+}
+
+Result<qint64> ScoringEngine::newestInteraction() const
+{
+    const Result<QVariant> newest = m_db->scalar(QStringLiteral("SELECT max(occurred_at) FROM interactions"));
+    if (!newest)
+        return newest.error();
+    return newest->isNull() ? std::numeric_limits<qint64>::min() : newest->toLongLong();
+}
+
+Result<ContactScore> ScoringEngine::score(qint64 contactId, qint64 now) const
+{
+    const Result<ScoreContext> contactContext = context(contactId);
+    if (!contactContext)
+        return contactContext.error();
+    const Result<std::vector<RelationshipState>> states =
+        LogReplay(*m_db, m_settings).contactStatesAt(contactId, {now - 90 * day, now - 30 * day, now});
+    if (!states)
+        return states.error();
+    ContactScore result;
+    result.contactId = contactId;
+    result.score = computeScore((*states)[2], now, *contactContext, m_settings);
+    result.delta30 =
+        delta(result.score, computeScore((*states)[1], now - 30 * day, *contactContext, m_settings));
+    result.delta90 =
+        delta(result.score, computeScore((*states)[0], now - 90 * day, *contactContext, m_settings));
+    return result;
+}
+
+Result<QList<ContactScore>> ScoringEngine::scoreAll(qint64 now, bool withDeltas,
+                                                    const ProgressCallback& progress) const
+{
+    const Result<QHash<qint64, ScoreContext>> contexts = allContexts();
+    if (!contexts)
+        return contexts.error();
+    const Result<qint64> newest = newestInteraction();
+    if (!newest)
+        return newest.error();
+
+    // States at the cutoffs come from one pass over the log; the current states, when `now` is after
+    // the newest interaction, straight from the state table joined to contacts in id order.
+    QHash<qint64, RelationshipState> replayedNow;
+    QHash<qint64, RelationshipState> before30;
+    QHash<qint64, RelationshipState> before90;
+    const bool replayNow = now < *newest;
+    if (withDeltas || replayNow) {
+        QList<qint64> cutoffs{now - 90 * day, now - 30 * day};
+        if (replayNow)
+            cutoffs << now;
+        Result<std::vector<QHash<qint64, RelationshipState>>> replayed =
+            LogReplay(*m_db, m_settings).statesAt(cutoffs, progress);
+        if (!replayed)
+            return replayed.error();
+        before90 = std::move((*replayed)[0]);
+        before30 = std::move((*replayed)[1]);
+        if (replayNow)
+            replayedNow = std::move((*replayed)[2]);
+    }
+
+    const Result<QVariant> count = m_db->scalar(QStringLiteral("SELECT count(*) FROM contacts"));
+    if (!count)
+        return count.error();
+    QList<ContactScore> scores;
+    scores.reserve(count->toLongLong());
+    const RelationshipState empty;
+    const ScoreContext noContext;
+    const auto stateOf = [&empty](const QHash<qint64, RelationshipState>& states,
+                                  qint64 id) -> const RelationshipState& {
+        const auto found = states.constFind(id);
+        return found != states.cend() ? *found : empty;
+    };
+    const std::string sql =
+        std::string("SELECT c.id, ") + relationshipStateColumns +
+        " FROM contacts c LEFT JOIN relationship_state s ON s.contact_id = c.id ORDER BY c.id";
+    SqliteStatement rows(m_db->handle(), sql.c_str());
+    while (rows.step()) {
+        ContactScore& entry = scores.emplace_back();
+        entry.contactId = rows.columnInt64(0);
+        const auto contextFound = contexts->constFind(entry.contactId);
+        const ScoreContext& contactContext = contextFound != contexts->cend() ? *contextFound : noContext;
+        const RelationshipState current =
+            replayNow ? stateOf(replayedNow, entry.contactId) : relationshipStateFrom(rows, 1);
+        entry.score = computeScore(current, now, contactContext, m_settings);
+        if (withDeltas && entry.score.hasHistory) {
+            entry.delta30 = delta(entry.score, computeScore(stateOf(before30, entry.contactId),
+                                                            now - 30 * day, contactContext, m_settings));
+            entry.delta90 = delta(entry.score, computeScore(stateOf(before90, entry.contactId),
+                                                            now - 90 * day, contactContext, m_settings));
+        }
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    return scores;
+}
+
+Result<QList<WeeklyScore>> ScoringEngine::weeklyHistory(qint64 contactId, qint64 end, int weeks) const
+{
+    const Result<ScoreContext> contactContext = context(contactId);
+    if (!contactContext)
+        return contactContext.error();
+    QList<qint64> cutoffs;
+    for (int week = weeks - 1; week >= 0; --week)
+        cutoffs << end - week * 7 * day;
+    const Result<std::vector<RelationshipState>> states =
+        LogReplay(*m_db, m_settings).contactStatesAt(contactId, cutoffs);
+    if (!states)
+        return states.error();
+    QList<WeeklyScore> history;
+    for (qsizetype i = 0; i < cutoffs.size(); ++i)
+        history << WeeklyScore{cutoffs[i], computeScore((*states)[static_cast<size_t>(i)], cutoffs[i],
+                                                        *contactContext, m_settings)};
+    return history;
+}
+
+} // namespace rapport

@@ -1,0 +1,41 @@
+// Every parameter of the scoring model (scoring.md), with its defaults and validation. Stored in the
+// database so that a team shares one model.
+#pragma once
+
+#include "Result.h"
+#include "model/Channel.h"
+
+#include <QMap>
+#include <QString>
+#include <array>
+
+namespace rapport {
+
+struct ScoringSettings
+{
+    double halfLifeDays = 90.0;     // H
+    double priorCadenceDays = 30.0; // E0, before any gap is seen (tags may override)
+    double cadenceAlpha = 0.3;      // α, weight of the newest gap
+    double referenceTouches = 19.0; // D_ref, decayed touches that earn full frequency
+    double recencyWeight = 0.40;
+    double frequencyWeight = 0.35;
+    double reciprocityWeight = 0.25;
+    double trustWeight = 0.0; // optional; 0 leaves trust out of the score
+    std::array<double, channelCount> channelWeights{1, 1, 1, 1, 1, 1, 1, 1};
+
+    double channelWeight(Channel channel) const { return channelWeights[static_cast<size_t>(channel)]; }
+
+    // A refusal naming the first bad parameter, e.g. "half-life must be greater than 0 days".
+    Status validate() const;
+
+    // Whether the per-contact state must be rebuilt to go from `other` to these settings. Weights of
+    // the score and D_ref only shape the reading; E0 is applied at read time (see RelationshipState).
+    bool shapesStateDifferently(const ScoringSettings& other) const;
+
+    // Key/value form used by the settings table and the command line ("half_life_days" = "90").
+    QMap<QString, QString> toMap() const;
+    static Result<ScoringSettings> fromMap(const QMap<QString, QString>& values);
+    static QStringList keys();
+};
+
+} // namespace rapport

@@ -1,0 +1,288 @@
+#include "ContactRepository.h"
+
+#include "Clock.h"
+#include "TagRepository.h"
+
+#include <cmath>
+
+namespace rapport {
+
+QString ContactRepository::validationError(const Contact& contact)
+{
+    if (contact.effectiveDisplayName().isEmpty())
+        return QStringLiteral("name: must not be empty");
+    if (contact.cadenceDays && (!std::isfinite(*contact.cadenceDays) || *contact.cadenceDays <= 0))
+        return QStringLiteral("cadence: must be a number of days greater than 0");
+    for (const ContactMethod& method : contact.methods) {
+        const QString problem = validateMethodValue(method.kind, method.value);
+        if (!problem.isEmpty())
+            return QStringLiteral("%1: %2").arg(methodKindName(method.kind), problem);
+    }
+    for (const QString& tag : contact.tags) {
+        if (tag.trimmed().isEmpty())
+            return QStringLiteral("tag: must not be empty");
+    }
+    return {};
+}
+
+Result<qint64> ContactRepository::create(const Contact& contact)
+{
+    if (const QString problem = validationError(contact); !problem.isEmpty())
+        return Error::badInput(problem);
+
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status().error();
+    const qint64 now = Clock::nowSeconds();
+    QSqlQuery insert = m_db.prepare(
+        QStringLiteral("INSERT INTO contacts (given_name, family_name, display_name, organization, title, "
+                       "owner_id, cadence_days,"
+                       " archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(textValue(contact.givenName.trimmed()));
+    insert.addBindValue(textValue(contact.familyName.trimmed()));
+    insert.addBindValue(contact.effectiveDisplayName());
+    insert.addBindValue(textValue(contact.organization.trimmed()));
+    insert.addBindValue(textValue(contact.title.trimmed()));
+    insert.addBindValue(contact.ownerId ? QVariant(*contact.ownerId) : QVariant());
+    insert.addBindValue(contact.cadenceDays ? QVariant(*contact.cadenceDays) : QVariant());
+    insert.addBindValue(contact.archived ? 1 : 0);
+    insert.addBindValue(contact.createdAt > 0 ? contact.createdAt : now);
+    insert.addBindValue(now);
+    if (Status status = Database::run(insert); !status) {
+        if (contact.ownerId)
+            return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(*contact.ownerId));
+        return status.error();
+    }
+    const qint64 id = insert.lastInsertId().toLongLong();
+    if (Status methods = writeMethods(id, contact.methods); !methods)
+        return methods.error();
+    if (Status tags = TagRepository(m_db).setTagsOf(id, contact.tags); !tags)
+        return tags.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return id;
+}
+
+Status ContactRepository::writeMethods(qint64 contactId, const QList<ContactMethod>& methods)
+{
+    QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM contact_methods WHERE contact_id = ?"));
+    clear.addBindValue(contactId);
+    if (Status status = Database::run(clear); !status)
+        return status;
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO contact_methods (contact_id, kind, value, normalized, label) VALUES (?, ?, ?, ?, ?)"));
+    for (const ContactMethod& method : methods) {
+        insert.bindValue(0, contactId);
+        insert.bindValue(1, methodKindName(method.kind));
+        insert.bindValue(2, textValue(method.value.trimmed()));
+        insert.bindValue(3, normalizeMethodValue(method.kind, method.value));
+        insert.bindValue(4, textValue(method.label.trimmed()));
+        if (Status status = Database::run(insert); !status)
+            return status;
+    }
+    return {};
+}
+
+Result<Contact> ContactRepository::get(qint64 id) const
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT id, given_name, family_name, display_name, "
+                                                  "organization, title, owner_id, cadence_days, archived,"
+                                                  " created_at, updated_at FROM contacts WHERE id = ?"));
+    query.addBindValue(id);
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    if (!query.next())
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    Contact contact;
+    contact.id = query.value(0).toLongLong();
+    contact.givenName = query.value(1).toString();
+    contact.familyName = query.value(2).toString();
+    contact.displayName = query.value(3).toString();
+    contact.organization = query.value(4).toString();
+    contact.title = query.value(5).toString();
+    if (!query.isNull(6))
+        contact.ownerId = query.value(6).toLongLong();
+    if (!query.isNull(7))
+        contact.cadenceDays = query.value(7).toDouble();
+    contact.archived = query.value(8).toInt() != 0;
+    contact.createdAt = query.value(9).toLongLong();
+    contact.updatedAt = query.value(10).toLongLong();
+
+    QSqlQuery methods = m_db.prepare(QStringLiteral(
+        "SELECT id, kind, value, label FROM contact_methods WHERE contact_id = ? ORDER BY id"));
+    methods.addBindValue(id);
+    if (Status status = Database::run(methods); !status)
+        return status.error();
+    while (methods.next()) {
+        const auto kind = parseMethodKind(methods.value(1).toString());
+        if (!kind)
+            continue;
+        contact.methods << ContactMethod{methods.value(0).toLongLong(), *kind, methods.value(2).toString(),
+                                         methods.value(3).toString()};
+    }
+    const Result<QStringList> tags = TagRepository(m_db).tagsOf(id);
+    if (!tags)
+        return tags.error();
+    contact.tags = *tags;
+    return contact;
+}
+
+Status ContactRepository::update(const Contact& contact)
+{
+    if (const QString problem = validationError(contact); !problem.isEmpty())
+        return Error::badInput(problem);
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    QSqlQuery update = m_db.prepare(QStringLiteral(
+        "UPDATE contacts SET given_name = ?, family_name = ?, display_name = ?, organization = ?, title = ?,"
+        " owner_id = ?, cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?"));
+    update.addBindValue(textValue(contact.givenName.trimmed()));
+    update.addBindValue(textValue(contact.familyName.trimmed()));
+    update.addBindValue(contact.effectiveDisplayName());
+    update.addBindValue(textValue(contact.organization.trimmed()));
+    update.addBindValue(textValue(contact.title.trimmed()));
+    update.addBindValue(contact.ownerId ? QVariant(*contact.ownerId) : QVariant());
+    update.addBindValue(contact.cadenceDays ? QVariant(*contact.cadenceDays) : QVariant());
+    update.addBindValue(contact.archived ? 1 : 0);
+    update.addBindValue(Clock::nowSeconds());
+    update.addBindValue(contact.id);
+    if (Status status = Database::run(update); !status) {
+        if (contact.ownerId)
+            return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(*contact.ownerId));
+        return status;
+    }
+    if (update.numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(contact.id));
+    if (Status methods = writeMethods(contact.id, contact.methods); !methods)
+        return methods;
+    if (Status tags = TagRepository(m_db).setTagsOf(contact.id, contact.tags); !tags)
+        return tags;
+    return transaction.commit();
+}
+
+Status ContactRepository::setArchived(qint64 id, bool archived)
+{
+    QSqlQuery update =
+        m_db.prepare(QStringLiteral("UPDATE contacts SET archived = ?, updated_at = ? WHERE id = ?"));
+    update.addBindValue(archived ? 1 : 0);
+    update.addBindValue(Clock::nowSeconds());
+    update.addBindValue(id);
+    if (Status status = Database::run(update); !status)
+        return status;
+    if (update.numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    return {};
+}
+
+Status ContactRepository::setOwner(qint64 id, std::optional<qint64> ownerId)
+{
+    QSqlQuery update =
+        m_db.prepare(QStringLiteral("UPDATE contacts SET owner_id = ?, updated_at = ? WHERE id = ?"));
+    update.addBindValue(ownerId ? QVariant(*ownerId) : QVariant());
+    update.addBindValue(Clock::nowSeconds());
+    update.addBindValue(id);
+    if (Status status = Database::run(update); !status)
+        return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(ownerId.value_or(0)));
+    if (update.numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    return {};
+}
+
+Status ContactRepository::remove(qint64 id)
+{
+    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?"));
+    remove.addBindValue(id);
+    if (Status status = Database::run(remove); !status)
+        return status;
+    if (remove.numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    return {};
+}
+
+Result<bool> ContactRepository::exists(qint64 id) const
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"));
+    query.addBindValue(id);
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    return query.next();
+}
+
+Result<qint64> ContactRepository::count() const
+{
+    const Result<QVariant> value = m_db.scalar(QStringLiteral("SELECT count(*) FROM contacts"));
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+Result<std::optional<qint64>> ContactRepository::findByMethod(const QString& value,
+                                                              std::optional<MethodKind> kind) const
+{
+    QList<MethodKind> kinds;
+    if (kind) {
+        kinds << *kind;
+    } else {
+        for (int i = 0; i < methodKindCount; ++i)
+            kinds << static_cast<MethodKind>(i);
+    }
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT DISTINCT contact_id FROM contact_methods WHERE normalized = ? AND kind = ? LIMIT 2"));
+    std::optional<qint64> found;
+    for (MethodKind candidate : kinds) {
+        const QString normalized = normalizeMethodValue(candidate, value);
+        if (normalized.isEmpty())
+            continue;
+        query.bindValue(0, normalized);
+        query.bindValue(1, methodKindName(candidate));
+        if (Status status = Database::run(query); !status)
+            return status.error();
+        while (query.next()) {
+            const qint64 id = query.value(0).toLongLong();
+            if (found && *found != id)
+                return Error::badInput(
+                    QStringLiteral("'%1' matches more than one contact (ids %2 and %3); use an id")
+                        .arg(value)
+                        .arg(*found)
+                        .arg(id));
+            found = id;
+        }
+    }
+    return found;
+}
+
+Result<qint64> ContactRepository::resolve(const QString& reference) const
+{
+    const QString text = reference.trimmed();
+    if (text.isEmpty())
+        return Error::badInput(QStringLiteral("contact: no id, email or handle given"));
+    bool isNumber = false;
+    const qint64 id = text.toLongLong(&isNumber);
+    if (isNumber) {
+        const Result<bool> found = exists(id);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return Error::notFound(QStringLiteral("contact: no contact with id %1").arg(id));
+        return id;
+    }
+    std::optional<MethodKind> kind;
+    QString value = text;
+    if (text.contains(QLatin1Char('@')) && !text.startsWith(QLatin1Char('@')) &&
+        !text.contains(QLatin1Char(':'))) {
+        kind = MethodKind::Email;
+    } else if (const qsizetype colon = text.indexOf(QLatin1Char(':')); colon > 0) {
+        kind = parseMethodKind(text.left(colon));
+        if (kind)
+            value = text.mid(colon + 1);
+    }
+    const Result<std::optional<qint64>> match = findByMethod(value, kind);
+    if (!match)
+        return match.error();
+    if (!match->has_value())
+        return Error::notFound(QStringLiteral("contact: no contact with id, email or handle '%1'").arg(text));
+    return **match;
+}
+
+} // namespace rapport

@@ -1,0 +1,46 @@
+// Contacts with their methods (emails, phones, handles) and tags.
+#pragma once
+
+#include "Database.h"
+#include "model/Contact.h"
+
+#include <QList>
+#include <optional>
+
+namespace rapport {
+
+class ContactRepository
+{
+public:
+    explicit ContactRepository(Database& db)
+        : m_db(db)
+    {}
+
+    // Validates and inserts the contact with its methods and tags; returns the new id.
+    Result<qint64> create(const Contact& contact);
+    Result<Contact> get(qint64 id) const;
+    // Replaces every field, method and tag of an existing contact.
+    Status update(const Contact& contact);
+    Status setArchived(qint64 id, bool archived);
+    Status setOwner(qint64 id, std::optional<qint64> ownerId);
+    // Deletes the contact and, through the schema's cascades, its log, notes and state.
+    Status remove(qint64 id);
+    Result<bool> exists(qint64 id) const;
+    Result<qint64> count() const;
+
+    // The contact whose method has this normalized value, or nullopt. With a kind, only that kind.
+    Result<std::optional<qint64>> findByMethod(const QString& value,
+                                               std::optional<MethodKind> kind = {}) const;
+
+    // Resolves what a user typed to name a contact: an id, an email, "service:handle" or a bare handle.
+    Result<qint64> resolve(const QString& reference) const;
+
+    // Why this contact cannot be stored as it is, naming the field; empty when it can.
+    static QString validationError(const Contact& contact);
+
+private:
+    Status writeMethods(qint64 contactId, const QList<ContactMethod>& methods);
+    Database& m_db;
+};
+
+} // namespace rapport

@@ -1,0 +1,93 @@
+// An open Rapport database file: one Qt SQL connection (QSQLITE) with WAL, foreign keys and a busy
+// timeout, migrated to the current schema. One Database per thread; never share it across threads.
+#pragma once
+
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <memory>
+
+struct sqlite3;
+
+namespace rapport {
+
+class Database
+{
+public:
+    // Opens the file, creating it (and an empty schema) when it does not exist yet. A file that is not
+    // SQLite, a Rapport file from a newer version, or a location that cannot be written is refused with
+    // an error naming the path, and the file is left as it was.
+    static Result<std::unique_ptr<Database>> open(const QString& path);
+
+    // Where the GUI and the command line keep their database when none is given.
+    static QString defaultPath();
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const QString& path() const { return m_path; }
+    QSqlDatabase connection() const;
+    // The SQLite handle behind the Qt connection, for the few bulk paths that need it.
+    sqlite3* handle() const { return m_handle; }
+    int schemaVersion() const;
+
+    // Runs statements that return no rows; the error names the statement's purpose.
+    Status execute(const QString& sql);
+    // A prepared query on this connection; errors are reported by run() below.
+    QSqlQuery prepare(const QString& sql) const;
+    // Executes a prepared query, turning a failure into a database error.
+    static Status run(QSqlQuery& query);
+    // A single value from a query with no parameters.
+    Result<QVariant> scalar(const QString& sql) const;
+
+    // Transaction nesting: the outermost level is BEGIN IMMEDIATE/COMMIT, inner ones are savepoints.
+    Status begin();
+    Status commit();
+    void rollback();
+    int transactionDepth() const { return m_transactionDepth; }
+
+    // Number of row changes by the last INSERT/UPDATE/DELETE.
+    int lastChanges() const;
+    // The rowid of the last row inserted on this connection.
+    qint64 lastInsertId() const;
+
+private:
+    Database(QString path, QString connectionName);
+    Status configure();
+    Status migrate();
+
+    QString m_path;
+    QString m_connectionName;
+    sqlite3* m_handle = nullptr;
+    int m_transactionDepth = 0;
+};
+
+// Qt SQL binds a null QString as SQL NULL; text columns here are NOT NULL with '' for "none".
+inline QVariant textValue(const QString& text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
+// Begins a (possibly nested) transaction and rolls it back unless commit() was called.
+class Transaction
+{
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    const Status& status() const { return m_begun; }
+    Status commit();
+
+private:
+    Database& m_db;
+    Status m_begun;
+    bool m_open = false;
+};
+
+} // namespace rapport

@@ -1,0 +1,33 @@
+// The interaction log: SQL for logged conversations. Keeping scores in step is ConversationLog's job.
+#pragma once
+
+#include "Database.h"
+#include "model/Interaction.h"
+
+#include <QList>
+
+namespace rapport {
+
+class InteractionRepository
+{
+public:
+    explicit InteractionRepository(Database& db)
+        : m_db(db)
+    {}
+
+    Result<qint64> insert(const Interaction& interaction);
+    Result<Interaction> get(qint64 id) const;
+    Status update(const Interaction& interaction);
+    Status remove(qint64 id);
+    // A contact's interactions, newest first, at most `limit` of them (all when limit <= 0).
+    Result<QList<Interaction>> listForContact(qint64 contactId, int limit = 0) const;
+    Result<qint64> count() const;
+
+    // Why this interaction cannot be stored, naming the field; empty when it can.
+    static QString validationError(const Interaction& interaction);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport

@@ -1,0 +1,115 @@
+#include "SearchIndex.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <array>
+
+namespace rapport {
+
+QString SearchIndex::toMatchExpression(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s\"]+"));
+    QStringList terms;
+    for (const QString& word : text.split(separators, Qt::SkipEmptyParts)) {
+        bool searchable = false;
+        for (const QChar c : word)
+            searchable = searchable || c.isLetterOrNumber();
+        if (searchable)
+            terms << QStringLiteral("\"%1\"*").arg(word);
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+Result<QList<qint64>> SearchIndex::ids(const QString& sql, const QString& match, int limit) const
+{
+    QList<qint64> found;
+    if (match.isEmpty())
+        return found;
+    // Qt's SQLite driver cannot bind a numbered parameter ("?1") that occurs more than once, so the
+    // queries use plain '?': every one but the last takes the match expression, the last the limit.
+    QSqlQuery query = m_db.prepare(sql);
+    for (qsizetype i = 1; i < sql.count(QLatin1Char('?')); ++i)
+        query.addBindValue(match);
+    query.addBindValue(limit);
+    if (Status status = Database::run(query); !status)
+        return Error::badInput(QStringLiteral("search: %1").arg(status.error().message));
+    while (query.next())
+        found << query.value(0).toLongLong();
+    return found;
+}
+
+Result<QList<qint64>> SearchIndex::findContacts(const QString& text, int limit) const
+{
+    // Three bounded queries instead of one grouped union: a common word can match hundreds of thousands
+    // of conversations, and only the first `limit` distinct contacts are wanted. Names and handles come
+    // first by relevance, then people recently talked with about it, then notes.
+    const QString match = toMatchExpression(text);
+    const std::array<QString, 3> queries{
+        QStringLiteral("SELECT rowid FROM contact_search WHERE contact_search MATCH ? ORDER BY rank LIMIT ?"),
+        QStringLiteral(
+            "SELECT DISTINCT i.contact_id FROM interaction_search s JOIN interactions i ON i.id = s.rowid"
+            " WHERE interaction_search MATCH ? ORDER BY s.rowid DESC LIMIT ?"),
+        QStringLiteral("SELECT DISTINCT n.contact_id FROM note_search s JOIN trust_notes n ON n.id = s.rowid"
+                       " WHERE note_search MATCH ? ORDER BY s.rowid DESC LIMIT ?"),
+    };
+    QList<qint64> found;
+    QSet<qint64> seen;
+    for (const QString& sql : queries) {
+        if (found.size() >= limit)
+            break;
+        const Result<QList<qint64>> matches = ids(sql, match, limit);
+        if (!matches)
+            return matches.error();
+        for (const qint64 id : *matches) {
+            if (found.size() < limit && !seen.contains(id)) {
+                seen.insert(id);
+                found << id;
+            }
+        }
+    }
+    return found;
+}
+
+Result<QList<qint64>> SearchIndex::findInteractions(const QString& text, int limit) const
+{
+    return ids(QStringLiteral("SELECT rowid FROM interaction_search WHERE interaction_search MATCH ?"
+                              " ORDER BY rowid DESC LIMIT ?"),
+               toMatchExpression(text), limit);
+}
+
+Result<QList<qint64>> SearchIndex::findNotes(const QString& text, int limit) const
+{
+    return ids(
+        QStringLiteral("SELECT rowid FROM note_search WHERE note_search MATCH ? ORDER BY rowid DESC LIMIT ?"),
+        toMatchExpression(text), limit);
+}
+
+Status SearchIndex::rebuild()
+{
+    return m_db.execute(QStringLiteral(
+        "DELETE FROM contact_search;"
+        "INSERT INTO contact_search (rowid, name, organization, methods)"
+        " SELECT c.id, c.display_name || ' ' || c.given_name || ' ' || c.family_name, c.organization || ' ' "
+        "|| c.title,"
+        " coalesce((SELECT group_concat(value, ' ') FROM contact_methods m WHERE m.contact_id = c.id), '')"
+        " FROM contacts c;"
+        "INSERT INTO interaction_search (interaction_search) VALUES ('rebuild');"
+        "INSERT INTO note_search (note_search) VALUES ('rebuild');"));
+}
+
+Status SearchIndex::verify()
+{
+    for (const char* table : {"contact_search", "interaction_search", "note_search"}) {
+        const QString name = QString::fromLatin1(table);
+        // rank = 1 also compares an external-content index with its table (interactions, trust_notes);
+        // without it FTS5 only checks the index's own structure.
+        if (Status status = m_db.execute(
+                QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)").arg(name));
+            !status)
+            return Error::database(
+                QStringLiteral("search index %1 is inconsistent: %2").arg(name, status.error().message));
+    }
+    return {};
+}
+
+} // namespace rapport

@@ -1,0 +1,123 @@
+#include "TagRepository.h"
+
+#include <cmath>
+
+namespace rapport {
+
+namespace {
+Status checkTagName(const QString& name)
+{
+    if (name.trimmed().isEmpty())
+        return Error::badInput(QStringLiteral("tag: must not be empty"));
+    if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('\n')))
+        return Error::badInput(QStringLiteral("tag '%1': must not contain commas or line breaks").arg(name));
+    return {};
+}
+} // namespace
+
+Result<qint64> TagRepository::ensure(const QString& name)
+{
+    if (Status valid = checkTagName(name); !valid)
+        return valid.error();
+    const QString trimmed = name.trimmed();
+    QSqlQuery find = m_db.prepare(QStringLiteral("SELECT id FROM tags WHERE name = ?"));
+    find.addBindValue(trimmed);
+    if (Status status = Database::run(find); !status)
+        return status.error();
+    if (find.next())
+        return find.value(0).toLongLong();
+    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
+    insert.addBindValue(trimmed);
+    if (Status status = Database::run(insert); !status)
+        return status.error();
+    return insert.lastInsertId().toLongLong();
+}
+
+Result<QList<Tag>> TagRepository::list() const
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT id, name, cadence_days FROM tags ORDER BY name"));
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    QList<Tag> tags;
+    while (query.next()) {
+        Tag tag{query.value(0).toLongLong(), query.value(1).toString(), std::nullopt};
+        if (!query.isNull(2))
+            tag.cadenceDays = query.value(2).toDouble();
+        tags << tag;
+    }
+    return tags;
+}
+
+Status TagRepository::setCadence(const QString& name, std::optional<double> days)
+{
+    if (days && (!std::isfinite(*days) || *days <= 0))
+        return Error::badInput(
+            QStringLiteral("tag '%1': cadence must be a number of days greater than 0").arg(name));
+    const Result<qint64> id = ensure(name);
+    if (!id)
+        return id.error();
+    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE tags SET cadence_days = ? WHERE id = ?"));
+    update.addBindValue(days ? QVariant(*days) : QVariant());
+    update.addBindValue(*id);
+    return Database::run(update);
+}
+
+Status TagRepository::remove(qint64 id)
+{
+    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM tags WHERE id = ?"));
+    remove.addBindValue(id);
+    return Database::run(remove);
+}
+
+Result<QStringList> TagRepository::tagsOf(qint64 contactId) const
+{
+    QSqlQuery query =
+        m_db.prepare(QStringLiteral("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                    "WHERE ct.contact_id = ? ORDER BY t.name COLLATE NOCASE"));
+    query.addBindValue(contactId);
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
+}
+
+Status TagRepository::setTagsOf(qint64 contactId, const QStringList& names)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ?"));
+    clear.addBindValue(contactId);
+    if (Status status = Database::run(clear); !status)
+        return status;
+    for (const QString& name : names) {
+        if (Status added = addTag(contactId, name); !added)
+            return added;
+    }
+    return transaction.commit();
+}
+
+Status TagRepository::addTag(qint64 contactId, const QString& name)
+{
+    const Result<qint64> tagId = ensure(name);
+    if (!tagId)
+        return tagId.error();
+    QSqlQuery link =
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)"));
+    link.addBindValue(contactId);
+    link.addBindValue(*tagId);
+    return Database::run(link);
+}
+
+Status TagRepository::removeTag(qint64 contactId, const QString& name)
+{
+    QSqlQuery unlink = m_db.prepare(QStringLiteral(
+        "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
+    unlink.addBindValue(contactId);
+    unlink.addBindValue(name.trimmed());
+    return Database::run(unlink);
+}
+
+} // namespace rapport

@@ -1,0 +1,36 @@
+// Tags (communities, segments) and which contacts carry them.
+#pragma once
+
+#include "Database.h"
+#include "model/Tag.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace rapport {
+
+class TagRepository
+{
+public:
+    explicit TagRepository(Database& db)
+        : m_db(db)
+    {}
+
+    // The id of the tag with this name (case-insensitive), creating it when there is none.
+    Result<qint64> ensure(const QString& name);
+    Result<QList<Tag>> list() const;
+    // A prior cadence for contacts with this tag ("family" weekly); nullopt removes it.
+    Status setCadence(const QString& name, std::optional<double> days);
+    Status remove(qint64 id);
+
+    Result<QStringList> tagsOf(qint64 contactId) const;
+    // Replaces the contact's tags with these names, creating missing tags.
+    Status setTagsOf(qint64 contactId, const QStringList& names);
+    Status addTag(qint64 contactId, const QString& name);
+    Status removeTag(qint64 contactId, const QString& name);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport

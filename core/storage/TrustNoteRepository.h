@@ -1,0 +1,35 @@
+// Trust notes about contacts: promises kept or broken, shared values, boundaries, concerns.
+#pragma once
+
+#include "Database.h"
+#include "model/TrustNote.h"
+
+#include <QList>
+#include <optional>
+
+namespace rapport {
+
+class TrustNoteRepository
+{
+public:
+    explicit TrustNoteRepository(Database& db)
+        : m_db(db)
+    {}
+
+    Result<qint64> insert(const TrustNote& note);
+    Result<TrustNote> get(qint64 id) const;
+    Status update(const TrustNote& note);
+    Status remove(qint64 id);
+    // A contact's notes, newest first.
+    Result<QList<TrustNote>> listForContact(qint64 contactId) const;
+    // The trust level of the newest note that has one.
+    Result<std::optional<int>> latestTrustLevel(qint64 contactId) const;
+    Result<qint64> count() const;
+
+    static QString validationError(const TrustNote& note);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport

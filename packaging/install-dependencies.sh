@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Rapport needs to build, test, run and package.
+# Idempotent: apt-get skips what is already installed. Run as root (or through sudo).
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config git
+    # Qt 6: Widgets, SQL with its SQLite driver (only a Recommends, so listed), Charts, Test, tools
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6charts6
+    libqt6opengl6-dev libqt6svg6 libqt6svg6-dev libgl-dev libxkbcommon-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
+    # storage, CSV, tests
+    libsqlite3-dev sqlite3 libcsv-dev catch2
+    # headless GUI runs and screenshots, fonts for the UI
+    xvfb xauth fonts-dejavu-core fonts-noto-core
+    # packaging checks
+    desktop-file-utils appstream dpkg-dev file
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+    exec sudo "$0" "$@"
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-dependencies: all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+echo "install-dependencies: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,270 @@
+// The command-line contract, exercised by running the real `rapport` binary.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+using namespace rapport::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runRapport(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
+    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+class CliDatabase
+{
+public:
+    CliDatabase() { REQUIRE(m_dir.isValid()); }
+    QString path() const { return m_dir.filePath(QStringLiteral("cli.sqlite3")); }
+    QString file(const QString& name) const { return m_dir.filePath(name); }
+    Run run(const QString& command, QStringList arguments) const
+    {
+        return runRapport(QStringList{command, QStringLiteral("--database"), path()} + arguments);
+    }
+    QString addContact(const QStringList& arguments) const
+    {
+        const Run added = run(QStringLiteral("add-contact"), arguments);
+        INFO(added.err.toStdString());
+        REQUIRE(added.exitCode == 0);
+        return added.out.trimmed();
+    }
+    void log(const QString& contact, const QString& at, const QString& direction) const
+    {
+        const Run logged =
+            run(QStringLiteral("log"),
+                {QStringLiteral("--contact"), contact, QStringLiteral("--channel"), QStringLiteral("email"),
+                 QStringLiteral("--direction"), direction, QStringLiteral("--at"), at});
+        INFO(logged.err.toStdString());
+        REQUIRE(logged.exitCode == 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QString daysBefore(int days)
+{
+    // The tests' "now" is 2026-06-01T00:00Z.
+    return QDate(2026, 6, 1).addDays(-days).toString(Qt::ISODate);
+}
+
+QJsonObject scoreJson(const CliDatabase& db, const QString& contact)
+{
+    const Run scored =
+        db.run(QStringLiteral("score"), {QStringLiteral("--contact"), contact, QStringLiteral("--at"),
+                                         QStringLiteral("2026-06-01"), QStringLiteral("--json")});
+    INFO(scored.err.toStdString());
+    REQUIRE(scored.exitCode == 0);
+    const QJsonDocument document = QJsonDocument::fromJson(scored.out.toUtf8());
+    REQUIRE(document.isObject());
+    return document.object();
+}
+
+} // namespace
+
+TEST_CASE("--help and --version answer without a database", "[cli]")
+{
+    const Run help = runRapport({QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.contains(QStringLiteral("rapport score")));
+    CHECK(help.out.contains(QStringLiteral("Exit codes")));
+    const Run version = runRapport({QStringLiteral("--version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.trimmed() == QStringLiteral("rapport " RAPPORT_VERSION));
+    const Run commandHelp = runRapport({QStringLiteral("log"), QStringLiteral("--help")});
+    CHECK(commandHelp.exitCode == 0);
+    CHECK(commandHelp.out.contains(QStringLiteral("--direction")));
+}
+
+TEST_CASE("Usage errors exit with 1", "[cli]")
+{
+    CliDatabase db;
+    const Run unknown = runRapport({QStringLiteral("frobnicate")});
+    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+    const Run noName = db.run(QStringLiteral("add-contact"), {});
+    CHECK(noName.exitCode == 1);
+    CHECK(noName.err.contains(QStringLiteral("--name is required")));
+    const Run badOption = db.run(QStringLiteral("score"), {QStringLiteral("--bogus")});
+    CHECK(badOption.exitCode == 1);
+    CHECK(badOption.err.contains(QStringLiteral("bogus")));
+}
+
+TEST_CASE("add-contact prints the id and refuses bad input with exit 2", "[cli]")
+{
+    CliDatabase db;
+    CHECK(db.addContact({QStringLiteral("--name"), QStringLiteral("José Álvarez"), QStringLiteral("--email"),
+                         QStringLiteral("jose@example.org"), QStringLiteral("--handle"),
+                         QStringLiteral("forum:jalvarez"), QStringLiteral("--tag"), QStringLiteral("press"),
+                         QStringLiteral("--owner"), QStringLiteral("Sam"), QStringLiteral("--cadence"),
+                         QStringLiteral("14")}) == QStringLiteral("1"));
+
+    const Run badEmail =
+        db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("X"),
+                                               QStringLiteral("--email"), QStringLiteral("nope")});
+    CHECK(badEmail.exitCode == 2);
+    CHECK(badEmail.err.contains(QStringLiteral("email: not an email address: 'nope'")));
+
+    const Run duplicate = db.run(QStringLiteral("add-contact"),
+                                 {QStringLiteral("--name"), QStringLiteral("Y"), QStringLiteral("--email"),
+                                  QStringLiteral("JOSE@example.org")});
+    CHECK(duplicate.exitCode == 2);
+    CHECK(duplicate.err.contains(QStringLiteral("already belongs to contact 1")));
+
+    const Run badCadence =
+        db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("Z"),
+                                               QStringLiteral("--cadence"), QStringLiteral("0")});
+    CHECK(badCadence.exitCode == 2);
+    const Run emptyName =
+        db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("  ")});
+    CHECK(emptyName.exitCode == 2);
+    CHECK(emptyName.err.contains(QStringLiteral("name: must not be empty")));
+    CHECK(db.run(QStringLiteral("check"), {}).out.contains(QStringLiteral("contacts:       1 ")));
+}
+
+TEST_CASE("log refuses bad input with exit 2 and changes nothing", "[cli]")
+{
+    CliDatabase db;
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Ada"), QStringLiteral("--email"),
+                   QStringLiteral("ada@example.org")});
+    const QStringList base{QStringLiteral("--contact"), QStringLiteral("ada@example.org")};
+    struct Case
+    {
+        QStringList arguments;
+        QString message;
+    };
+    const std::vector<Case> cases{
+        {{QStringLiteral("--contact"), QStringLiteral("nobody@example.org"), QStringLiteral("--channel"),
+          QStringLiteral("email"), QStringLiteral("--direction"), QStringLiteral("inbound")},
+         QStringLiteral("--contact: contact: no contact with id, email or handle 'nobody@example.org'")},
+        {base + QStringList{QStringLiteral("--channel"), QStringLiteral("pigeon"),
+                            QStringLiteral("--direction"), QStringLiteral("inbound")},
+         QStringLiteral("--channel 'pigeon': expected one of email, call")},
+        {base + QStringList{QStringLiteral("--channel"), QStringLiteral("call"),
+                            QStringLiteral("--direction"), QStringLiteral("sideways")},
+         QStringLiteral("--direction 'sideways'")},
+        {base + QStringList{QStringLiteral("--channel"), QStringLiteral("call"),
+                            QStringLiteral("--direction"), QStringLiteral("mutual"), QStringLiteral("--at"),
+                            QStringLiteral("2026-13-45")},
+         QStringLiteral("--at: '2026-13-45' is not an ISO 8601 date")},
+    };
+    for (const Case& c : cases) {
+        const Run refused = db.run(QStringLiteral("log"), c.arguments);
+        INFO(refused.err.toStdString());
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err.contains(c.message));
+    }
+    CHECK(db.run(QStringLiteral("check"), {}).out.contains(QStringLiteral("interactions:   0")));
+
+    const Run logged =
+        db.run(QStringLiteral("log"),
+               base + QStringList{QStringLiteral("--channel"), QStringLiteral("meeting"),
+                                  QStringLiteral("--direction"), QStringLiteral("mutual"),
+                                  QStringLiteral("--summary"), QStringLiteral("Coffee at the meetup")});
+    CHECK(logged.exitCode == 0);
+    CHECK(logged.out.startsWith(QStringLiteral("logged interaction 1; Last contact today")));
+}
+
+TEST_CASE("score --json reproduces the worked examples", "[cli][scoring]")
+{
+    CliDatabase db;
+    const QString b = db.addContact({QStringLiteral("--name"), QStringLiteral("Example B")});
+    db.log(b, daysBefore(10), QStringLiteral("outbound"));
+    const QJsonObject exampleB = scoreJson(db, b);
+    CHECK(exampleB.value(QStringLiteral("recency")).toDouble() == Approx(100).margin(0.01));
+    CHECK(exampleB.value(QStringLiteral("frequency")).toDouble() == Approx(21.88).margin(0.01));
+    CHECK(exampleB.value(QStringLiteral("reciprocity")).toDouble() == Approx(34.18).margin(0.01));
+    CHECK(exampleB.value(QStringLiteral("score")).toDouble() == Approx(56.20).margin(0.01));
+    CHECK(exampleB.value(QStringLiteral("band")).toString() == QStringLiteral("New"));
+    CHECK(exampleB.value(QStringLiteral("name")).toString() == QStringLiteral("Example B"));
+    CHECK(exampleB.value(QStringLiteral("days_since_last")).toDouble() == Approx(10));
+    CHECK(exampleB.value(QStringLiteral("cadence_days")).toDouble() == Approx(30));
+    CHECK(exampleB.value(QStringLiteral("delta_30")).isNull());
+
+    const QString d = db.addContact({QStringLiteral("--name"), QStringLiteral("Example D")});
+    for (int i = 0; i < 12; ++i)
+        db.log(d, daysBefore(41 + (11 - i) * 14),
+               (i == 2 || i == 6 || i == 10) ? QStringLiteral("inbound") : QStringLiteral("outbound"));
+    const QJsonObject exampleD = scoreJson(db, d);
+    CHECK(exampleD.value(QStringLiteral("recency")).toDouble() == Approx(49.40).margin(0.01));
+    CHECK(exampleD.value(QStringLiteral("frequency")).toDouble() == Approx(60.79).margin(0.01));
+    CHECK(exampleD.value(QStringLiteral("reciprocity")).toDouble() == Approx(51.72).margin(0.01));
+    CHECK(exampleD.value(QStringLiteral("score")).toDouble() == Approx(53.97).margin(0.01));
+    CHECK(exampleD.value(QStringLiteral("band")).toString() == QStringLiteral("Cooling"));
+    CHECK(exampleD.value(QStringLiteral("overdue_ratio")).toDouble() == Approx(2.86).margin(0.01));
+    CHECK(exampleD.value(QStringLiteral("delta_30")).toDouble() == Approx(-22.56).margin(0.02));
+    CHECK(exampleD.value(QStringLiteral("explanation"))
+              .toString()
+              .contains(QStringLiteral("Biggest drag: recency")));
+
+    const Run all =
+        db.run(QStringLiteral("score"),
+               {QStringLiteral("--at"), QStringLiteral("2026-06-01T00:00:00Z"), QStringLiteral("--json")});
+    REQUIRE(all.exitCode == 0);
+    const QJsonArray array = QJsonDocument::fromJson(all.out.toUtf8()).array();
+    REQUIRE(array.size() == 2);
+    CHECK(array.at(1).toObject().value(QStringLiteral("score")).toDouble() == Approx(53.97).margin(0.01));
+    for (const char* key :
+         {"id", "name", "score", "recency", "frequency", "reciprocity", "band", "days_since_last",
+          "cadence_days", "overdue_ratio", "delta_30", "delta_90", "explanation"})
+        CHECK(array.at(0).toObject().contains(QString::fromLatin1(key)));
+
+    const Run table = db.run(QStringLiteral("score"), {QStringLiteral("--at"), QStringLiteral("2026-06-01")});
+    CHECK(table.exitCode == 0);
+    CHECK(table.out.contains(QStringLiteral("Example D")));
+    CHECK(table.out.contains(QStringLiteral("Cooling")));
+}
+
+TEST_CASE("Databases that cannot be used exit with 3 and stay untouched", "[cli][database]")
+{
+    CliDatabase db;
+    QFile text(db.file(QStringLiteral("notes.txt")));
+    REQUIRE(text.open(QIODevice::WriteOnly));
+    text.write("name,email\nAda,ada@example.org\n");
+    text.close();
+    const Run notSqlite =
+        runRapport({QStringLiteral("check"), QStringLiteral("--database"), text.fileName()});
+    CHECK(notSqlite.exitCode == 3);
+    CHECK(notSqlite.err.contains(QStringLiteral("is not a Rapport database: it is not an SQLite file")));
+    REQUIRE(text.open(QIODevice::ReadOnly));
+    CHECK(text.readAll() == QByteArray("name,email\nAda,ada@example.org\n"));
+
+    const Run readOnly = runRapport({QStringLiteral("check"), QStringLiteral("--database"),
+                                     QStringLiteral("/proc/rapport-cli-test.sqlite3")});
+    CHECK(readOnly.exitCode == 3);
+    CHECK(readOnly.err.contains(QStringLiteral("/proc/rapport-cli-test.sqlite3")));
+}
+
+TEST_CASE("demo then check reports a consistent database", "[cli][demo]")
+{
+    CliDatabase db;
+    const Run demo = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("300"),
+                                                     QStringLiteral("--interactions"), QStringLiteral("6000"),
+                                                     QStringLiteral("--seed"), QStringLiteral("3")});
+    INFO(demo.err.toStdString());
+    REQUIRE(demo.exitCode == 0);
+    CHECK(demo.out.contains(QStringLiteral("created 300 contacts, 6000 interactions")));
+    const Run check = db.run(QStringLiteral("check"), {});
+    CHECK(check.exitCode == 0);
+    CHECK(check.out.contains(QStringLiteral("consistent:")));
+    const Run again = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("10")});
+    CHECK(again.exitCode == 2);
+    const Run negative = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("-5")});
+    CHECK(negative.exitCode == 1);
+}

@@ -1,0 +1,121 @@
+// Scoring settings: defaults of scoring.md, validation with clear refusals, and the stored form.
+#include "scoring/ScoringSettings.h"
+
+#include "TestSupport.h"
+
+using namespace rapport;
+
+TEST_CASE("Defaults are those of scoring.md", "[settings]")
+{
+    const ScoringSettings settings;
+    CHECK(settings.halfLifeDays == 90);
+    CHECK(settings.priorCadenceDays == 30);
+    CHECK(settings.cadenceAlpha == 0.3);
+    CHECK(settings.referenceTouches == 19);
+    CHECK(settings.recencyWeight == 0.40);
+    CHECK(settings.frequencyWeight == 0.35);
+    CHECK(settings.reciprocityWeight == 0.25);
+    CHECK(settings.trustWeight == 0);
+    for (Channel channel : allChannels)
+        CHECK(settings.channelWeight(channel) == 1);
+    CHECK(settings.validate().ok());
+}
+
+TEST_CASE("Invalid settings are refused with the parameter's name", "[settings]")
+{
+    struct Case
+    {
+        const char* key;
+        std::function<void(ScoringSettings&)> spoil;
+    };
+    const std::vector<Case> cases{
+        {"half_life_days",
+         [](ScoringSettings& s) {
+             s.halfLifeDays = 0;
+         }},
+        {"half_life_days",
+         [](ScoringSettings& s) {
+             s.halfLifeDays = -5;
+         }},
+        {"prior_cadence_days",
+         [](ScoringSettings& s) {
+             s.priorCadenceDays = 0;
+         }},
+        {"cadence_alpha",
+         [](ScoringSettings& s) {
+             s.cadenceAlpha = 1;
+         }},
+        {"reference_touches",
+         [](ScoringSettings& s) {
+             s.referenceTouches = 0;
+         }},
+        {"weight_recency",
+         [](ScoringSettings& s) {
+             s.recencyWeight = -0.1;
+         }},
+        {"weight_trust",
+         [](ScoringSettings& s) {
+             s.trustWeight = -1;
+         }},
+        {"channel_weight_call",
+         [](ScoringSettings& s) {
+             s.channelWeights[1] = -2;
+         }},
+        {"half_life_days",
+         [](ScoringSettings& s) {
+             s.halfLifeDays = std::nan("");
+         }},
+    };
+    for (const Case& c : cases) {
+        ScoringSettings settings;
+        c.spoil(settings);
+        const Status status = settings.validate();
+        INFO(c.key);
+        REQUIRE_FALSE(status.ok());
+        CHECK(status.error().kind == ErrorKind::BadInput);
+        CHECK(status.error().message.contains(QString::fromLatin1(c.key)));
+    }
+    ScoringSettings allZero;
+    allZero.recencyWeight = allZero.frequencyWeight = allZero.reciprocityWeight = 0;
+    CHECK_FALSE(allZero.validate().ok());
+}
+
+TEST_CASE("Settings survive their stored form", "[settings]")
+{
+    ScoringSettings settings;
+    settings.halfLifeDays = 45.5;
+    settings.cadenceAlpha = 0.25;
+    settings.trustWeight = 0.1;
+    settings.channelWeights[static_cast<size_t>(Channel::Meeting)] = 2;
+    const ScoringSettings back = rapport::test::require(ScoringSettings::fromMap(settings.toMap()));
+    CHECK(back.halfLifeDays == 45.5);
+    CHECK(back.cadenceAlpha == 0.25);
+    CHECK(back.trustWeight == 0.1);
+    CHECK(back.channelWeight(Channel::Meeting) == 2);
+    CHECK(back.channelWeight(Channel::Email) == 1);
+
+    auto values = settings.toMap();
+    values.insert(QStringLiteral("half_life_days"), QStringLiteral("ninety"));
+    const Result<ScoringSettings> notANumber = ScoringSettings::fromMap(values);
+    REQUIRE_FALSE(notANumber.ok());
+    CHECK(notANumber.error().message.contains(QStringLiteral("'ninety' is not a number")));
+    const Result<ScoringSettings> unknown =
+        ScoringSettings::fromMap({{QStringLiteral("half_life"), QStringLiteral("9")}});
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.contains(QStringLiteral("unknown scoring setting 'half_life'")));
+}
+
+TEST_CASE("Only half-life, alpha and channel weights reshape the stored state", "[settings]")
+{
+    const ScoringSettings base;
+    ScoringSettings changed = base;
+    changed.recencyWeight = 0.5;
+    changed.referenceTouches = 10;
+    changed.priorCadenceDays = 14;
+    CHECK_FALSE(changed.shapesStateDifferently(base));
+    changed.cadenceAlpha = 0.5;
+    CHECK(changed.shapesStateDifferently(base));
+    changed = base;
+    changed.channelWeights[0] = 2;
+    CHECK(changed.shapesStateDifferently(base));
+}

@@ -1,0 +1,71 @@
+// Shared fixtures of the tests: a fresh database in a temporary folder, a pinned clock, Qt printing.
+#pragma once
+
+#include "Clock.h"
+#include "Result.h"
+#include "storage/Database.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <memory>
+
+namespace Catch {
+template <>
+struct StringMaker<QString>
+{
+    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
+};
+} // namespace Catch
+
+namespace rapport::test {
+
+// 2026-06-01 00:00:00 UTC: the moment tests treat as "now" unless they pin another.
+inline constexpr qint64 testNow = 1780272000;
+inline constexpr qint64 daySeconds = 86400;
+
+// Pins the clock for the lifetime of the object.
+class PinnedClock
+{
+public:
+    explicit PinnedClock(qint64 now = testNow) { Clock::pin(now); }
+    ~PinnedClock() { Clock::unpin(); }
+    PinnedClock(const PinnedClock&) = delete;
+    PinnedClock& operator=(const PinnedClock&) = delete;
+};
+
+// A new, migrated database in its own temporary folder.
+class TempDatabase
+{
+public:
+    TempDatabase();
+    Database& db() { return *m_db; }
+    QString path() const { return m_dir.filePath(QStringLiteral("test.sqlite3")); }
+    QString folder() const { return m_dir.path(); }
+    // A count(*) or other single number from the database.
+    qint64 number(const QString& sql);
+    // Closes the connection (e.g. to inspect or damage the file) and reopens it.
+    void close() { m_db.reset(); }
+    void reopen();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+};
+
+// Unwraps a Result in a test, failing with its message when it holds an error.
+template <typename T>
+T require(Result<T> result)
+{
+    INFO((result.ok() ? std::string() : result.error().message.toStdString()));
+    REQUIRE(result.ok());
+    return std::move(result).value();
+}
+
+inline void requireOk(const Status& status)
+{
+    INFO((status.ok() ? std::string() : status.error().message.toStdString()));
+    REQUIRE(status.ok());
+}
+
+} // namespace rapport::test
