@@ -20,6 +20,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("score"), runScore},
+        {QStringLiteral("settings"), runSettings},
     };
     return all;
 }
@@ -42,6 +43,7 @@ QString generalHelp()
                "                   --direction outbound|inbound|mutual [--at ISO] [--summary TEXT] [--by "
                "NAME]\n"
                "  rapport score    --database PATH [--contact ID|EMAIL] [--at DATE|DATETIME] [--json]\n"
+               "  rapport settings --database PATH [--set KEY=VALUE]... [--tag-cadence TAG=DAYS|none]...\n"
                "  rapport check    --database PATH\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"

@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <cmath>
+#include <functional>
+#include <optional>
 
 using namespace rapport::test;
 
@@ -181,45 +184,81 @@ TEST_CASE("log refuses bad input with exit 2 and changes nothing", "[cli]")
     CHECK(logged.out.startsWith(QStringLiteral("logged interaction 1; Last contact today")));
 }
 
-TEST_CASE("score --json reproduces the worked examples", "[cli][scoring]")
+TEST_CASE("score --json reproduces the six worked examples", "[cli][scoring]")
 {
+    struct Example
+    {
+        const char* name;
+        QList<std::pair<int, const char*>> log; // days before now, direction
+        std::optional<double> recency, frequency, reciprocity, score;
+        const char* band;
+    };
+    auto regular = [](int count, int every, int newest, const std::function<const char*(int)>& direction) {
+        QList<std::pair<int, const char*>> log;
+        for (int i = 0; i < count; ++i)
+            log << std::pair{newest + (count - 1 - i) * every, direction(i)};
+        return log;
+    };
+    auto alternating = [](int count) {
+        return [count](int i) {
+            return (count - 1 - i) % 2 == 0 ? "outbound" : "inbound";
+        };
+    };
+    const std::vector<Example> examples{
+        {"A", {}, 0, 0, 50, std::nullopt, "No history"},
+        {"B", {{10, "outbound"}}, 100, 21.88, 34.18, 56.20, "New"},
+        {"C", regular(12, 7, 2, alternating(12)), 100, 76.65, 88.65, 88.99, "Thriving"},
+        {"D",
+         regular(12, 14, 41, [](int i) { return (i == 2 || i == 6 || i == 10) ? "inbound" : "outbound"; }),
+         49.40, 60.79, 51.72, 53.97, "Cooling"},
+        {"E", regular(5, 30, 120, [](int) { return "outbound"; }), 33.33, 28.06, 30.14, 30.69, "At risk"},
+        {"F", regular(20, 7, 200, alternating(20)), 0, 43.62, 77.15, 34.55, "At risk"},
+    };
     CliDatabase db;
-    const QString b = db.addContact({QStringLiteral("--name"), QStringLiteral("Example B")});
-    db.log(b, daysBefore(10), QStringLiteral("outbound"));
-    const QJsonObject exampleB = scoreJson(db, b);
-    CHECK(exampleB.value(QStringLiteral("recency")).toDouble() == Approx(100).margin(0.01));
-    CHECK(exampleB.value(QStringLiteral("frequency")).toDouble() == Approx(21.88).margin(0.01));
-    CHECK(exampleB.value(QStringLiteral("reciprocity")).toDouble() == Approx(34.18).margin(0.01));
-    CHECK(exampleB.value(QStringLiteral("score")).toDouble() == Approx(56.20).margin(0.01));
-    CHECK(exampleB.value(QStringLiteral("band")).toString() == QStringLiteral("New"));
-    CHECK(exampleB.value(QStringLiteral("name")).toString() == QStringLiteral("Example B"));
+    QStringList ids;
+    for (const Example& example : examples) {
+        const QString id = db.addContact(
+            {QStringLiteral("--name"), QStringLiteral("Example %1").arg(QLatin1String(example.name))});
+        ids << id;
+        for (const auto& [daysAgo, direction] : example.log)
+            db.log(id, daysBefore(daysAgo), QString::fromLatin1(direction));
+    }
+    for (size_t i = 0; i < examples.size(); ++i) {
+        const Example& example = examples[i];
+        INFO("example " << example.name);
+        const QJsonObject json = scoreJson(db, ids[static_cast<qsizetype>(i)]);
+        CHECK(json.value(QStringLiteral("recency")).toDouble() == Approx(*example.recency).margin(0.01));
+        CHECK(json.value(QStringLiteral("frequency")).toDouble() == Approx(*example.frequency).margin(0.01));
+        CHECK(json.value(QStringLiteral("reciprocity")).toDouble() ==
+              Approx(*example.reciprocity).margin(0.01));
+        if (example.score)
+            CHECK(json.value(QStringLiteral("score")).toDouble() == Approx(*example.score).margin(0.01));
+        else
+            CHECK(json.value(QStringLiteral("score")).isNull());
+        CHECK(json.value(QStringLiteral("band")).toString() == QString::fromLatin1(example.band));
+        CHECK(json.value(QStringLiteral("name")).toString() ==
+              QStringLiteral("Example %1").arg(QLatin1String(example.name)));
+    }
+
+    const QJsonObject exampleB = scoreJson(db, ids[1]);
     CHECK(exampleB.value(QStringLiteral("days_since_last")).toDouble() == Approx(10));
     CHECK(exampleB.value(QStringLiteral("cadence_days")).toDouble() == Approx(30));
     CHECK(exampleB.value(QStringLiteral("delta_30")).isNull());
-
-    const QString d = db.addContact({QStringLiteral("--name"), QStringLiteral("Example D")});
-    for (int i = 0; i < 12; ++i)
-        db.log(d, daysBefore(41 + (11 - i) * 14),
-               (i == 2 || i == 6 || i == 10) ? QStringLiteral("inbound") : QStringLiteral("outbound"));
-    const QJsonObject exampleD = scoreJson(db, d);
-    CHECK(exampleD.value(QStringLiteral("recency")).toDouble() == Approx(49.40).margin(0.01));
-    CHECK(exampleD.value(QStringLiteral("frequency")).toDouble() == Approx(60.79).margin(0.01));
-    CHECK(exampleD.value(QStringLiteral("reciprocity")).toDouble() == Approx(51.72).margin(0.01));
-    CHECK(exampleD.value(QStringLiteral("score")).toDouble() == Approx(53.97).margin(0.01));
-    CHECK(exampleD.value(QStringLiteral("band")).toString() == QStringLiteral("Cooling"));
+    const QJsonObject exampleD = scoreJson(db, ids[3]);
     CHECK(exampleD.value(QStringLiteral("overdue_ratio")).toDouble() == Approx(2.86).margin(0.01));
     CHECK(exampleD.value(QStringLiteral("delta_30")).toDouble() == Approx(-22.56).margin(0.02));
-    CHECK(exampleD.value(QStringLiteral("explanation"))
-              .toString()
-              .contains(QStringLiteral("Biggest drag: recency")));
+    CHECK(exampleD.value(QStringLiteral("explanation")).toString() ==
+          QStringLiteral(
+              "Last contact 41 days ago; usually every ~14 days (2.9\u00d7 overdue). 9 of the last 12 "
+              "messages were from you. Score 54 (\u221223 vs 30 days ago). Biggest drag: recency."));
 
     const Run all =
         db.run(QStringLiteral("score"),
                {QStringLiteral("--at"), QStringLiteral("2026-06-01T00:00:00Z"), QStringLiteral("--json")});
     REQUIRE(all.exitCode == 0);
     const QJsonArray array = QJsonDocument::fromJson(all.out.toUtf8()).array();
-    REQUIRE(array.size() == 2);
-    CHECK(array.at(1).toObject().value(QStringLiteral("score")).toDouble() == Approx(53.97).margin(0.01));
+    REQUIRE(array.size() == 6);
+    CHECK(array.at(3).toObject().value(QStringLiteral("score")).toDouble() == Approx(53.97).margin(0.01));
     for (const char* key :
          {"id", "name", "score", "recency", "frequency", "reciprocity", "band", "days_since_last",
           "cadence_days", "overdue_ratio", "delta_30", "delta_90", "explanation"})
@@ -229,6 +268,47 @@ TEST_CASE("score --json reproduces the worked examples", "[cli][scoring]")
     CHECK(table.exitCode == 0);
     CHECK(table.out.contains(QStringLiteral("Example D")));
     CHECK(table.out.contains(QStringLiteral("Cooling")));
+    const Run badDate =
+        db.run(QStringLiteral("score"), {QStringLiteral("--at"), QStringLiteral("yesterday")});
+    CHECK(badDate.exitCode == 2);
+    CHECK(badDate.err.contains(QStringLiteral("'yesterday' is not an ISO 8601 date")));
+}
+
+TEST_CASE("settings shows, validates and changes the scoring model", "[cli][settings]")
+{
+    CliDatabase db;
+    const QString b = db.addContact({QStringLiteral("--name"), QStringLiteral("Example B"),
+                                     QStringLiteral("--tag"), QStringLiteral("press")});
+    db.log(b, daysBefore(10), QStringLiteral("outbound"));
+    const Run shown = db.run(QStringLiteral("settings"), {});
+    CHECK(shown.exitCode == 0);
+    CHECK(shown.out.contains(QStringLiteral("half_life_days = 90\n")));
+    CHECK(shown.out.contains(QStringLiteral("weight_recency = 0.4\n")));
+
+    const Run zero =
+        db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("half_life_days=0")});
+    CHECK(zero.exitCode == 2);
+    CHECK(zero.err.contains(QStringLiteral("half_life_days must be greater than 0 days")));
+    const Run negative =
+        db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("weight_frequency=-1")});
+    CHECK(negative.exitCode == 2);
+    CHECK(negative.err.contains(QStringLiteral("weight_frequency must not be negative")));
+    const Run unknown =
+        db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("speed=11")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("unknown setting 'speed'")));
+
+    const Run changed =
+        db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("half_life_days=30"),
+                                            QStringLiteral("--tag-cadence"), QStringLiteral("press=7")});
+    CHECK(changed.exitCode == 0);
+    CHECK(changed.out.contains(QStringLiteral("half_life_days = 30\n")));
+    CHECK(changed.out.contains(QStringLiteral("tag press: every 7 days")));
+    const QJsonObject rescored = scoreJson(db, b);
+    CHECK(rescored.value(QStringLiteral("frequency")).toDouble() ==
+          Approx(100 * std::log1p(std::exp2(-10.0 / 30)) / std::log(20.0)).margin(0.01));
+    CHECK(rescored.value(QStringLiteral("cadence_days")).toDouble() == Approx(7));
+    CHECK(db.run(QStringLiteral("check"), {}).exitCode == 0);
 }
 
 TEST_CASE("Databases that cannot be used exit with 3 and stay untouched", "[cli][database]")

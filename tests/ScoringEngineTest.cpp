@@ -2,6 +2,7 @@
 // cadence sources, trends and the promise that incremental state equals a replay of the log.
 #include "ScoringFixture.h"
 #include "scoring/LogReplay.h"
+#include "scoring/ScoreBoard.h"
 #include "storage/InteractionRepository.h"
 #include "storage/TagRepository.h"
 #include "storage/TrustNoteRepository.h"
@@ -359,4 +360,45 @@ TEST_CASE("Changing a setting that shapes the state rebuilds every contact", "[s
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(QStringLiteral("half_life_days")));
     CHECK(fixture.engine().settings().halfLifeDays == 30);
+}
+
+TEST_CASE("The score board reads every score from memory and follows refreshes", "[scoring][board]")
+{
+    ScoringFixture fixture;
+    Database& db = fixture.database().db();
+    const qint64 b = fixture.contactWithLog({{10, Direction::Outbound}});
+    const qint64 none = fixture.contactWithLog({}, QStringLiteral("Nobody Yet"));
+    ScoreBoard board = require(ScoreBoard::load(db));
+    QList<ContactScore> scores = board.scoresAt(testNow, fixture.engine().settings());
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0].score.score == Approx(56.20).margin(tolerance));
+    CHECK(scores[1].score.band == Band::NoHistory);
+
+    fixture.log(none, {1, Direction::Inbound});
+    CHECK(board.scoresAt(testNow, fixture.engine().settings())[1].score.band == Band::NoHistory);
+    requireOk(board.refresh(db, none));
+    CHECK(board.scoresAt(testNow, fixture.engine().settings())[1].score.hasHistory);
+
+    const qint64 added = fixture.contactWithLog({{2, Direction::Mutual}}, QStringLiteral("Late Arrival"));
+    requireOk(board.refresh(db, added));
+    REQUIRE(board.entries().size() == 3);
+    CHECK(board.find(added) != nullptr);
+
+    requireOk(ContactRepository(db).remove(b));
+    requireOk(board.refresh(db, b));
+    CHECK(board.entries().size() == 2);
+    CHECK(board.find(b) == nullptr);
+
+    requireOk(TagRepository(db).setCadence(QStringLiteral("weekly"), 7));
+    requireOk(TagRepository(db).addTag(added, QStringLiteral("weekly")));
+    requireOk(board.refreshContexts(db));
+    CHECK(board.find(added)->context.tagPriorDays == Approx(7));
+
+    const QList<ContactScore> fromBoard = board.scoresAt(testNow, fixture.engine().settings());
+    const QList<ContactScore> fromDatabase = require(fixture.engine().scoreAll(testNow, false));
+    REQUIRE(fromBoard.size() == fromDatabase.size());
+    for (qsizetype i = 0; i < fromBoard.size(); ++i) {
+        CHECK(fromBoard[i].contactId == fromDatabase[i].contactId);
+        CHECK(fromBoard[i].score.score == Approx(fromDatabase[i].score.score));
+    }
 }

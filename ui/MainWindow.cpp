@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "Clock.h"
 #include "scoring/ScoringEngine.h"
 
@@ -20,6 +21,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(m_database->path()).fileName()));
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* about = helpMenu->addAction(tr("&About Rapport"), this, [this] { AboutDialog(this).exec(); });
+    about->setMenuRole(QAction::AboutRole);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -51,9 +55,9 @@ void MainWindow::refreshSummary()
     std::array<int, bandCount> perBand{};
     for (const ContactScore& entry : *scores)
         ++perBand[static_cast<size_t>(entry.score.band)];
-    QString html = tr("<h2>%1</h2><p>%n contact(s)</p><table cellpadding='4'>", nullptr,
-                      static_cast<int>(scores->size()))
-                       .arg(QFileInfo(m_database->path()).fileName().toHtmlEscaped());
+    QString html = tr("<h2>%1</h2><p>%2 contacts</p><table cellpadding='4'>")
+                       .arg(QFileInfo(m_database->path()).fileName().toHtmlEscaped())
+                       .arg(scores->size());
     for (int band = 0; band < bandCount; ++band)
         html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
                     .arg(bandName(static_cast<Band>(band)))

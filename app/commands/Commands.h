@@ -11,5 +11,6 @@ int runCheck(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runScore(const QStringList& arguments);
+int runSettings(const QStringList& arguments);
 
 } // namespace rapport::cli

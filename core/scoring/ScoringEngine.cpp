@@ -2,12 +2,12 @@
 
 #include "LogReplay.h"
 #include "RelationshipStateStore.h"
+#include "ScoreBoard.h"
 #include "storage/SettingsRepository.h"
 #include "storage/SqliteStatement.h"
 
 #include <cmath>
 #include <limits>
-#include <string>
 
 namespace rapport {
 
@@ -246,66 +246,44 @@ Result<ContactScore> ScoringEngine::score(qint64 contactId, qint64 now) const
 Result<QList<ContactScore>> ScoringEngine::scoreAll(qint64 now, bool withDeltas,
                                                     const ProgressCallback& progress) const
 {
-    const Result<QHash<qint64, ScoreContext>> contexts = allContexts();
-    if (!contexts)
-        return contexts.error();
+    const Result<ScoreBoard> board = ScoreBoard::load(*m_db);
+    if (!board)
+        return board.error();
     const Result<qint64> newest = newestInteraction();
     if (!newest)
         return newest.error();
-
-    // States at the cutoffs come from one pass over the log; the current states, when `now` is after
-    // the newest interaction, straight from the state table joined to contacts in id order.
-    QHash<qint64, RelationshipState> replayedNow;
-    QHash<qint64, RelationshipState> before30;
-    QHash<qint64, RelationshipState> before90;
     const bool replayNow = now < *newest;
-    if (withDeltas || replayNow) {
-        QList<qint64> cutoffs{now - 90 * day, now - 30 * day};
-        if (replayNow)
-            cutoffs << now;
-        Result<std::vector<QHash<qint64, RelationshipState>>> replayed =
-            LogReplay(*m_db, m_settings).statesAt(cutoffs, progress);
-        if (!replayed)
-            return replayed.error();
-        before90 = std::move((*replayed)[0]);
-        before30 = std::move((*replayed)[1]);
-        if (replayNow)
-            replayedNow = std::move((*replayed)[2]);
-    }
+    if (!withDeltas && !replayNow)
+        return board->scoresAt(now, m_settings);
 
-    const Result<QVariant> count = m_db->scalar(QStringLiteral("SELECT count(*) FROM contacts"));
-    if (!count)
-        return count.error();
-    QList<ContactScore> scores;
-    scores.reserve(count->toLongLong());
+    // States at earlier moments come from one pass over the log.
+    QList<qint64> cutoffs{now - 90 * day, now - 30 * day};
+    if (replayNow)
+        cutoffs << now;
+    Result<std::vector<QHash<qint64, RelationshipState>>> replayed =
+        LogReplay(*m_db, m_settings).statesAt(cutoffs, progress);
+    if (!replayed)
+        return replayed.error();
     const RelationshipState empty;
-    const ScoreContext noContext;
-    const auto stateOf = [&empty](const QHash<qint64, RelationshipState>& states,
-                                  qint64 id) -> const RelationshipState& {
-        const auto found = states.constFind(id);
-        return found != states.cend() ? *found : empty;
+    const auto stateAt = [&](size_t cutoff, qint64 id) -> const RelationshipState& {
+        const auto found = (*replayed)[cutoff].constFind(id);
+        return found != (*replayed)[cutoff].cend() ? *found : empty;
     };
-    const std::string sql =
-        std::string("SELECT c.id, ") + relationshipStateColumns +
-        " FROM contacts c LEFT JOIN relationship_state s ON s.contact_id = c.id ORDER BY c.id";
-    SqliteStatement rows(m_db->handle(), sql.c_str());
-    while (rows.step()) {
-        ContactScore& entry = scores.emplace_back();
-        entry.contactId = rows.columnInt64(0);
-        const auto contextFound = contexts->constFind(entry.contactId);
-        const ScoreContext& contactContext = contextFound != contexts->cend() ? *contextFound : noContext;
-        const RelationshipState current =
-            replayNow ? stateOf(replayedNow, entry.contactId) : relationshipStateFrom(rows, 1);
-        entry.score = computeScore(current, now, contactContext, m_settings);
-        if (withDeltas && entry.score.hasHistory) {
-            entry.delta30 = delta(entry.score, computeScore(stateOf(before30, entry.contactId),
-                                                            now - 30 * day, contactContext, m_settings));
-            entry.delta90 = delta(entry.score, computeScore(stateOf(before90, entry.contactId),
-                                                            now - 90 * day, contactContext, m_settings));
+
+    QList<ContactScore> scores;
+    scores.reserve(static_cast<qsizetype>(board->entries().size()));
+    for (const ScoreBoard::Entry& entry : board->entries()) {
+        ContactScore& result = scores.emplace_back();
+        result.contactId = entry.contactId;
+        result.score = computeScore(replayNow ? stateAt(2, entry.contactId) : entry.state, now, entry.context,
+                                    m_settings);
+        if (withDeltas && result.score.hasHistory) {
+            result.delta30 = delta(result.score, computeScore(stateAt(1, entry.contactId), now - 30 * day,
+                                                              entry.context, m_settings));
+            result.delta90 = delta(result.score, computeScore(stateAt(0, entry.contactId), now - 90 * day,
+                                                              entry.context, m_settings));
         }
     }
-    if (!rows.ok())
-        return Error::database(rows.errorMessage());
     return scores;
 }
 

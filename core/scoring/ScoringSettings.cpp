@@ -1,5 +1,6 @@
 #include "ScoringSettings.h"
 
+#include <QLocale>
 #include <cmath>
 
 namespace rapport {
@@ -75,9 +76,11 @@ QMap<QString, QString> ScoringSettings::toMap() const
 {
     QMap<QString, QString> values;
     for (const Field& field : scalarFields)
-        values.insert(QString::fromLatin1(field.key), QString::number(this->*field.member, 'g', 17));
+        values.insert(QString::fromLatin1(field.key),
+                      QString::number(this->*field.member, 'g', QLocale::FloatingPointShortest));
     for (Channel channel : allChannels)
-        values.insert(channelWeightKey(channel), QString::number(channelWeight(channel), 'g', 17));
+        values.insert(channelWeightKey(channel),
+                      QString::number(channelWeight(channel), 'g', QLocale::FloatingPointShortest));
     return values;
 }
 
