@@ -9,6 +9,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <memory>
 
 namespace {
@@ -42,6 +45,15 @@ int runGui(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     describeApplication();
+    // The system locale's translations, when there are any: Qt's own (standard dialogs and buttons), then
+    // Rapport's, compiled into the resources.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("rapport"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     QCommandLineParser parser;
     parser.setApplicationDescription(rapport::cli::generalHelp());
     parser.addOption(

@@ -16,6 +16,8 @@ packages=(
     xvfb xauth fonts-dejavu-core fonts-noto-core
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
+    # icons (QSvgRenderer at build time, SVG icon engine at run time), man page check
+    qt6-svg-dev groff-base
 )
 
 if [ "$(id -u)" -ne 0 ]; then
