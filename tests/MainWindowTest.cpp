@@ -1,38 +1,203 @@
-// The main window on a demo database: it builds offscreen and shows every band's count.
+// The main window driven like a person would: find someone, log a conversation from the keyboard,
+// see the score change with its reason, add a trust note, undo and redo.
 #include "MainWindow.h"
 
-#include "TestSupport.h"
-#include "demo/DemoGenerator.h"
+#include "ContactDetailPanel.h"
+#include "ContactFilterModel.h"
+#include "ContactPicker.h"
+#include "ContactTableModel.h"
+#include "ContactsPage.h"
+#include "LogConversationDialog.h"
+#include "ReachOutPage.h"
+#include "RecentNotesModel.h"
+#include "TrustNoteDialog.h"
+#include "TrustNotesPage.h"
+#include "UiFixture.h"
+#include "storage/ContactRepository.h"
+#include "storage/InteractionRepository.h"
+#include "storage/TrustNoteRepository.h"
 
-#include <QDir>
-#include <QLabel>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
 
 using namespace rapport;
 using namespace rapport::test;
+using rapport::ui::MainWindow;
 
-TEST_CASE("The main window shows the open database and its relationships by band", "[ui]")
+namespace {
+
+// Runs `interact` on the modal dialog that the next call opens.
+template <typename Dialog>
+void whenDialogOpens(const std::function<void(Dialog&)>& interact)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("demo.sqlite3"));
-    {
-        std::unique_ptr<Database> db = require(Database::open(path));
-        DemoOptions options;
-        options.contacts = 300;
-        options.interactions = 6000;
-        require(DemoGenerator(*db, options).generate());
-    }
-    ui::MainWindow window(require(Database::open(path)));
+    QTimer::singleShot(0, [interact] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        interact(*dialog);
+    });
+}
+
+qint64 interactionCount(Database& db)
+{
+    return require(InteractionRepository(db).count());
+}
+
+} // namespace
+
+TEST_CASE("A new user finds a person, logs a conversation and a trust note, and undoes them",
+          "[ui][mainwindow]")
+{
+    UiFixture fixture;
+    MainWindow window(fixture.openDatabase());
     window.resize(1280, 800);
     window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    Database& db = window.session()->database();
+    ui::ContactsPage& contacts = *window.contactsPage();
     CHECK(window.windowTitle().startsWith(QStringLiteral("demo.sqlite3")));
-    const QList<QLabel*> labels = window.findChildren<QLabel*>();
-    QString shown;
-    for (const QLabel* label : labels)
-        shown += label->text();
-    for (const char* band : {"Thriving", "Steady", "New", "Cooling", "At risk", "No history"})
-        CHECK(shown.contains(QString::fromLatin1(band)));
-    CHECK(shown.contains(QStringLiteral("300 contacts")));
+    CHECK(contacts.visibleContactCount() == 300);
 
-    QDir().mkpath(QStringLiteral(RAPPORT_SCREENSHOT_DIR));
-    CHECK(window.grab().save(QStringLiteral(RAPPORT_SCREENSHOT_DIR "/main-window.png")));
+    // Find a person by typing part of their email in the search box.
+    const qint64 target = contacts.tableModel()->contactAt(10);
+    const Contact person = require(ContactRepository(db).get(target));
+    const QString email = person.methods.front().value;
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    CHECK(contacts.searchField()->hasFocus());
+    QTest::keyClicks(contacts.searchField(), email.section(QLatin1Char('@'), 0, 0));
+    contacts.applySearch();
+    REQUIRE(contacts.visibleContactCount() == 1);
+    contacts.tableView()->setCurrentIndex(contacts.filterModel()->index(0, 0));
+    CHECK(contacts.currentContactId() == target);
+    const QString explanationBefore = contacts.detailPanel()->explanationText();
+    UiFixture::saveScreenshot(window, QStringLiteral("contacts"));
+
+    // Ctrl+L opens the log dialog on the selected person; type a summary, pick a channel, Enter saves.
+    const qint64 before = interactionCount(db);
+    whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
+        auto* channel = dialog.findChildren<QComboBox*>().at(0);
+        channel->setCurrentIndex(channel->findData(static_cast<int>(Channel::Call)));
+        auto* summary = dialog.findChildren<QLineEdit*>().constLast();
+        QTest::keyClicks(summary, QStringLiteral("Talked about the 2.0 release"));
+        UiFixture::saveScreenshot(dialog, QStringLiteral("log-conversation"));
+        QTest::keyClick(summary, Qt::Key_Return);
+    });
+    REQUIRE(window.logConversation(target));
+    CHECK(interactionCount(db) == before + 1);
+    const Interaction logged = require(InteractionRepository(db).listForContact(target, 1)).front();
+    CHECK(logged.summary == QStringLiteral("Talked about the 2.0 release"));
+    CHECK(logged.channel == Channel::Call);
+    const QString explanationAfter = contacts.detailPanel()->explanationText();
+    CHECK(explanationAfter.startsWith(QStringLiteral("Last contact today")));
+    CHECK(explanationAfter != explanationBefore);
+
+    // A trust note from the keyboard.
+    whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+        auto* level = dialog.findChildren<QComboBox*>().at(1);
+        level->setCurrentIndex(5);
+        QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(),
+                         QStringLiteral("Kept their promise to review the talk."));
+        UiFixture::saveScreenshot(dialog, QStringLiteral("trust-note"));
+        dialog.accept();
+    });
+    REQUIRE(window.addTrustNote(target));
+    CHECK(require(TrustNoteRepository(db).latestTrustLevel(target)) == std::optional<int>(5));
+    UiFixture::saveScreenshot(window, QStringLiteral("contact-page"));
+
+    // Undo both, then redo the conversation.
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(require(TrustNoteRepository(db).latestTrustLevel(target)) != std::optional<int>(5));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(interactionCount(db) == before);
+    CHECK(contacts.detailPanel()->explanationText() == explanationBefore);
+    window.session()->undoStack()->redo();
+    CHECK(interactionCount(db) == before + 1);
+    CHECK(contacts.detailPanel()->explanationText().startsWith(QStringLiteral("Last contact today")));
+}
+
+TEST_CASE("The log dialog finds a contact as you type and refuses to save without one", "[ui][log]")
+{
+    UiFixture fixture;
+    ui::DatabaseSession& session = fixture.session();
+    ui::LogConversationDialog dialog(session, 0);
+    dialog.show();
+    auto* picker = dialog.findChild<ui::ContactPicker*>();
+    REQUIRE(picker != nullptr);
+    CHECK(dialog.focusWidget() == picker);
+
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(dialog.isVisible());
+
+    const Contact someone = require(ContactRepository(session.database()).get(42));
+    QTest::keyClicks(picker, someone.familyName.left(4));
+    QAbstractItemView* popup = picker->completer()->popup();
+    REQUIRE(popup->model()->rowCount() > 0);
+    int pick = -1;
+    for (int row = 0; row < popup->model()->rowCount(); ++row) {
+        if (popup->model()->index(row, 0).data().toString().startsWith(someone.displayName))
+            pick = row;
+    }
+    REQUIRE(pick >= 0);
+    emit picker->completer()->activated(popup->model()->index(pick, 0).data().toString());
+    CHECK(picker->contactId() > 0);
+    const Interaction entered = dialog.interaction();
+    CHECK(entered.contactId == picker->contactId());
+    CHECK(entered.occurredAt == testNow);
+}
+
+TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout]")
+{
+    UiFixture fixture;
+    MainWindow window(fixture.openDatabase());
+    window.resize(1280, 800);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    CHECK(window.currentPage() == 1);
+    const QAbstractItemModel* overdue = window.reachOutPage()->model();
+    REQUIRE(overdue->rowCount() > 0);
+    double previous = 1e9;
+    for (int row = 0; row < overdue->rowCount(); ++row) {
+        const double ratio = overdue->index(row, 0).data(ui::ContactTableModel::OverdueRole).toDouble();
+        REQUIRE(ratio > 1.0);
+        REQUIRE(ratio <= previous);
+        previous = ratio;
+    }
+    UiFixture::saveScreenshot(window, QStringLiteral("reach-out"));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    CHECK(window.currentPage() == 0);
+}
+
+TEST_CASE("Trust notes lists the newest notes across contacts and filters by kind", "[ui][notes]")
+{
+    UiFixture fixture;
+    MainWindow window(fixture.openDatabase());
+    window.resize(1280, 800);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    CHECK(window.currentPage() == 2);
+    ui::RecentNotesModel* notes = window.trustNotesPage()->model();
+    CHECK(notes->rowCount() == 300);
+    const QString newest = notes->index(0, ui::RecentNotesModel::WhenColumn).data().toString();
+    CHECK_FALSE(newest.isEmpty());
+    QComboBox* kind = window.trustNotesPage()->kindFilter();
+    kind->setCurrentIndex(kind->findData(static_cast<int>(TrustKind::Concern)));
+    REQUIRE(notes->rowCount() > 0);
+    for (int row = 0; row < notes->rowCount(); ++row)
+        REQUIRE(notes->index(row, ui::RecentNotesModel::KindColumn).data().toString() ==
+                QStringLiteral("Concern"));
+    UiFixture::saveScreenshot(window, QStringLiteral("trust-notes"));
 }

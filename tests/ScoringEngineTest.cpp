@@ -402,3 +402,18 @@ TEST_CASE("The score board reads every score from memory and follows refreshes",
         CHECK(fromBoard[i].score.score == Approx(fromDatabase[i].score.score));
     }
 }
+
+TEST_CASE("The explanation speaks of a single message in the singular", "[scoring][explanation]")
+{
+    ScoringFixture fixture;
+    const qint64 out = fixture.contactWithLog({{10, Direction::Outbound}}, QStringLiteral("Out"));
+    const qint64 in = fixture.contactWithLog({{10, Direction::Inbound}}, QStringLiteral("In"));
+    const qint64 both = fixture.contactWithLog({{0, Direction::Mutual}}, QStringLiteral("Both"));
+    CHECK(fixture.scoreNow(out).explanation() ==
+          QStringLiteral(
+              "Last contact 10 days ago; expected every ~30 days (on track). The last message was from "
+              "you. Score 56. Biggest drag: frequency."));
+    CHECK(fixture.scoreNow(in).explanation().contains(QStringLiteral("The last message was from them.")));
+    CHECK(fixture.scoreNow(both).explanation().startsWith(QStringLiteral(
+        "Last contact today; expected every ~30 days (on track). The last conversation involved you both.")));
+}

@@ -310,3 +310,32 @@ TEST_CASE("An invalid edit is refused naming the field and leaves the note as it
     CHECK(stored.contactId == ana);
     CHECK_FALSE(stored.authorId.has_value());
 }
+
+TEST_CASE("Recent notes across contacts come newest first, optionally of one kind", "[notes]")
+{
+    PinnedClock clock;
+    TempDatabase temp;
+    Contact ada;
+    ada.displayName = QStringLiteral("Ada");
+    Contact grace;
+    grace.displayName = QStringLiteral("Grace");
+    const qint64 adaId = require(ContactRepository(temp.db()).create(ada));
+    const qint64 graceId = require(ContactRepository(temp.db()).create(grace));
+    TrustNoteRepository notes(temp.db());
+    for (int i = 0; i < 5; ++i) {
+        TrustNote note;
+        note.contactId = i % 2 == 0 ? adaId : graceId;
+        note.createdAt = testNow - (5 - i) * daySeconds;
+        note.kind = i == 3 ? TrustKind::Concern : TrustKind::CommitmentKept;
+        note.text = QStringLiteral("note %1").arg(i);
+        require(notes.insert(note));
+    }
+    const QList<ListedTrustNote> recent = require(notes.listRecent(3));
+    REQUIRE(recent.size() == 3);
+    CHECK(recent[0].note.text == QStringLiteral("note 4"));
+    CHECK(recent[0].contactName == QStringLiteral("Ada"));
+    CHECK(recent[1].contactName == QStringLiteral("Grace"));
+    const QList<ListedTrustNote> concerns = require(notes.listRecent(10, TrustKind::Concern));
+    REQUIRE(concerns.size() == 1);
+    CHECK(concerns[0].note.text == QStringLiteral("note 3"));
+}

@@ -1,69 +1,312 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "Clock.h"
-#include "scoring/ScoringEngine.h"
+#include "ContactDetailPanel.h"
+#include "ContactTableModel.h"
+#include "ContactsPage.h"
+#include "DatabaseSession.h"
+#include "EditCommands.h"
+#include "LogConversationDialog.h"
+#include "ReachOutPage.h"
+#include "TrustNoteDialog.h"
+#include "TrustNotesPage.h"
+#include "storage/ContactDirectory.h"
+#include "storage/InteractionRepository.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QKeySequence>
-#include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
-#include <array>
+#include <QToolBar>
 
 namespace rapport::ui {
 
+namespace {
+
+const QString recentFilesKey = QStringLiteral("recentFiles");
+constexpr int recentFileCount = 8;
+enum Page
+{
+    ContactsPageIndex = 0,
+    ReachOutPageIndex = 1,
+    TrustNotesPageIndex = 2
+};
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     : QMainWindow(parent)
-    , m_database(std::move(database))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
 {
-    setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(m_database->path()).fileName()));
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction* about = helpMenu->addAction(tr("&About Rapport"), this, [this] { AboutDialog(this).exec(); });
-    about->setMenuRole(QAction::AboutRole);
+    m_navigation->addItem(tr("Contacts"));
+    m_navigation->addItem(tr("Reach out"));
+    m_navigation->addItem(tr("Trust notes"));
+    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Trust notes")) +
+                                48);
+    m_navigation->setCurrentRow(ContactsPageIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
 
     auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_summary = new QLabel(central);
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    statusBar()->showMessage(m_database->path());
+    createActions();
     resize(1280, 800);
-    refreshSummary();
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    setDatabase(std::move(database));
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::refreshSummary()
+MainWindow::~MainWindow()
 {
-    const Result<ScoringEngine> engine = ScoringEngine::open(*m_database);
-    if (!engine) {
-        m_summary->setText(engine.error().message.toHtmlEscaped());
+    // Pages hold references into the session: they go first.
+    delete m_contacts;
+    delete m_reachOut;
+    delete m_trustNotes;
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDatabase);
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    fillRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = m_editMenu->addAction(tr("&Find contact"), QKeySequence::Find, this, [this] {
+        showPage(ContactsPageIndex);
+        m_contacts->focusSearch();
+    });
+    find->setShortcutContext(Qt::ApplicationShortcut);
+
+    QMenu* relationship = menuBar()->addMenu(tr("&Relationship"));
+    QAction* log =
+        relationship->addAction(QIcon(QStringLiteral(":/icons/channel-chat.svg")), tr("&Log conversation…"),
+                                QKeySequence(tr("Ctrl+L")), this,
+                                [this] { logConversation(m_contacts ? m_contacts->currentContactId() : 0); });
+    log->setShortcutContext(Qt::ApplicationShortcut);
+    QAction* note = relationship->addAction(tr("Add &trust note…"), QKeySequence(tr("Ctrl+T")), this, [this] {
+        addTrustNote(m_contacts ? m_contacts->currentContactId() : 0);
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
+                    [this] { showPage(ContactsPageIndex); });
+    view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showPage(ReachOutPageIndex); });
+    view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+3")), this,
+                    [this] { showPage(TrustNotesPageIndex); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Rapport"), this, [this] { AboutDialog(this).exec(); });
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(log);
+    toolbar->addAction(note);
+    m_editMenu->addSeparator();
+}
+
+void MainWindow::setDatabase(std::unique_ptr<Database> database)
+{
+    const QString path = database->path();
+    Result<std::unique_ptr<DatabaseSession>> session = DatabaseSession::open(std::move(database));
+    if (!session) {
+        showError(session.error().message);
         return;
     }
-    const Result<QList<ContactScore>> scores = engine->scoreAll(Clock::nowSeconds(), false);
-    if (!scores) {
-        m_summary->setText(scores.error().message.toHtmlEscaped());
+    delete m_contacts;
+    delete m_reachOut;
+    delete m_trustNotes;
+    m_undo = nullptr;
+    m_redo = nullptr;
+    for (QAction* action : m_editMenu->actions()) {
+        if (action->property("undoStackAction").toBool())
+            delete action;
+    }
+    m_session = std::move(*session);
+    connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError);
+
+    m_contacts = new ContactsPage(*m_session, m_pages);
+    m_reachOut = new ReachOutPage(m_contacts->tableModel(), m_pages);
+    m_pages->insertWidget(ContactsPageIndex, m_contacts);
+    m_pages->insertWidget(ReachOutPageIndex, m_reachOut);
+    m_trustNotes = new TrustNotesPage(*m_session, m_pages);
+    m_pages->insertWidget(TrustNotesPageIndex, m_trustNotes);
+    connect(m_trustNotes, &TrustNotesPage::contactRequested, this, [this](qint64 contactId) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    });
+    connect(m_contacts, &ContactsPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
+    connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
+    connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_session.get(), &DatabaseSession::contactChanged, this, &MainWindow::updateStatus);
+
+    m_undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    for (QAction* action : {m_undo, m_redo}) {
+        action->setProperty("undoStackAction", true);
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        m_editMenu->insertAction(m_editMenu->actions().value(0), action);
+    }
+
+    setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    rememberRecent(path);
+    showPage(ContactsPageIndex);
+    updateStatus();
+}
+
+void MainWindow::showPage(int page)
+{
+    if (page == ReachOutPageIndex && m_reachOut)
+        m_reachOut->refresh();
+    m_pages->setCurrentIndex(page);
+    const QSignalBlocker blocker(m_navigation);
+    m_navigation->setCurrentRow(page);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+bool MainWindow::logConversation(qint64 contactId)
+{
+    if (!m_session)
+        return false;
+    LogConversationDialog dialog(*m_session, contactId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const Interaction interaction = dialog.interaction();
+    m_session->undoStack()->push(new LogConversationCommand(*m_session, interaction));
+    m_contacts->selectContact(interaction.contactId);
+    statusBar()->showMessage(tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText()), 8000);
+    return true;
+}
+
+bool MainWindow::addTrustNote(qint64 contactId)
+{
+    if (!m_session)
+        return false;
+    if (contactId <= 0) {
+        statusBar()->showMessage(tr("Select a contact first, then add a trust note (Ctrl+T)."), 5000);
+        return false;
+    }
+    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session->database()).rows({contactId});
+    TrustNoteDialog dialog(contactId, rows ? rows->value(contactId).name : QString(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, dialog.note()));
+    return true;
+}
+
+void MainWindow::deleteConversation(qint64 interactionId)
+{
+    const Result<Interaction> interaction = InteractionRepository(m_session->database()).get(interactionId);
+    if (!interaction) {
+        showError(interaction.error().message);
         return;
     }
-    std::array<int, bandCount> perBand{};
-    for (const ContactScore& entry : *scores)
-        ++perBand[static_cast<size_t>(entry.score.band)];
-    QString html = tr("<h2>%1</h2><p>%2 contacts</p><table cellpadding='4'>")
-                       .arg(QFileInfo(m_database->path()).fileName().toHtmlEscaped())
-                       .arg(scores->size());
-    for (int band = 0; band < bandCount; ++band)
-        html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
-                    .arg(bandName(static_cast<Band>(band)))
-                    .arg(perBand[static_cast<size_t>(band)]);
-    html += QStringLiteral("</table>");
-    m_summary->setText(html);
+    m_session->undoStack()->push(new DeleteConversationCommand(*m_session, *interaction));
+    statusBar()->showMessage(tr("Conversation deleted. Undo with %1.")
+                                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
+                             6000);
+}
+
+void MainWindow::openDatabase()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open database"), QFileInfo(windowFilePath()).absolutePath(),
+                                     tr("Rapport databases (*.sqlite3 *.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::newDatabase()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("New database"), QFileInfo(windowFilePath()).absolutePath(),
+                                     tr("Rapport databases (*.sqlite3)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".sqlite3");
+    if (QFileInfo::exists(path)) {
+        showError(tr("'%1' already exists; open it with File > Open database.").arg(path));
+        return;
+    }
+    openPath(path);
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    Result<std::unique_ptr<Database>> database = Database::open(path);
+    if (!database) {
+        showError(database.error().message);
+        return;
+    }
+    setDatabase(std::move(*database));
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentFilesKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(recentFilesKey, QStringList(recent.mid(0, recentFileCount)));
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentFilesKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openPath(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString& message)
+{
+    QMessageBox::warning(this, tr("Rapport"), message);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_session)
+        return;
+    statusBar()->showMessage(
+        tr("%1 contacts · %2").arg(m_contacts->tableModel()->rowCount()).arg(m_session->path()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
 }
 
 } // namespace rapport::ui

@@ -1,5 +1,5 @@
-// The main window. For now it shows what the open database holds and how its relationships are
-// doing by band; the contact list, timeline and dashboard arrive with the UI issues.
+// The main window: navigation between the contacts, reach-out and trust-note pages, the menus and
+// shortcuts, the undo stack, and opening or creating database files.
 #pragma once
 
 #include "storage/Database.h"
@@ -7,9 +7,16 @@
 #include <QMainWindow>
 #include <memory>
 
-class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
 
 namespace rapport::ui {
+
+class ContactsPage;
+class DatabaseSession;
+class ReachOutPage;
+class TrustNotesPage;
 
 class MainWindow : public QMainWindow
 {
@@ -20,11 +27,42 @@ public:
     explicit MainWindow(std::unique_ptr<Database> database, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-private:
-    void refreshSummary();
+    DatabaseSession* session() const { return m_session.get(); }
+    ContactsPage* contactsPage() const { return m_contacts; }
+    ReachOutPage* reachOutPage() const { return m_reachOut; }
+    TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
+    void showPage(int page);
+    int currentPage() const;
 
-    std::unique_ptr<Database> m_database;
-    QLabel* m_summary = nullptr;
+    // Opens the log dialog, preselecting `contactId` when it is not 0; returns whether it was logged.
+    bool logConversation(qint64 contactId);
+    bool addTrustNote(qint64 contactId);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void setDatabase(std::unique_ptr<Database> database);
+    void openDatabase();
+    void newDatabase();
+    void openPath(const QString& path);
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+    void deleteConversation(qint64 interactionId);
+    void showError(const QString& message);
+    void updateStatus();
+
+    std::unique_ptr<DatabaseSession> m_session;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    ContactsPage* m_contacts = nullptr;
+    ReachOutPage* m_reachOut = nullptr;
+    TrustNotesPage* m_trustNotes = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
 };
 
 } // namespace rapport::ui

@@ -126,17 +126,24 @@ inline constexpr std::array topics{"the 2.0 release",
                                    "a workshop",
                                    "release notes"};
 
-inline constexpr std::array trustTexts{"Delivered the review they promised, on time.",
-                                       "Missed the deadline we agreed on for the talk proposal.",
-                                       "Cares about newcomers as much as we do.",
-                                       "Prefers not to be contacted on weekends.",
-                                       "Worried about how the moderation change was announced.",
-                                       "Thanked the team publicly for the quick fix.",
-                                       "Works part-time; replies are slow in summer.",
-                                       "Kept their word on the translation sprint.",
-                                       "Shared our values on open governance.",
-                                       "Asked us not to share their email with sponsors.",
-                                       "Frustrated that their bug report went unanswered.",
-                                       "Introduced us to two new contributors."};
+// Trust-note texts by kind, in the order of rapport::TrustKind.
+inline constexpr std::array<std::array<const char*, 3>, 7> trustTexts{{
+    {"Delivered the review they promised, on time.", "Kept their word on the translation sprint.",
+     "Sent the slides two days before the deadline we agreed."},
+    {"Missed the deadline we agreed on for the talk proposal.",
+     "Said they would moderate the AMA, then went silent.",
+     "Promised a blog post about the release; it never came."},
+    {"Shares our values on open governance.", "Cares about newcomers as much as we do.",
+     "Strong believer in accessible documentation."},
+    {"Prefers not to be contacted on weekends.", "Asked us not to share their email with sponsors.",
+     "Does not want to be quoted in the press without review."},
+    {"Worried about how the moderation change was announced.",
+     "Frustrated that their bug report went unanswered.",
+     "Unhappy with the new contributor licence agreement."},
+    {"Thanked the team publicly for the quick fix.", "Introduced us to two new contributors.",
+     "Praised the meetup organisation in their newsletter."},
+    {"Works part-time; replies are slow in summer.", "Moved from the design team to developer relations.",
+     "Based in a time zone eight hours ahead of ours."},
+}};
 
 } // namespace rapport::demo

@@ -20,7 +20,9 @@ Band bandFor(double score, double overdue, qint64 touchDays)
     return Band::Steady;
 }
 
-QString signedRounded(double value)
+} // namespace
+
+QString formatScoreDelta(double value)
 {
     const long rounded = std::lround(value);
     if (rounded < 0)
@@ -29,6 +31,8 @@ QString signedRounded(double value)
         return QStringLiteral("+%1").arg(rounded);
     return QStringLiteral("\u00b10");
 }
+
+namespace {
 
 QString daysAgo(double days)
 {
@@ -137,23 +141,23 @@ QString explainScore(const RelationshipScore& score, std::optional<double> delta
         QStringLiteral("Last contact %1; %2 (%3).").arg(daysAgo(score.daysSinceLast), cadence, pace);
 
     const int recentTotal = score.recentOutbound + score.recentInbound + score.recentMutual;
-    if (recentTotal > 0) {
-        const QString noun = recentTotal == 1 ? QStringLiteral("message") : QStringLiteral("messages");
-        if (score.recentOutbound >= score.recentInbound)
-            text += QStringLiteral(" %1 of the last %2 %3 were from you.")
-                        .arg(score.recentOutbound)
-                        .arg(recentTotal)
-                        .arg(noun);
+    if (recentTotal == 1) {
+        if (score.recentMutual == 1)
+            text += QStringLiteral(" The last conversation involved you both.");
         else
-            text += QStringLiteral(" %1 of the last %2 %3 were from them.")
-                        .arg(score.recentInbound)
-                        .arg(recentTotal)
-                        .arg(noun);
+            text += score.recentOutbound == 1 ? QStringLiteral(" The last message was from you.")
+                                              : QStringLiteral(" The last message was from them.");
+    } else if (recentTotal > 1) {
+        const bool mostlyYou = score.recentOutbound >= score.recentInbound;
+        text += QStringLiteral(" %1 of the last %2 messages were from %3.")
+                    .arg(mostlyYou ? score.recentOutbound : score.recentInbound)
+                    .arg(recentTotal)
+                    .arg(mostlyYou ? QStringLiteral("you") : QStringLiteral("them"));
     }
 
     text += QStringLiteral(" Score %1").arg(std::lround(score.score));
     if (delta30)
-        text += QStringLiteral(" (%1 vs 30 days ago)").arg(signedRounded(*delta30));
+        text += QStringLiteral(" (%1 vs 30 days ago)").arg(formatScoreDelta(*delta30));
     text += QLatin1Char('.');
     if (score.biggestDrag)
         text += QStringLiteral(" Biggest drag: %1.").arg(componentName(*score.biggestDrag));

@@ -25,4 +25,7 @@ RelationshipScore computeScore(const RelationshipState& state, qint64 nowSeconds
 // you. Score 54 (−23 vs 30 days ago). Biggest drag: recency."
 QString explainScore(const RelationshipScore& score, std::optional<double> delta30);
 
+// A score change rounded to whole points with its sign: "+4", "−23", "±0".
+QString formatScoreDelta(double delta);
+
 } // namespace rapport

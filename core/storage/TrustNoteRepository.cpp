@@ -129,6 +129,25 @@ Result<QList<TrustNote>> TrustNoteRepository::listForContact(qint64 contactId) c
     return notes;
 }
 
+Result<QList<ListedTrustNote>> TrustNoteRepository::listRecent(int limit, std::optional<TrustKind> kind) const
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT n.id, n.contact_id, n.created_at, n.author_id, n.kind, n.trust_level, n.text, c.display_name,"
+        " coalesce(t.name, '') FROM trust_notes n JOIN contacts c ON c.id = n.contact_id"
+        " LEFT JOIN team_members t ON t.id = n.author_id"
+        " WHERE ? IS NULL OR n.kind = ? ORDER BY n.created_at DESC, n.id DESC LIMIT ?"));
+    const QVariant kindKey = kind ? QVariant(trustKindName(*kind)) : QVariant();
+    query.addBindValue(kindKey);
+    query.addBindValue(kindKey);
+    query.addBindValue(limit);
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    QList<ListedTrustNote> notes;
+    while (query.next())
+        notes << ListedTrustNote{noteFrom(query), query.value(7).toString(), query.value(8).toString()};
+    return notes;
+}
+
 Result<std::optional<int>> TrustNoteRepository::latestTrustLevel(qint64 contactId) const
 {
     QSqlQuery query =

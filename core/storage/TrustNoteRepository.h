@@ -9,6 +9,14 @@
 
 namespace rapport {
 
+// A note with the names a list of notes across contacts shows beside it.
+struct ListedTrustNote
+{
+    TrustNote note;
+    QString contactName;
+    QString authorName;
+};
+
 class TrustNoteRepository
 {
 public:
@@ -22,6 +30,8 @@ public:
     Status remove(qint64 id);
     // A contact's notes, newest first.
     Result<QList<TrustNote>> listForContact(qint64 contactId) const;
+    // The newest notes across all contacts, optionally of one kind only.
+    Result<QList<ListedTrustNote>> listRecent(int limit, std::optional<TrustKind> kind = {}) const;
     // The trust level of the newest note that has one.
     Result<std::optional<int>> latestTrustLevel(qint64 contactId) const;
     Result<qint64> count() const;

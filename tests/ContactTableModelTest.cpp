@@ -1,0 +1,114 @@
+// The contact table and its filter against core: rows, sorting by every kind of column, filters.
+#include "ContactTableModel.h"
+
+#include "ContactFilterModel.h"
+#include "ConversationLog.h"
+#include "UiFixture.h"
+#include "storage/ContactRepository.h"
+#include "storage/SearchIndex.h"
+
+using namespace rapport;
+using namespace rapport::test;
+using rapport::ui::ContactFilterModel;
+using rapport::ui::ContactTableModel;
+
+TEST_CASE("The contact table has a row per contact with the score board's values", "[ui][models]")
+{
+    UiFixture fixture;
+    ContactTableModel model(fixture.session());
+    REQUIRE(model.rowCount() == 300);
+    CHECK(model.columnCount() == ContactTableModel::ColumnCount);
+    const qint64 id = model.contactAt(0);
+    const Contact contact = require(ContactRepository(fixture.session().database()).get(id));
+    CHECK(model.index(0, ContactTableModel::NameColumn).data().toString() == contact.displayName);
+    CHECK(model.index(0, ContactTableModel::OrganizationColumn).data().toString() == contact.organization);
+    const ContactScore score = require(fixture.session().engine().score(id, testNow));
+    CHECK(model.index(0, ContactTableModel::BandColumn).data().toString() == bandName(score.score.band));
+    if (score.score.hasHistory)
+        CHECK(model.index(0, ContactTableModel::ScoreColumn).data().toInt() ==
+              std::lround(score.score.score));
+    CHECK(model.headerData(ContactTableModel::ScoreColumn, Qt::Horizontal).toString() ==
+          QStringLiteral("Score"));
+}
+
+TEST_CASE("The contact table sorts by name and by score", "[ui][models]")
+{
+    UiFixture fixture;
+    ContactTableModel model(fixture.session());
+    model.sort(ContactTableModel::NameColumn, Qt::AscendingOrder);
+    for (int row = 1; row < model.rowCount(); ++row) {
+        const QString previous = model.index(row - 1, ContactTableModel::NameColumn).data().toString();
+        const QString current = model.index(row, ContactTableModel::NameColumn).data().toString();
+        REQUIRE(QString::compare(previous, current, Qt::CaseInsensitive) <= 0);
+    }
+    model.sort(ContactTableModel::ScoreColumn, Qt::DescendingOrder);
+    int previous = 1000;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QVariant shown = model.index(row, ContactTableModel::ScoreColumn).data();
+        const int value = shown.typeId() == QMetaType::Int ? shown.toInt() : -1;
+        REQUIRE(value <= previous);
+        previous = value;
+    }
+    const QModelIndex first = model.index(0, 0);
+    CHECK(model.indexOfContact(model.contactAt(0)) == first);
+}
+
+TEST_CASE("The filter combines search, band, owner and archive", "[ui][models]")
+{
+    UiFixture fixture;
+    ContactTableModel model(fixture.session());
+    ContactFilterModel filter;
+    filter.setSourceModel(&model);
+    CHECK(filter.rowCount() == 300);
+
+    filter.setBand(Band::AtRisk);
+    REQUIRE(filter.rowCount() > 0);
+    for (int row = 0; row < filter.rowCount(); ++row)
+        REQUIRE(filter.index(row, 0).data(ContactTableModel::BandRole).toInt() ==
+                static_cast<int>(Band::AtRisk));
+    filter.setBand(std::nullopt);
+
+    const QString name = model.index(0, ContactTableModel::NameColumn).data().toString();
+    const QList<qint64> found =
+        require(SearchIndex(fixture.session().database()).findContacts(name.section(QLatin1Char(' '), 0, 0)));
+    filter.setMatchingContacts(QSet<qint64>(found.cbegin(), found.cend()));
+    CHECK(filter.rowCount() == found.size());
+    filter.setMatchingContacts(QSet<qint64>{});
+    CHECK(filter.rowCount() == 0);
+    filter.setMatchingContacts(std::nullopt);
+
+    filter.setOwner(0);
+    for (int row = 0; row < filter.rowCount(); ++row)
+        REQUIRE(filter.index(row, 0).data(ContactTableModel::OwnerIdRole).toLongLong() == 0);
+    filter.setOwner(std::nullopt);
+
+    const qint64 archived = model.contactAt(5);
+    requireOk(ContactRepository(fixture.session().database()).setArchived(archived, true));
+    fixture.session().contactTouched(archived);
+    CHECK(filter.rowCount() == 299);
+    filter.setShowArchived(true);
+    CHECK(filter.rowCount() == 300);
+}
+
+TEST_CASE("Scores in the table follow a logged conversation", "[ui][models]")
+{
+    UiFixture fixture;
+    ContactTableModel model(fixture.session());
+    model.sort(ContactTableModel::ScoreColumn, Qt::AscendingOrder);
+    const qint64 id = model.contactAt(0);
+    const int row = model.indexOfContact(id).row();
+    int changedRow = -1;
+    QObject::connect(&model, &QAbstractItemModel::dataChanged,
+                     [&changedRow](const QModelIndex& topLeft) { changedRow = topLeft.row(); });
+    Interaction interaction;
+    interaction.contactId = id;
+    interaction.occurredAt = testNow - 3600;
+    interaction.channel = Channel::Call;
+    interaction.direction = Direction::Mutual;
+    require(ConversationLog(fixture.session().database(), fixture.session().engine()).log(interaction));
+    fixture.session().contactTouched(id);
+    CHECK(changedRow == row);
+    CHECK(model.index(row, ContactTableModel::LastContactColumn).data().toString() !=
+          QStringLiteral("never"));
+    CHECK(model.index(row, ContactTableModel::BandColumn).data().toString() != bandName(Band::NoHistory));
+}

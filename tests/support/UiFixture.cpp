@@ -1,0 +1,32 @@
+#include "UiFixture.h"
+
+#include "demo/DemoGenerator.h"
+
+#include <QDir>
+#include <QWidget>
+
+namespace rapport::test {
+
+UiFixture::UiFixture(qint64 contacts, qint64 interactions)
+{
+    REQUIRE(m_dir.isValid());
+    std::unique_ptr<Database> db = require(Database::open(path()));
+    DemoOptions options;
+    options.contacts = contacts;
+    options.interactions = interactions;
+    require(DemoGenerator(*db, options).generate());
+    m_session = require(ui::DatabaseSession::open(std::move(db)));
+}
+
+std::unique_ptr<Database> UiFixture::openDatabase() const
+{
+    return require(Database::open(path()));
+}
+
+void UiFixture::saveScreenshot(QWidget& widget, const QString& name)
+{
+    QDir().mkpath(QStringLiteral(RAPPORT_SCREENSHOT_DIR));
+    CHECK(widget.grab().save(QStringLiteral(RAPPORT_SCREENSHOT_DIR "/%1.png").arg(name)));
+}
+
+} // namespace rapport::test

@@ -1,0 +1,61 @@
+// One contact at a glance: the score with its three components, band, trend and the sentence that
+// explains it, then the timeline of conversations and trust notes.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+
+namespace rapport::ui {
+
+class DatabaseSession;
+class SparklineWidget;
+class TimelineModel;
+
+class ContactDetailPanel : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContactDetailPanel)
+
+public:
+    explicit ContactDetailPanel(DatabaseSession& session, QWidget* parent = nullptr);
+    ~ContactDetailPanel() override;
+
+    void showContact(qint64 contactId);
+    qint64 contactId() const { return m_contactId; }
+    QString explanationText() const;
+    // The moment the panel reads scores at; tests pin it.
+    void setNow(qint64 now);
+
+signals:
+    void logConversationRequested(qint64 contactId);
+    void trustNoteRequested(qint64 contactId);
+    void deleteEntryRequested(qint64 interactionId);
+
+private:
+    void refresh();
+    void deleteSelectedEntry();
+
+    DatabaseSession& m_session;
+    qint64 m_contactId = 0;
+    qint64 m_now = 0;
+    QLabel* m_name = nullptr;
+    QLabel* m_details = nullptr;
+    QLabel* m_score = nullptr;
+    QLabel* m_band = nullptr;
+    QLabel* m_delta = nullptr;
+    QProgressBar* m_recency = nullptr;
+    QProgressBar* m_frequency = nullptr;
+    QProgressBar* m_reciprocity = nullptr;
+    SparklineWidget* m_trend = nullptr;
+    QLabel* m_explanation = nullptr;
+    QPushButton* m_log = nullptr;
+    QPushButton* m_note = nullptr;
+    QListView* m_timeline = nullptr;
+    TimelineModel* m_timelineModel = nullptr;
+};
+
+} // namespace rapport::ui

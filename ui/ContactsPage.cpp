@@ -1,0 +1,200 @@
+#include "ContactsPage.h"
+
+#include "BandStyle.h"
+#include "ContactDetailPanel.h"
+#include "ContactFilterModel.h"
+#include "ContactTableModel.h"
+#include "DatabaseSession.h"
+#include "storage/SearchIndex.h"
+#include "storage/TagRepository.h"
+#include "storage/TeamMemberRepository.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+
+namespace {
+
+// Search runs when typing pauses, so a fast typist does not wait for each letter.
+constexpr int searchPauseMs = 150;
+// The most contacts a search shows; enough for any person to scan.
+constexpr int searchLimit = 5000;
+constexpr int anyChoice = -1;
+
+} // namespace
+
+ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new ContactTableModel(session, this))
+    , m_filter(new ContactFilterModel(this))
+    , m_search(new QLineEdit(this))
+    , m_band(new QComboBox(this))
+    , m_owner(new QComboBox(this))
+    , m_tag(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new ContactDetailPanel(session, this))
+    , m_searchDelay(new QTimer(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_search->setPlaceholderText(tr("Search names, emails, handles, conversations and notes (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(searchPauseMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &ContactsPage::applySearch);
+
+    m_band->addItem(tr("All bands"), anyChoice);
+    for (int band = 0; band < bandCount; ++band)
+        m_band->addItem(bandIcon(static_cast<Band>(band)), bandName(static_cast<Band>(band)), band);
+    fillFilterChoices();
+    for (QComboBox* box : {m_band, m_owner, m_tag})
+        connect(box, &QComboBox::currentIndexChanged, this, &ContactsPage::applyFilters);
+
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ContactTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setItemDelegateForColumn(ContactTableModel::BandColumn, new BandChipDelegate(m_table));
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const std::array<int, ContactTableModel::ColumnCount> widths{180, 150, 110, 150, 60, 110, 100, 100, 70};
+    for (int column = 0; column < ContactTableModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[static_cast<size_t>(column)]);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_detail->showContact(current.data(ContactTableModel::ContactIdRole).toLongLong());
+            });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        emit logConversationRequested(index.data(ContactTableModel::ContactIdRole).toLongLong());
+    });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ContactsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ContactsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ContactsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ContactsPage::updateCount);
+    connect(&m_session, &DatabaseSession::contactsReset, this, &ContactsPage::fillFilterChoices);
+
+    connect(m_detail, &ContactDetailPanel::logConversationRequested, this,
+            &ContactsPage::logConversationRequested);
+    connect(m_detail, &ContactDetailPanel::trustNoteRequested, this, &ContactsPage::trustNoteRequested);
+    connect(m_detail, &ContactDetailPanel::deleteEntryRequested, this,
+            &ContactsPage::deleteConversationRequested);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_band);
+    filters->addWidget(m_owner);
+    filters->addWidget(m_tag);
+    filters->addWidget(m_count);
+    auto* listSide = new QWidget(this);
+    auto* listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filters);
+    listLayout->addWidget(m_table);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(listSide);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+    updateCount();
+}
+
+ContactsPage::~ContactsPage() = default;
+
+void ContactsPage::fillFilterChoices()
+{
+    const QSignalBlocker ownerBlocker(m_owner);
+    const QSignalBlocker tagBlocker(m_tag);
+    m_owner->clear();
+    m_owner->addItem(tr("All owners"), anyChoice);
+    m_owner->addItem(tr("Nobody"), 0);
+    if (const Result<QList<TeamMember>> members = TeamMemberRepository(m_session.database()).list()) {
+        for (const TeamMember& member : *members)
+            m_owner->addItem(member.name, member.id);
+    }
+    m_tag->clear();
+    m_tag->addItem(tr("All tags"), anyChoice);
+    if (const Result<QList<Tag>> tags = TagRepository(m_session.database()).list()) {
+        for (const Tag& tag : *tags)
+            m_tag->addItem(tag.name, tag.id);
+    }
+}
+
+void ContactsPage::applyFilters()
+{
+    const auto choice = [](const QComboBox* box) -> std::optional<qint64> {
+        const qint64 value = box->currentData().toLongLong();
+        return value == anyChoice ? std::nullopt : std::optional<qint64>(value);
+    };
+    const std::optional<qint64> band = choice(m_band);
+    m_filter->setBand(band ? std::optional<Band>(static_cast<Band>(*band)) : std::nullopt);
+    m_filter->setOwner(choice(m_owner));
+    m_filter->setTag(choice(m_tag));
+    updateCount();
+}
+
+void ContactsPage::applySearch()
+{
+    m_searchDelay->stop();
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty()) {
+        m_filter->setMatchingContacts(std::nullopt);
+    } else {
+        const Result<QList<qint64>> found = SearchIndex(m_session.database()).findContacts(text, searchLimit);
+        m_filter->setMatchingContacts(found ? QSet<qint64>(found->cbegin(), found->cend()) : QSet<qint64>());
+    }
+    updateCount();
+    if (m_filter->rowCount() > 0 && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void ContactsPage::updateCount()
+{
+    m_count->setText(tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+}
+
+void ContactsPage::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void ContactsPage::selectContact(qint64 contactId)
+{
+    const QModelIndex source = m_model->indexOfContact(contactId);
+    const QModelIndex shown = m_filter->mapFromSource(source);
+    if (shown.isValid()) {
+        m_table->setCurrentIndex(shown);
+        m_table->scrollTo(shown);
+    } else {
+        m_detail->showContact(contactId);
+    }
+}
+
+qint64 ContactsPage::currentContactId() const
+{
+    return m_detail->contactId();
+}
+
+int ContactsPage::visibleContactCount() const
+{
+    return m_filter->rowCount();
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,66 @@
+// The contact list a community manager lives in: search and filters on top, the sortable list, and
+// the selected contact's page beside it.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace rapport::ui {
+
+class ContactDetailPanel;
+class ContactFilterModel;
+class ContactTableModel;
+class DatabaseSession;
+
+class ContactsPage : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContactsPage)
+
+public:
+    explicit ContactsPage(DatabaseSession& session, QWidget* parent = nullptr);
+    ~ContactsPage() override;
+
+    void focusSearch();
+    void selectContact(qint64 contactId);
+    qint64 currentContactId() const;
+    int visibleContactCount() const;
+
+    ContactTableModel* tableModel() const { return m_model; }
+    ContactFilterModel* filterModel() const { return m_filter; }
+    ContactDetailPanel* detailPanel() const { return m_detail; }
+    QLineEdit* searchField() const { return m_search; }
+    QTableView* tableView() const { return m_table; }
+
+    // Applies the search text now instead of after the typing pause.
+    void applySearch();
+
+signals:
+    void logConversationRequested(qint64 contactId);
+    void trustNoteRequested(qint64 contactId);
+    void deleteConversationRequested(qint64 interactionId);
+
+private:
+    void fillFilterChoices();
+    void applyFilters();
+    void updateCount();
+
+    DatabaseSession& m_session;
+    ContactTableModel* m_model = nullptr;
+    ContactFilterModel* m_filter = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_band = nullptr;
+    QComboBox* m_owner = nullptr;
+    QComboBox* m_tag = nullptr;
+    QLabel* m_count = nullptr;
+    QTableView* m_table = nullptr;
+    ContactDetailPanel* m_detail = nullptr;
+    QTimer* m_searchDelay = nullptr;
+};
+
+} // namespace rapport::ui

@@ -1,0 +1,56 @@
+// The open database as the GUI sees it: the connection, the scoring engine, the in-memory score board,
+// and the undo stack. Every edit goes through here so that views hear which contacts changed.
+#pragma once
+
+#include "scoring/ScoreBoard.h"
+#include "scoring/ScoringEngine.h"
+#include "storage/Database.h"
+
+#include <QObject>
+#include <QUndoStack>
+#include <memory>
+
+namespace rapport::ui {
+
+class DatabaseSession : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabaseSession)
+
+public:
+    // Opens the scoring engine and loads the score board of an open database.
+    static Result<std::unique_ptr<DatabaseSession>> open(std::unique_ptr<Database> database,
+                                                         QObject* parent = nullptr);
+    ~DatabaseSession() override;
+
+    Database& database() { return *m_database; }
+    ScoringEngine& engine() { return m_engine; }
+    const ScoreBoard& board() const { return m_board; }
+    QUndoStack* undoStack() { return &m_undoStack; }
+    QString path() const { return m_database->path(); }
+    // The team member this user is, used as "logged by" and as a note's author; 0 when not set.
+    qint64 currentMemberId() const { return m_currentMemberId; }
+    void setCurrentMemberId(qint64 id) { m_currentMemberId = id; }
+
+    // Re-reads a contact after it or its log changed and tells the views.
+    void contactTouched(qint64 contactId);
+    // After a change that may affect many contacts (tags' priors, settings, bulk edits).
+    void everythingTouched();
+
+signals:
+    void contactChanged(qint64 contactId);
+    void contactsReset();
+    void errorOccurred(const QString& message);
+
+private:
+    DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, ScoreBoard board,
+                    QObject* parent);
+
+    std::unique_ptr<Database> m_database;
+    ScoringEngine m_engine;
+    ScoreBoard m_board;
+    QUndoStack m_undoStack;
+    qint64 m_currentMemberId = 0;
+};
+
+} // namespace rapport::ui

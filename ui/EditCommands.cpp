@@ -1,0 +1,106 @@
+#include "EditCommands.h"
+
+#include "ConversationLog.h"
+#include "DatabaseSession.h"
+#include "storage/TrustNoteRepository.h"
+
+#include <QCoreApplication>
+
+namespace rapport::ui {
+
+namespace {
+
+bool logInteraction(DatabaseSession& session, Interaction& interaction)
+{
+    const Result<qint64> id = ConversationLog(session.database(), session.engine()).log(interaction);
+    if (!id) {
+        emit session.errorOccurred(id.error().message);
+        return false;
+    }
+    interaction.id = *id;
+    session.contactTouched(interaction.contactId);
+    return true;
+}
+
+bool removeInteraction(DatabaseSession& session, const Interaction& interaction)
+{
+    if (Status removed = ConversationLog(session.database(), session.engine()).remove(interaction.id);
+        !removed) {
+        emit session.errorOccurred(removed.error().message);
+        return false;
+    }
+    session.contactTouched(interaction.contactId);
+    return true;
+}
+
+} // namespace
+
+LogConversationCommand::LogConversationCommand(DatabaseSession& session, const Interaction& interaction)
+    : m_session(session)
+    , m_interaction(interaction)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Log %1")
+                .arg(channelName(interaction.channel)));
+}
+
+void LogConversationCommand::redo()
+{
+    m_interaction.id = 0;
+    if (!logInteraction(m_session, m_interaction))
+        setObsolete(true);
+}
+
+void LogConversationCommand::undo()
+{
+    removeInteraction(m_session, m_interaction);
+}
+
+DeleteConversationCommand::DeleteConversationCommand(DatabaseSession& session, const Interaction& interaction)
+    : m_session(session)
+    , m_interaction(interaction)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Delete conversation"));
+}
+
+void DeleteConversationCommand::redo()
+{
+    if (!removeInteraction(m_session, m_interaction))
+        setObsolete(true);
+}
+
+void DeleteConversationCommand::undo()
+{
+    logInteraction(m_session, m_interaction);
+}
+
+AddTrustNoteCommand::AddTrustNoteCommand(DatabaseSession& session, const TrustNote& note)
+    : m_session(session)
+    , m_note(note)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Add trust note"));
+}
+
+void AddTrustNoteCommand::redo()
+{
+    TrustNote note = m_note;
+    note.id = 0;
+    const Result<qint64> id = TrustNoteRepository(m_session.database()).insert(note);
+    if (!id) {
+        emit m_session.errorOccurred(id.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_note.id = *id;
+    m_session.contactTouched(m_note.contactId);
+}
+
+void AddTrustNoteCommand::undo()
+{
+    if (Status removed = TrustNoteRepository(m_session.database()).remove(m_note.id); !removed) {
+        emit m_session.errorOccurred(removed.error().message);
+        return;
+    }
+    m_session.contactTouched(m_note.contactId);
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,51 @@
+// Undoable edits of the log and the notes. Each applies through core in one transaction and tells the
+// session which contact changed; a failure is reported and leaves the command inert.
+#pragma once
+
+#include "model/Interaction.h"
+#include "model/TrustNote.h"
+
+#include <QUndoCommand>
+
+namespace rapport::ui {
+
+class DatabaseSession;
+
+class LogConversationCommand : public QUndoCommand
+{
+public:
+    LogConversationCommand(DatabaseSession& session, const Interaction& interaction);
+    void redo() override;
+    void undo() override;
+    qint64 interactionId() const { return m_interaction.id; }
+
+private:
+    DatabaseSession& m_session;
+    Interaction m_interaction;
+};
+
+class AddTrustNoteCommand : public QUndoCommand
+{
+public:
+    AddTrustNoteCommand(DatabaseSession& session, const TrustNote& note);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    TrustNote m_note;
+};
+
+class DeleteConversationCommand : public QUndoCommand
+{
+public:
+    DeleteConversationCommand(DatabaseSession& session, const Interaction& interaction);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    Interaction m_interaction;
+};
+
+} // namespace rapport::ui

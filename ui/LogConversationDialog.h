@@ -1,0 +1,44 @@
+// Log a conversation: who, through which channel, who reached out, when and what about. Built for
+// speed: type a name, pick it, Enter saves.
+#pragma once
+
+#include "model/Interaction.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+
+namespace rapport::ui {
+
+class ContactPicker;
+class DatabaseSession;
+
+class LogConversationDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogConversationDialog)
+
+public:
+    // `contactId` preselects a contact (from its page); 0 starts with the picker focused.
+    LogConversationDialog(DatabaseSession& session, qint64 contactId, QWidget* parent = nullptr);
+    ~LogConversationDialog() override;
+
+    // The conversation as entered; valid after the dialog was accepted.
+    Interaction interaction() const;
+
+    void accept() override;
+
+private:
+    DatabaseSession& m_session;
+    ContactPicker* m_contact = nullptr;
+    QComboBox* m_channel = nullptr;
+    QComboBox* m_direction = nullptr;
+    QDateTimeEdit* m_when = nullptr;
+    QLineEdit* m_summary = nullptr;
+    QLabel* m_error = nullptr;
+};
+
+} // namespace rapport::ui
