@@ -1,5 +1,7 @@
 // Rapport's entry point: a command runs headless on QCoreApplication; no command starts the GUI.
 #include "CommandLine.h"
+#include "ContactsPage.h"
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
 #include "commands/CommandSupport.h"
 #include "demo/DemoGenerator.h"
@@ -8,9 +10,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTableView>
 #include <QTranslator>
 #include <memory>
 
@@ -41,10 +46,13 @@ rapport::Result<QString> prepareDemoDatabase()
     return path;
 }
 
-int runGui(int argc, char* argv[])
+int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
 {
     QApplication app(argc, argv);
     describeApplication();
+    // Lets Wayland compositors match windows to the installed desktop entry and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rapport.Rapport"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
     // The system locale's translations, when there are any: Qt's own (standard dialogs and buttons), then
     // Rapport's, compiled into the resources.
     QTranslator qtTranslator;
@@ -60,6 +68,10 @@ int runGui(int argc, char* argv[])
         {QStringLiteral("database"), QStringLiteral("The database file to open."), QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("demo"), QStringLiteral("Open the demo database (generated on first use).")});
+    parser.addOption(
+        {QStringLiteral("quit-after-first-paint"),
+         QStringLiteral("Print the time to the first painted contact list and the resident memory, "
+                        "then quit (for benchmarks).")});
     if (!parser.parse(QCoreApplication::arguments()))
         return rapport::cli::fail(QStringLiteral("(gui)"), rapport::Error::usage(parser.errorText()));
 
@@ -79,6 +91,8 @@ int runGui(int argc, char* argv[])
         return rapport::cli::fail(QStringLiteral("(gui)"), db.error());
 
     rapport::ui::MainWindow window(std::move(*db));
+    if (parser.isSet(QStringLiteral("quit-after-first-paint")))
+        new rapport::ui::FirstPaintProbe(sinceStart, window.contactsPage()->tableView()->viewport());
     window.show();
     return QApplication::exec();
 }
@@ -87,6 +101,8 @@ int runGui(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -96,5 +112,5 @@ int main(int argc, char* argv[])
         if (const std::optional<int> exitCode = rapport::cli::runHeadless(arguments))
             return *exitCode;
     }
-    return runGui(argc, argv);
+    return runGui(argc, argv, sinceStart);
 }

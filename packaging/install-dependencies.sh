@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     # Qt 6: Widgets, SQL with its SQLite driver (only a Recommends, so listed), Charts, Test, tools
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6charts6
-    libqt6opengl6-dev libqt6svg6 libqt6svg6-dev libgl-dev libxkbcommon-dev
+    libqt6opengl6-dev libqt6svg6 libgl-dev libxkbcommon-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # storage, CSV, tests
     libsqlite3-dev sqlite3 libcsv-dev catch2

@@ -56,6 +56,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
 {
     UiFixture fixture;
     MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
     window.resize(1280, 800);
     window.show();
     window.activateWindow();
@@ -159,6 +160,7 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
 {
     UiFixture fixture;
     MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
     window.resize(1280, 800);
     window.show();
     window.activateWindow();
@@ -183,6 +185,7 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
 {
     UiFixture fixture;
     MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
     window.resize(1280, 800);
     window.show();
     window.activateWindow();

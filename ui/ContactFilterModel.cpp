@@ -4,6 +4,21 @@
 
 namespace rapport::ui {
 
+ContactFilterModel::ContactFilterModel(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{
+    // Rows are filtered when a filter changes, not on every score update: a logged conversation must not
+    // make the row under the user's cursor vanish, and re-testing 100k rows per update would stall.
+    setDynamicSortFilter(false);
+}
+
+void ContactFilterModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_contacts = qobject_cast<ContactTableModel*>(model);
+    Q_ASSERT(m_contacts || !model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void ContactFilterModel::setMatchingContacts(std::optional<QSet<qint64>> contacts)
 {
     m_matching = std::move(contacts);
@@ -40,18 +55,18 @@ void ContactFilterModel::sort(int column, Qt::SortOrder order)
         sourceModel()->sort(column, order);
 }
 
-bool ContactFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+bool ContactFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_matching && !m_matching->contains(index.data(ContactTableModel::ContactIdRole).toLongLong()))
+    const ContactIndexEntry& entry = m_contacts->entryAtRow(sourceRow);
+    if (m_matching && !m_matching->contains(entry.id))
         return false;
-    if (!m_showArchived && index.data(ContactTableModel::ArchivedRole).toBool())
+    if (!m_showArchived && entry.archived)
         return false;
-    if (m_owner && index.data(ContactTableModel::OwnerIdRole).toLongLong() != *m_owner)
+    if (m_owner && entry.ownerId != *m_owner)
         return false;
-    if (m_tag && !index.data(ContactTableModel::TagIdsRole).toList().contains(QVariant(*m_tag)))
+    if (m_tag && !entry.tagIds.contains(*m_tag))
         return false;
-    if (m_band && index.data(ContactTableModel::BandRole).toInt() != static_cast<int>(*m_band))
+    if (m_band && m_contacts->bandAtRow(sourceRow) != *m_band)
         return false;
     return true;
 }

@@ -11,13 +11,17 @@
 
 namespace rapport::ui {
 
+class ContactTableModel;
+
 class ContactFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ContactFilterModel)
 
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit ContactFilterModel(QObject* parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel* model) override;
 
     // Only these contacts (search results); nullopt shows every contact.
     void setMatchingContacts(std::optional<QSet<qint64>> contacts);
@@ -33,6 +37,7 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    ContactTableModel* m_contacts = nullptr;
     std::optional<QSet<qint64>> m_matching;
     std::optional<Band> m_band;
     std::optional<qint64> m_owner;

@@ -27,6 +27,14 @@ ContactTableModel::ContactTableModel(DatabaseSession& session, QObject* parent)
 {
     connect(&m_session, &DatabaseSession::contactChanged, this, &ContactTableModel::contactChanged);
     connect(&m_session, &DatabaseSession::contactsReset, this, &ContactTableModel::reload);
+    connect(&m_session, &DatabaseSession::scoresLoaded, this, [this] {
+        if (m_sortColumn >= ScoreColumn) {
+            m_orderCurrent = false;
+            sort(m_sortColumn, m_sortOrder);
+        }
+        if (!m_order.empty())
+            emit dataChanged(index(0, ScoreColumn), index(rowCount() - 1, TrustColumn));
+    });
     reload();
 }
 
@@ -47,8 +55,14 @@ void ContactTableModel::reload()
     m_index = index ? std::move(*index) : std::vector<ContactIndexEntry>();
     m_order.clear();
     m_order.reserve(m_index.size());
-    for (const ContactIndexEntry& entry : m_index)
+    m_indexPosition.clear();
+    m_indexPosition.reserve(static_cast<qsizetype>(m_index.size()));
+    for (const ContactIndexEntry& entry : m_index) {
+        m_indexPosition.insert(entry.id, static_cast<qsizetype>(m_order.size()));
         m_order.push_back(entry.id);
+    }
+    rebuildRowLookup();
+    m_orderCurrent = false;
     endResetModel();
     sort(m_sortColumn, m_sortOrder);
 }
@@ -76,10 +90,8 @@ QModelIndex ContactTableModel::indexOfContact(qint64 contactId) const
 
 const ContactIndexEntry* ContactTableModel::indexEntry(qint64 contactId) const
 {
-    const auto position =
-        std::lower_bound(m_index.begin(), m_index.end(), contactId,
-                         [](const ContactIndexEntry& entry, qint64 id) { return entry.id < id; });
-    return position != m_index.end() && position->id == contactId ? &*position : nullptr;
+    const auto found = m_indexPosition.constFind(contactId);
+    return found == m_indexPosition.cend() ? nullptr : &m_index[static_cast<size_t>(*found)];
 }
 
 RelationshipScore ContactTableModel::scoreOf(qint64 contactId) const
@@ -161,6 +173,8 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
 
+    if (index.column() >= ScoreColumn && !m_session.scoresReady())
+        return QStringLiteral("\u2026");
     switch (index.column()) {
     case NameColumn:
     case OrganizationColumn:
@@ -232,6 +246,11 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
 
 void ContactTableModel::sort(int column, Qt::SortOrder order)
 {
+    // Views ask again for the order they already have (e.g. when sorting is enabled): 100k rows are
+    // not worth sorting twice.
+    if (m_orderCurrent && column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_orderCurrent = true;
     m_sortColumn = column;
     m_sortOrder = order;
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -302,8 +321,11 @@ void ContactTableModel::rebuildRowLookup()
 {
     m_rowOfContact.clear();
     m_rowOfContact.reserve(static_cast<qsizetype>(m_order.size()));
-    for (size_t row = 0; row < m_order.size(); ++row)
+    m_indexOfRow.assign(m_order.size(), 0);
+    for (size_t row = 0; row < m_order.size(); ++row) {
         m_rowOfContact.insert(m_order[row], static_cast<int>(row));
+        m_indexOfRow[row] = static_cast<size_t>(m_indexPosition.value(m_order[row]));
+    }
 }
 
 void ContactTableModel::contactChanged(qint64 contactId)
@@ -314,11 +336,8 @@ void ContactTableModel::contactChanged(qint64 contactId)
     const bool exists = entry && entry->has_value();
     const QModelIndex current = indexOfContact(contactId);
     if (exists && current.isValid()) {
-        const auto position =
-            std::lower_bound(m_index.begin(), m_index.end(), contactId,
-                             [](const ContactIndexEntry& e, qint64 id) { return e.id < id; });
-        if (position != m_index.end() && position->id == contactId)
-            *position = **entry;
+        if (const auto position = m_indexPosition.constFind(contactId); position != m_indexPosition.cend())
+            m_index[static_cast<size_t>(*position)] = **entry;
         emit dataChanged(index(current.row(), 0), index(current.row(), ColumnCount - 1));
         return;
     }

@@ -54,6 +54,13 @@ public:
 
     QModelIndex indexOfContact(qint64 contactId) const;
     qint64 contactAt(int row) const;
+    // The filter index entry of a row, without going through QVariant: filters test every row.
+    const ContactIndexEntry& entryAtRow(int row) const
+    {
+        return m_index[m_indexOfRow[static_cast<size_t>(row)]];
+    }
+    // The band shown for a row.
+    Band bandAtRow(int row) const { return scoreOf(contactAt(row)).band; }
     // The moment scores are read at; tests pin it.
     void setNow(qint64 now);
 
@@ -69,9 +76,12 @@ private:
     std::vector<qint64> m_order;
     QHash<qint64, int> m_rowOfContact;
     std::vector<ContactIndexEntry> m_index; // id order
+    QHash<qint64, qsizetype> m_indexPosition;
+    std::vector<size_t> m_indexOfRow; // position in m_index of each row of m_order
     mutable QHash<qint64, ContactRow> m_rowCache;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_orderCurrent = false; // m_order follows m_sortColumn/m_sortOrder
     qint64 m_now = 0;
 };
 

@@ -1,32 +1,87 @@
 #include "DatabaseSession.h"
 
+#include <QThread>
+
 namespace rapport::ui {
 
-DatabaseSession::DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, ScoreBoard board,
-                                 QObject* parent)
+DatabaseSession::DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_engine(std::move(engine))
-    , m_board(std::move(board))
 {}
 
-DatabaseSession::~DatabaseSession() = default;
+DatabaseSession::~DatabaseSession()
+{
+    if (m_loader)
+        m_loader->wait();
+}
 
 Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<Database> database,
-                                                               QObject* parent)
+                                                               ScoreLoading loading, QObject* parent)
 {
     Result<ScoringEngine> engine = ScoringEngine::open(*database);
     if (!engine)
         return engine.error();
-    Result<ScoreBoard> board = ScoreBoard::load(*database);
-    if (!board)
-        return board.error();
-    return std::unique_ptr<DatabaseSession>(
-        new DatabaseSession(std::move(database), std::move(*engine), std::move(*board), parent));
+    std::unique_ptr<DatabaseSession> session(
+        new DatabaseSession(std::move(database), std::move(*engine), parent));
+    session->startLoadingScores();
+    if (loading == ScoreLoading::Now)
+        session->waitForScores();
+    return session;
+}
+
+void DatabaseSession::startLoadingScores()
+{
+    m_scoresReady = false;
+    m_touchedWhileLoading.clear();
+    m_loaded = std::make_shared<std::optional<Result<ScoreBoard>>>();
+    // The loader reads through its own connection: a connection belongs to the thread that opened it.
+    m_loader = QThread::create([path = m_database->path(), loaded = m_loaded] {
+        Result<std::unique_ptr<Database>> db = Database::open(path);
+        if (!db)
+            loaded->emplace(db.error());
+        else
+            loaded->emplace(ScoreBoard::load(**db));
+    });
+    connect(m_loader, &QThread::finished, this, &DatabaseSession::finishLoadingScores);
+    m_loader->start();
+}
+
+void DatabaseSession::waitForScores()
+{
+    if (m_loader) {
+        m_loader->wait();
+        finishLoadingScores();
+    }
+}
+
+void DatabaseSession::finishLoadingScores()
+{
+    if (!m_loader)
+        return;
+    m_loader->deleteLater();
+    m_loader = nullptr;
+    if (!m_loaded->has_value() || !m_loaded->value()) {
+        emit errorOccurred(m_loaded->has_value() ? m_loaded->value().error().message
+                                                 : tr("The scores could not be loaded."));
+        return;
+    }
+    m_board = std::move(m_loaded->value().value());
+    m_loaded.reset();
+    m_scoresReady = true;
+    // Edits made while the board loaded may postdate what the loader read.
+    for (const qint64 contactId : std::as_const(m_touchedWhileLoading)) {
+        if (Status refreshed = m_board.refresh(*m_database, contactId); !refreshed)
+            emit errorOccurred(refreshed.error().message);
+    }
+    m_touchedWhileLoading.clear();
+    emit scoresLoaded();
 }
 
 void DatabaseSession::contactTouched(qint64 contactId)
 {
+    if (!m_scoresReady)
+        m_touchedWhileLoading.insert(contactId);
     if (Status refreshed = m_board.refresh(*m_database, contactId); !refreshed) {
         emit errorOccurred(refreshed.error().message);
         return;
@@ -42,8 +97,10 @@ void DatabaseSession::everythingTouched()
         emit errorOccurred(!engine ? engine.error().message : board.error().message);
         return;
     }
+    waitForScores();
     m_engine = std::move(*engine);
     m_board = std::move(*board);
+    m_scoresReady = true;
     emit contactsReset();
 }
 

@@ -7,8 +7,11 @@
 #include "storage/Database.h"
 
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
 #include <memory>
+
+class QThread;
 
 namespace rapport::ui {
 
@@ -18,14 +21,25 @@ class DatabaseSession : public QObject
     Q_DISABLE_COPY_MOVE(DatabaseSession)
 
 public:
-    // Opens the scoring engine and loads the score board of an open database.
+    enum class ScoreLoading
+    {
+        InBackground, // the window paints its list at once; scores follow (large databases)
+        Now
+    };
+
+    // Opens the scoring engine and starts loading the score board of an open database.
     static Result<std::unique_ptr<DatabaseSession>> open(std::unique_ptr<Database> database,
+                                                         ScoreLoading loading = ScoreLoading::InBackground,
                                                          QObject* parent = nullptr);
     ~DatabaseSession() override;
 
     Database& database() { return *m_database; }
     ScoringEngine& engine() { return m_engine; }
     const ScoreBoard& board() const { return m_board; }
+    // False while the score board is still loading in the background.
+    bool scoresReady() const { return m_scoresReady; }
+    // Blocks until the score board is loaded (tests, and actions that need every score).
+    void waitForScores();
     QUndoStack* undoStack() { return &m_undoStack; }
     QString path() const { return m_database->path(); }
     // The team member this user is, used as "logged by" and as a note's author; 0 when not set.
@@ -40,15 +54,21 @@ public:
 signals:
     void contactChanged(qint64 contactId);
     void contactsReset();
+    void scoresLoaded();
     void errorOccurred(const QString& message);
 
 private:
-    DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, ScoreBoard board,
-                    QObject* parent);
+    DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent);
+    void startLoadingScores();
+    void finishLoadingScores();
 
     std::unique_ptr<Database> m_database;
     ScoringEngine m_engine;
     ScoreBoard m_board;
+    bool m_scoresReady = false;
+    QThread* m_loader = nullptr;
+    std::shared_ptr<std::optional<Result<ScoreBoard>>> m_loaded;
+    QSet<qint64> m_touchedWhileLoading;
     QUndoStack m_undoStack;
     qint64 m_currentMemberId = 0;
 };

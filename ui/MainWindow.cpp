@@ -159,6 +159,12 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
     connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
     connect(m_session.get(), &DatabaseSession::contactChanged, this, &MainWindow::updateStatus);
+    connect(m_session.get(), &DatabaseSession::scoresLoaded, this, [this] {
+        if (currentPage() == ReachOutPageIndex)
+            m_reachOut->refresh();
+        m_contacts->detailPanel()->showContact(m_contacts->currentContactId());
+        updateStatus();
+    });
 
     m_undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);

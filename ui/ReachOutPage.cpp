@@ -32,11 +32,11 @@ bool OverdueFilterModel::lessThan(const QModelIndex& left, const QModelIndex& ri
 
 ReachOutPage::ReachOutPage(ContactTableModel* contacts, QWidget* parent)
     : QWidget(parent)
+    , m_contacts(contacts)
     , m_overdue(new OverdueFilterModel(this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
 {
-    m_overdue->setSourceModel(contacts);
     m_overdue->setDynamicSortFilter(false);
     m_table->setModel(m_overdue);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -45,14 +45,7 @@ ReachOutPage::ReachOutPage(ContactTableModel* contacts, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->setItemDelegateForColumn(ContactTableModel::BandColumn, new BandChipDelegate(m_table));
-    for (int column :
-         {ContactTableModel::OwnerColumn, ContactTableModel::TagsColumn, ContactTableModel::TrustColumn})
-        m_table->hideColumn(column);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ContactTableModel::NameColumn, 200);
-    m_table->setColumnWidth(ContactTableModel::OrganizationColumn, 180);
-    m_table->setColumnWidth(ContactTableModel::BandColumn, 110);
 
     auto* log = new QPushButton(tr("&Log conversation with the selected contact"), this);
     const auto logSelected = [this] {
@@ -79,6 +72,18 @@ ReachOutPage::~ReachOutPage() = default;
 
 void ReachOutPage::refresh()
 {
+    // Connected on first use: filtering every contact by its overdue ratio is work a start-up that
+    // opens on the contact list should not pay for.
+    if (!m_overdue->sourceModel()) {
+        m_overdue->setSourceModel(m_contacts);
+        m_table->setItemDelegateForColumn(ContactTableModel::BandColumn, new BandChipDelegate(m_table));
+        for (int column :
+             {ContactTableModel::OwnerColumn, ContactTableModel::TagsColumn, ContactTableModel::TrustColumn})
+            m_table->hideColumn(column);
+        m_table->setColumnWidth(ContactTableModel::NameColumn, 200);
+        m_table->setColumnWidth(ContactTableModel::OrganizationColumn, 180);
+        m_table->setColumnWidth(ContactTableModel::BandColumn, 110);
+    }
     m_overdue->invalidate();
     m_overdue->sort(0, Qt::DescendingOrder);
     m_summary->setText(

@@ -43,6 +43,7 @@ signals:
     void logConversationRequested(qint64 contactId);
 
 private:
+    ContactTableModel* m_contacts = nullptr;
     OverdueFilterModel* m_overdue = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;

@@ -15,7 +15,7 @@ UiFixture::UiFixture(qint64 contacts, qint64 interactions)
     options.contacts = contacts;
     options.interactions = interactions;
     require(DemoGenerator(*db, options).generate());
-    m_session = require(ui::DatabaseSession::open(std::move(db)));
+    m_session = require(ui::DatabaseSession::open(std::move(db), ui::DatabaseSession::ScoreLoading::Now));
 }
 
 std::unique_ptr<Database> UiFixture::openDatabase() const
