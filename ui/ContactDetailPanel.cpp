@@ -32,7 +32,6 @@ QProgressBar* componentBar(const QString& format, QWidget* parent)
     bar->setFormat(format);
     bar->setTextVisible(true);
     bar->setMaximumHeight(18);
-    bar->setMinimumWidth(170);
     return bar;
 }
 
@@ -74,20 +73,19 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     m_trend->setFixedWidth(150);
     m_trend->setToolTip(tr("Score at the end of each of the last %1 weeks").arg(trendWeeks));
 
+    auto* badge = new QVBoxLayout;
+    badge->addWidget(m_band, 0, Qt::AlignLeft);
+    badge->addWidget(m_delta, 0, Qt::AlignLeft);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_score);
+    header->addLayout(badge);
+    header->addStretch();
+    header->addWidget(m_trend);
     auto* bars = new QVBoxLayout;
     bars->setSpacing(3);
     bars->addWidget(m_recency);
     bars->addWidget(m_frequency);
     bars->addWidget(m_reciprocity);
-    auto* badge = new QVBoxLayout;
-    badge->addWidget(m_band);
-    badge->addWidget(m_delta);
-    badge->addStretch();
-    auto* header = new QHBoxLayout;
-    header->addWidget(m_score);
-    header->addLayout(badge);
-    header->addLayout(bars, 1);
-    header->addWidget(m_trend);
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_log);
@@ -109,6 +107,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     layout->addWidget(m_name);
     layout->addWidget(m_details);
     layout->addLayout(header);
+    layout->addLayout(bars);
     layout->addWidget(m_explanation);
     layout->addLayout(actions);
     layout->addWidget(new QLabel(tr("<b>Timeline</b> — conversations and trust notes, newest first"), this));
@@ -183,10 +182,10 @@ void ContactDetailPanel::refresh()
     }
     const RelationshipScore& s = score->score;
     m_score->setText(s.hasHistory ? QString::number(std::lround(s.score)) : QStringLiteral("—"));
-    m_band->setText(
-        QStringLiteral("<span style='background:%1;color:white;border-radius:8px;padding:2px 8px'>"
-                       "&nbsp;%2&nbsp;</span>")
-            .arg(bandColor(s.band).name(), bandName(s.band)));
+    m_band->setText(bandName(s.band));
+    m_band->setStyleSheet(
+        QStringLiteral("background: %1; color: white; border-radius: 9px; padding: 2px 10px;")
+            .arg(bandColor(s.band).name()));
     m_delta->setText(score->delta30 ? tr("%1 vs 30 days ago").arg(formatScoreDelta(*score->delta30))
                                     : QString());
     m_recency->setValue(static_cast<int>(std::lround(s.recency)));

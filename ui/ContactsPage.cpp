@@ -71,7 +71,7 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const std::array<int, ContactTableModel::ColumnCount> widths{180, 150, 110, 150, 60, 110, 100, 100, 70};
+    const std::array<int, ContactTableModel::ColumnCount> widths{170, 140, 105, 130, 55, 100, 95, 95, 60};
     for (int column = 0; column < ContactTableModel::ColumnCount; ++column)
         m_table->setColumnWidth(column, widths[static_cast<size_t>(column)]);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -109,6 +109,7 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({720, 480});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);

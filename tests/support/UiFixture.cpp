@@ -2,6 +2,7 @@
 
 #include "demo/DemoGenerator.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QWidget>
 
@@ -25,6 +26,8 @@ std::unique_ptr<Database> UiFixture::openDatabase() const
 
 void UiFixture::saveScreenshot(QWidget& widget, const QString& name)
 {
+    // Let pending layouts and paints happen first, as they would before a person looks.
+    QCoreApplication::processEvents();
     QDir().mkpath(QStringLiteral(RAPPORT_SCREENSHOT_DIR));
     CHECK(widget.grab().save(QStringLiteral(RAPPORT_SCREENSHOT_DIR "/%1.png").arg(name)));
 }
