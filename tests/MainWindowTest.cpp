@@ -44,6 +44,18 @@ void whenDialogOpens(const std::function<void(Dialog&)>& interact)
     });
 }
 
+// The main window on the fixture's database, scores loaded, shown and active at 1280×800.
+std::unique_ptr<MainWindow> openWindow(UiFixture& fixture)
+{
+    auto window = std::make_unique<MainWindow>(fixture.openDatabase());
+    window->session()->waitForScores();
+    window->resize(1280, 800);
+    window->show();
+    window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(window.get()));
+    return window;
+}
+
 qint64 interactionCount(Database& db)
 {
     return require(InteractionRepository(db).count());
@@ -55,12 +67,8 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
           "[ui][mainwindow]")
 {
     UiFixture fixture;
-    MainWindow window(fixture.openDatabase());
-    window.session()->waitForScores();
-    window.resize(1280, 800);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
     Database& db = window.session()->database();
     ui::ContactsPage& contacts = *window.contactsPage();
     CHECK(window.windowTitle().startsWith(QStringLiteral("demo.sqlite3")));
@@ -161,12 +169,8 @@ TEST_CASE("The log dialog finds a contact as you type and refuses to save withou
 TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout]")
 {
     UiFixture fixture;
-    MainWindow window(fixture.openDatabase());
-    window.session()->waitForScores();
-    window.resize(1280, 800);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     CHECK(window.currentPage() == 1);
     const QAbstractItemModel* overdue = window.reachOutPage()->model();
@@ -186,12 +190,8 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
 TEST_CASE("Trust notes lists the newest notes across contacts and filters by kind", "[ui][notes]")
 {
     UiFixture fixture;
-    MainWindow window(fixture.openDatabase());
-    window.session()->waitForScores();
-    window.resize(1280, 800);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     CHECK(window.currentPage() == 2);
     ui::RecentNotesModel* notes = window.trustNotesPage()->model();
