@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "ContactDetailPanel.h"
+#include "ContactEditDialog.h"
 #include "ContactFilterModel.h"
 #include "ContactPicker.h"
 #include "ContactTableModel.h"
@@ -23,6 +24,7 @@
 #include <QCompleter>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -205,4 +207,61 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
         REQUIRE(notes->index(row, ui::RecentNotesModel::KindColumn).data().toString() ==
                 QStringLiteral("Concern"));
     UiFixture::saveScreenshot(window, QStringLiteral("trust-notes"));
+}
+
+TEST_CASE("A contact is added and edited from the keyboard, with undo", "[ui][contacts]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
+    Database& db = window.session()->database();
+    const qint64 before = require(ContactRepository(db).count());
+
+    whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+        auto* name = dialog.findChildren<QLineEdit*>().at(0);
+        QTest::keyClicks(name, QStringLiteral("Grace Hopper"));
+        auto* methods = dialog.findChild<QPlainTextEdit*>();
+        QTest::keyClicks(methods, QStringLiteral("mail grace@example.org"));
+        dialog.accept();
+        REQUIRE(dialog.isVisible());
+        methods->setPlainText(QStringLiteral("email: grace@example.org\ngithub: ghopper"));
+        UiFixture::saveScreenshot(dialog, QStringLiteral("contact-edit"));
+        dialog.accept();
+    });
+    REQUIRE(window.editContact(0));
+    CHECK(require(ContactRepository(db).count()) == before + 1);
+    const qint64 grace = require(ContactRepository(db).resolve(QStringLiteral("grace@example.org")));
+    CHECK(window.contactsPage()->currentContactId() == grace);
+    CHECK(require(ContactRepository(db).resolve(QStringLiteral("github:ghopper"))) == grace);
+
+    whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+        auto* organization = dialog.findChildren<QLineEdit*>().at(1);
+        QTest::keyClicks(organization, QStringLiteral("US Navy"));
+        dialog.findChild<QSpinBox*>()->setValue(14);
+        dialog.accept();
+    });
+    REQUIRE(window.editContact(grace));
+    Contact edited = require(ContactRepository(db).get(grace));
+    CHECK(edited.organization == QStringLiteral("US Navy"));
+    CHECK(edited.cadenceDays == std::optional<double>(14));
+
+    window.session()->undoStack()->undo();
+    edited = require(ContactRepository(db).get(grace));
+    CHECK(edited.organization.isEmpty());
+    CHECK_FALSE(edited.cadenceDays.has_value());
+    window.session()->undoStack()->undo();
+    CHECK(require(ContactRepository(db).count()) == before);
+}
+
+TEST_CASE("The contact dialog names the line of a bad method", "[ui][contacts]")
+{
+    const Result<QList<ContactMethod>> parsed = ui::ContactEditDialog::parseMethods(
+        QStringLiteral("email: ada@example.org\n\nemail: not-an-address"));
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().message.startsWith(QStringLiteral("Reach them at, line 3: not an email address")));
+    const QList<ContactMethod> methods =
+        require(ui::ContactEditDialog::parseMethods(QStringLiteral("email: ada@example.org\nx: @ada\n")));
+    REQUIRE(methods.size() == 2);
+    CHECK(methods[1].kind == MethodKind::X);
+    CHECK(ui::ContactEditDialog::formatMethods(methods) == QStringLiteral("email: ada@example.org\nx: @ada"));
 }

@@ -53,6 +53,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     , m_explanation(new QLabel(this))
     , m_log(new QPushButton(tr("&Log conversation…"), this))
     , m_note(new QPushButton(tr("Add &trust note…"), this))
+    , m_edit(new QPushButton(tr("&Edit contact…"), this))
     , m_timeline(new QListView(this))
     , m_timelineModel(new TimelineModel(session, this))
 {
@@ -90,6 +91,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_log);
     actions->addWidget(m_note);
+    actions->addWidget(m_edit);
     actions->addStretch();
 
     m_timeline->setModel(m_timelineModel);
@@ -115,6 +117,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
 
     connect(m_log, &QPushButton::clicked, this, [this] { emit logConversationRequested(m_contactId); });
     connect(m_note, &QPushButton::clicked, this, [this] { emit trustNoteRequested(m_contactId); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { emit editContactRequested(m_contactId); });
     connect(&m_session, &DatabaseSession::contactChanged, this, [this](qint64 contactId) {
         if (contactId == m_contactId)
             refresh();
@@ -148,8 +151,9 @@ void ContactDetailPanel::refresh()
     const Result<Contact> contact = m_contactId > 0 ? ContactRepository(m_session.database()).get(m_contactId)
                                                     : Result<Contact>(Error::notFound(QString()));
     const bool shown = contact.ok();
-    for (QWidget* widget : std::initializer_list<QWidget*>{m_score, m_band, m_delta, m_recency, m_frequency,
-                                                           m_reciprocity, m_trend, m_log, m_note, m_timeline})
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{m_score, m_band, m_delta, m_recency, m_frequency, m_reciprocity,
+                                         m_trend, m_log, m_note, m_edit, m_timeline})
         widget->setVisible(shown);
     if (!shown) {
         m_name->setText(tr("No contact selected"));

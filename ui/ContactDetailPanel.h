@@ -32,6 +32,7 @@ public:
 
 signals:
     void logConversationRequested(qint64 contactId);
+    void editContactRequested(qint64 contactId);
     void trustNoteRequested(qint64 contactId);
     void deleteEntryRequested(qint64 interactionId);
 
@@ -54,6 +55,7 @@ private:
     QLabel* m_explanation = nullptr;
     QPushButton* m_log = nullptr;
     QPushButton* m_note = nullptr;
+    QPushButton* m_edit = nullptr;
     QListView* m_timeline = nullptr;
     TimelineModel* m_timelineModel = nullptr;
 };

@@ -43,6 +43,7 @@ public:
 signals:
     void logConversationRequested(qint64 contactId);
     void trustNoteRequested(qint64 contactId);
+    void editContactRequested(qint64 contactId);
     void deleteConversationRequested(qint64 interactionId);
 
 private:

@@ -2,6 +2,7 @@
 
 #include "ConversationLog.h"
 #include "DatabaseSession.h"
+#include "storage/ContactRepository.h"
 #include "storage/TrustNoteRepository.h"
 
 #include <QCoreApplication>
@@ -101,6 +102,66 @@ void AddTrustNoteCommand::undo()
         return;
     }
     m_session.contactTouched(m_note.contactId);
+}
+
+AddContactCommand::AddContactCommand(DatabaseSession& session, const Contact& contact)
+    : m_session(session)
+    , m_contact(contact)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Add %1")
+                .arg(contact.effectiveDisplayName()));
+}
+
+void AddContactCommand::redo()
+{
+    Contact contact = m_contact;
+    contact.id = 0;
+    const Result<qint64> id = ContactRepository(m_session.database()).create(contact);
+    if (!id) {
+        emit m_session.errorOccurred(id.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_contact.id = *id;
+    m_session.contactTouched(*id);
+}
+
+void AddContactCommand::undo()
+{
+    if (Status removed = ContactRepository(m_session.database()).remove(m_contact.id); !removed) {
+        emit m_session.errorOccurred(removed.error().message);
+        return;
+    }
+    m_session.contactTouched(m_contact.id);
+}
+
+EditContactCommand::EditContactCommand(DatabaseSession& session, const Contact& before, const Contact& after)
+    : m_session(session)
+    , m_before(before)
+    , m_after(after)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Edit %1")
+                .arg(after.effectiveDisplayName()));
+}
+
+void EditContactCommand::redo()
+{
+    apply(m_after);
+}
+
+void EditContactCommand::undo()
+{
+    apply(m_before);
+}
+
+void EditContactCommand::apply(const Contact& contact)
+{
+    if (Status updated = ContactRepository(m_session.database()).update(contact); !updated) {
+        emit m_session.errorOccurred(updated.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_session.contactTouched(contact.id);
 }
 
 } // namespace rapport::ui

@@ -2,6 +2,7 @@
 // session which contact changed; a failure is reported and leaves the command inert.
 #pragma once
 
+#include "model/Contact.h"
 #include "model/Interaction.h"
 #include "model/TrustNote.h"
 
@@ -46,6 +47,33 @@ public:
 private:
     DatabaseSession& m_session;
     Interaction m_interaction;
+};
+
+class AddContactCommand : public QUndoCommand
+{
+public:
+    AddContactCommand(DatabaseSession& session, const Contact& contact);
+    void redo() override;
+    void undo() override;
+    qint64 contactId() const { return m_contact.id; }
+
+private:
+    DatabaseSession& m_session;
+    Contact m_contact;
+};
+
+class EditContactCommand : public QUndoCommand
+{
+public:
+    EditContactCommand(DatabaseSession& session, const Contact& before, const Contact& after);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const Contact& contact);
+    DatabaseSession& m_session;
+    Contact m_before;
+    Contact m_after;
 };
 
 } // namespace rapport::ui

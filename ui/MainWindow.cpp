@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "ContactDetailPanel.h"
+#include "ContactEditDialog.h"
 #include "ContactTableModel.h"
 #include "ContactsPage.h"
 #include "DatabaseSession.h"
@@ -11,6 +12,7 @@
 #include "TrustNoteDialog.h"
 #include "TrustNotesPage.h"
 #include "storage/ContactDirectory.h"
+#include "storage/ContactRepository.h"
 #include "storage/InteractionRepository.h"
 
 #include <QAction>
@@ -105,6 +107,12 @@ void MainWindow::createActions()
         addTrustNote(m_contacts ? m_contacts->currentContactId() : 0);
     });
 
+    relationship->addSeparator();
+    QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
+                                                  [this] { editContact(0); });
+    relationship->addAction(tr("&Edit contact…"), QKeySequence(tr("Ctrl+E")), this,
+                            [this] { editContact(m_contacts ? m_contacts->currentContactId() : 0); });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showPage(ContactsPageIndex); });
@@ -121,6 +129,7 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(log);
     toolbar->addAction(note);
+    toolbar->addAction(newContact);
     m_editMenu->addSeparator();
 }
 
@@ -156,6 +165,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     });
     connect(m_contacts, &ContactsPage::logConversationRequested, this, &MainWindow::logConversation);
     connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
+    connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
     connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
     connect(m_session.get(), &DatabaseSession::contactChanged, this, &MainWindow::updateStatus);
@@ -224,6 +234,33 @@ bool MainWindow::addTrustNote(qint64 contactId)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, dialog.note()));
+    return true;
+}
+
+bool MainWindow::editContact(qint64 contactId)
+{
+    if (!m_session)
+        return false;
+    Contact before;
+    if (contactId > 0) {
+        const Result<Contact> existing = ContactRepository(m_session->database()).get(contactId);
+        if (!existing) {
+            showError(existing.error().message);
+            return false;
+        }
+        before = *existing;
+    }
+    ContactEditDialog dialog(*m_session, before, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (contactId > 0) {
+        m_session->undoStack()->push(new EditContactCommand(*m_session, before, dialog.contact()));
+        return true;
+    }
+    auto* command = new AddContactCommand(*m_session, dialog.contact());
+    m_session->undoStack()->push(command);
+    showPage(ContactsPageIndex);
+    m_contacts->selectContact(command->contactId());
     return true;
 }
 

@@ -37,6 +37,8 @@ public:
     // Opens the log dialog, preselecting `contactId` when it is not 0; returns whether it was logged.
     bool logConversation(qint64 contactId);
     bool addTrustNote(qint64 contactId);
+    // Opens the contact dialog on an existing contact, or on a new one when `contactId` is 0.
+    bool editContact(qint64 contactId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
