@@ -6,10 +6,21 @@ namespace rapport {
 
 Result<qint64> ConversationLog::log(const Interaction& interaction)
 {
+    return write(interaction, false);
+}
+
+Result<qint64> ConversationLog::restore(const Interaction& interaction)
+{
+    return write(interaction, true);
+}
+
+Result<qint64> ConversationLog::write(const Interaction& interaction, bool keepId)
+{
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
-    const Result<qint64> id = InteractionRepository(m_db).insert(interaction);
+    InteractionRepository interactions(m_db);
+    const Result<qint64> id = keepId ? interactions.restore(interaction) : interactions.insert(interaction);
     if (!id)
         return id.error();
     if (Status scored = m_engine.interactionAdded(interaction); !scored)

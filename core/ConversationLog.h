@@ -17,10 +17,13 @@ public:
     {}
 
     Result<qint64> log(const Interaction& interaction);
+    // Logs a deleted interaction again under its own id (undo of a delete, redo of a log).
+    Result<qint64> restore(const Interaction& interaction);
     Status edit(const Interaction& interaction);
     Status remove(qint64 interactionId);
 
 private:
+    Result<qint64> write(const Interaction& interaction, bool keepId);
     Database& m_db;
     ScoringEngine& m_engine;
 };

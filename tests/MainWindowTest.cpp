@@ -8,12 +8,14 @@
 #include "ContactPicker.h"
 #include "ContactTableModel.h"
 #include "ContactsPage.h"
+#include "EditCommands.h"
 #include "LogConversationDialog.h"
 #include "ReachOutPage.h"
 #include "RecentNotesModel.h"
 #include "TrustNoteDialog.h"
 #include "TrustNotesPage.h"
 #include "UiFixture.h"
+#include "scoring/LogReplay.h"
 #include "storage/ContactRepository.h"
 #include "storage/InteractionRepository.h"
 #include "storage/TrustNoteRepository.h"
@@ -264,4 +266,61 @@ TEST_CASE("The contact dialog names the line of a bad method", "[ui][contacts]")
     REQUIRE(methods.size() == 2);
     CHECK(methods[1].kind == MethodKind::X);
     CHECK(ui::ContactEditDialog::formatMethods(methods) == QStringLiteral("email: ada@example.org\nx: @ada"));
+}
+
+TEST_CASE("Undo and redo keep conversations under their ids across deletes", "[ui][undo]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    ui::DatabaseSession& session = *shown->session();
+    Database& db = session.database();
+    const qint64 contact = shown->contactsPage()->tableModel()->contactAt(0);
+    const qint64 before = interactionCount(db);
+    auto conversation = [contact](const QString& summary) {
+        Interaction interaction;
+        interaction.contactId = contact;
+        interaction.occurredAt = testNow - 3600;
+        interaction.channel = Channel::Chat;
+        interaction.direction = Direction::Inbound;
+        interaction.summary = summary;
+        return interaction;
+    };
+    auto* first = new ui::LogConversationCommand(session, conversation(QStringLiteral("first")));
+    session.undoStack()->push(first);
+    const qint64 firstId = first->interactionId();
+    session.undoStack()->push(
+        new ui::LogConversationCommand(session, conversation(QStringLiteral("second"))));
+    session.undoStack()->push(
+        new ui::DeleteConversationCommand(session, require(InteractionRepository(db).get(firstId))));
+    CHECK(interactionCount(db) == before + 1);
+
+    for (int i = 0; i < 3; ++i)
+        session.undoStack()->undo();
+    CHECK(interactionCount(db) == before);
+    for (int i = 0; i < 3; ++i)
+        session.undoStack()->redo();
+    CHECK(interactionCount(db) == before + 1);
+    CHECK_FALSE(InteractionRepository(db).get(firstId).ok());
+    session.undoStack()->undo();
+    CHECK(require(InteractionRepository(db).get(firstId)).summary == QStringLiteral("first"));
+    const RelationshipState stored = *require(session.engine().storedState(contact));
+    CHECK(approximatelyEqual(stored,
+                             require(LogReplay(db, session.engine().settings()).contactState(contact))));
+}
+
+TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][reachout]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
+    window.showPage(1);
+    const qint64 overdue = window.reachOutPage()->currentContactId();
+    REQUIRE(overdue > 0);
+    CHECK(overdue != window.contactsPage()->currentContactId());
+    CHECK(window.selectedContactId() == overdue);
+    whenDialogOpens<ui::LogConversationDialog>([overdue](ui::LogConversationDialog& dialog) {
+        CHECK(dialog.interaction().contactId == overdue);
+        dialog.reject();
+    });
+    CHECK_FALSE(window.logConversation(window.selectedContactId()));
 }

@@ -40,7 +40,6 @@ QProgressBar* componentBar(const QString& format, QWidget* parent)
 ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_now(Clock::nowSeconds())
     , m_name(new QLabel(this))
     , m_details(new QLabel(this))
     , m_score(new QLabel(this))
@@ -128,12 +127,6 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
 
 ContactDetailPanel::~ContactDetailPanel() = default;
 
-void ContactDetailPanel::setNow(qint64 now)
-{
-    m_now = now;
-    refresh();
-}
-
 void ContactDetailPanel::showContact(qint64 contactId)
 {
     m_contactId = contactId;
@@ -179,7 +172,9 @@ void ContactDetailPanel::refresh()
         details << tr("tags: %1").arg(contact->tags.join(QStringLiteral(", ")).toHtmlEscaped());
     m_details->setText(details.join(QStringLiteral(" · ")));
 
-    const Result<ContactScore> score = m_session.engine().score(m_contactId, m_now);
+    // Read at every refresh: the page must count a conversation logged a minute ago.
+    const qint64 now = Clock::nowSeconds();
+    const Result<ContactScore> score = m_session.engine().score(m_contactId, now);
     if (!score) {
         m_explanation->setText(score.error().message);
         return;
@@ -199,7 +194,7 @@ void ContactDetailPanel::refresh()
 
     QList<double> trend;
     if (const Result<QList<WeeklyScore>> weeks =
-            m_session.engine().weeklyHistory(m_contactId, m_now, trendWeeks)) {
+            m_session.engine().weeklyHistory(m_contactId, now, trendWeeks)) {
         for (const WeeklyScore& week : *weeks)
             trend << (week.score.hasHistory ? week.score.score : std::nan(""));
     }

@@ -27,8 +27,6 @@ public:
     void showContact(qint64 contactId);
     qint64 contactId() const { return m_contactId; }
     QString explanationText() const;
-    // The moment the panel reads scores at; tests pin it.
-    void setNow(qint64 now);
 
 signals:
     void logConversationRequested(qint64 contactId);
@@ -42,7 +40,6 @@ private:
 
     DatabaseSession& m_session;
     qint64 m_contactId = 0;
-    qint64 m_now = 0;
     QLabel* m_name = nullptr;
     QLabel* m_details = nullptr;
     QLabel* m_score = nullptr;

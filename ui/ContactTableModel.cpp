@@ -23,7 +23,6 @@ constexpr int cacheLimit = 4000;
 ContactTableModel::ContactTableModel(DatabaseSession& session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-    , m_now(Clock::nowSeconds())
 {
     connect(&m_session, &DatabaseSession::contactChanged, this, &ContactTableModel::contactChanged);
     connect(&m_session, &DatabaseSession::contactsReset, this, &ContactTableModel::reload);
@@ -39,13 +38,6 @@ ContactTableModel::ContactTableModel(DatabaseSession& session, QObject* parent)
 }
 
 ContactTableModel::~ContactTableModel() = default;
-
-void ContactTableModel::setNow(qint64 now)
-{
-    m_now = now;
-    if (!m_order.empty())
-        emit dataChanged(index(0, ScoreColumn), index(rowCount() - 1, TrustColumn));
-}
 
 void ContactTableModel::reload()
 {
@@ -99,7 +91,7 @@ RelationshipScore ContactTableModel::scoreOf(qint64 contactId) const
     const ScoreBoard::Entry* entry = m_session.board().find(contactId);
     if (!entry)
         return {};
-    return computeScore(entry->state, m_now, entry->context, m_session.engine().settings());
+    return computeScore(entry->state, Clock::nowSeconds(), entry->context, m_session.engine().settings());
 }
 
 const ContactRow* ContactTableModel::rowData(int row) const
@@ -274,11 +266,12 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
         std::vector<std::pair<double, qint64>> keyed;
         keyed.reserve(m_order.size());
         const ScoringSettings& settings = m_session.engine().settings();
+        const qint64 now = Clock::nowSeconds();
         for (const ContactIndexEntry& entry : m_index) {
             const ScoreBoard::Entry* board = m_session.board().find(entry.id);
             double key = -1;
             if (board) {
-                const RelationshipScore score = computeScore(board->state, m_now, board->context, settings);
+                const RelationshipScore score = computeScore(board->state, now, board->context, settings);
                 switch (column) {
                 case ScoreColumn:
                     key = score.hasHistory ? score.score : -1;

@@ -61,8 +61,6 @@ public:
     }
     // The band shown for a row.
     Band bandAtRow(int row) const { return scoreOf(contactAt(row)).band; }
-    // The moment scores are read at; tests pin it.
-    void setNow(qint64 now);
 
 private:
     void reload();
@@ -82,7 +80,6 @@ private:
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_orderCurrent = false; // m_order follows m_sortColumn/m_sortOrder
-    qint64 m_now = 0;
 };
 
 } // namespace rapport::ui

@@ -11,9 +11,12 @@ namespace rapport::ui {
 
 namespace {
 
+// Logs the interaction, under its own id when it has one (redo, undo of a delete): later commands on
+// the stack refer to it by that id.
 bool logInteraction(DatabaseSession& session, Interaction& interaction)
 {
-    const Result<qint64> id = ConversationLog(session.database(), session.engine()).log(interaction);
+    ConversationLog log(session.database(), session.engine());
+    const Result<qint64> id = interaction.id > 0 ? log.restore(interaction) : log.log(interaction);
     if (!id) {
         emit session.errorOccurred(id.error().message);
         return false;
@@ -46,7 +49,6 @@ LogConversationCommand::LogConversationCommand(DatabaseSession& session, const I
 
 void LogConversationCommand::redo()
 {
-    m_interaction.id = 0;
     if (!logInteraction(m_session, m_interaction))
         setObsolete(true);
 }
@@ -83,9 +85,8 @@ AddTrustNoteCommand::AddTrustNoteCommand(DatabaseSession& session, const TrustNo
 
 void AddTrustNoteCommand::redo()
 {
-    TrustNote note = m_note;
-    note.id = 0;
-    const Result<qint64> id = TrustNoteRepository(m_session.database()).insert(note);
+    TrustNoteRepository notes(m_session.database());
+    const Result<qint64> id = m_note.id > 0 ? notes.restore(m_note) : notes.insert(m_note);
     if (!id) {
         emit m_session.errorOccurred(id.error().message);
         setObsolete(true);
@@ -104,9 +105,10 @@ void AddTrustNoteCommand::undo()
     m_session.contactTouched(m_note.contactId);
 }
 
-AddContactCommand::AddContactCommand(DatabaseSession& session, const Contact& contact)
+AddContactCommand::AddContactCommand(DatabaseSession& session, const Contact& contact, qint64* createdId)
     : m_session(session)
     , m_contact(contact)
+    , m_createdId(createdId)
 {
     setText(QCoreApplication::translate("rapport::ui::EditCommands", "Add %1")
                 .arg(contact.effectiveDisplayName()));
@@ -114,15 +116,18 @@ AddContactCommand::AddContactCommand(DatabaseSession& session, const Contact& co
 
 void AddContactCommand::redo()
 {
-    Contact contact = m_contact;
-    contact.id = 0;
-    const Result<qint64> id = ContactRepository(m_session.database()).create(contact);
+    ContactRepository contacts(m_session.database());
+    const Result<qint64> id = m_contact.id > 0 ? contacts.restore(m_contact) : contacts.create(m_contact);
     if (!id) {
         emit m_session.errorOccurred(id.error().message);
         setObsolete(true);
         return;
     }
     m_contact.id = *id;
+    if (m_createdId) {
+        *m_createdId = *id;
+        m_createdId = nullptr;
+    }
     m_session.contactTouched(*id);
 }
 

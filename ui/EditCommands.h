@@ -52,14 +52,16 @@ private:
 class AddContactCommand : public QUndoCommand
 {
 public:
-    AddContactCommand(DatabaseSession& session, const Contact& contact);
+    // `createdId`, when given, receives the new contact's id on the first redo (during the push), even
+    // if the stack then discards a command that failed.
+    AddContactCommand(DatabaseSession& session, const Contact& contact, qint64* createdId = nullptr);
     void redo() override;
     void undo() override;
-    qint64 contactId() const { return m_contact.id; }
 
 private:
     DatabaseSession& m_session;
     Contact m_contact;
+    qint64* m_createdId = nullptr;
 };
 
 class EditContactCommand : public QUndoCommand

@@ -98,20 +98,18 @@ void MainWindow::createActions()
     find->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* relationship = menuBar()->addMenu(tr("&Relationship"));
-    QAction* log =
-        relationship->addAction(QIcon(QStringLiteral(":/icons/channel-chat.svg")), tr("&Log conversation…"),
-                                QKeySequence(tr("Ctrl+L")), this,
-                                [this] { logConversation(m_contacts ? m_contacts->currentContactId() : 0); });
+    QAction* log = relationship->addAction(QIcon(QStringLiteral(":/icons/channel-chat.svg")),
+                                           tr("&Log conversation…"), QKeySequence(tr("Ctrl+L")), this,
+                                           [this] { logConversation(selectedContactId()); });
     log->setShortcutContext(Qt::ApplicationShortcut);
-    QAction* note = relationship->addAction(tr("Add &trust note…"), QKeySequence(tr("Ctrl+T")), this, [this] {
-        addTrustNote(m_contacts ? m_contacts->currentContactId() : 0);
-    });
+    QAction* note = relationship->addAction(tr("Add &trust note…"), QKeySequence(tr("Ctrl+T")), this,
+                                            [this] { addTrustNote(selectedContactId()); });
 
     relationship->addSeparator();
     QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
                                                   [this] { editContact(0); });
     relationship->addAction(tr("&Edit contact…"), QKeySequence(tr("Ctrl+E")), this,
-                            [this] { editContact(m_contacts ? m_contacts->currentContactId() : 0); });
+                            [this] { editContact(selectedContactId()); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
@@ -202,6 +200,20 @@ void MainWindow::showPage(int page)
     m_navigation->setCurrentRow(page);
 }
 
+qint64 MainWindow::selectedContactId() const
+{
+    if (!m_session)
+        return 0;
+    switch (currentPage()) {
+    case ReachOutPageIndex:
+        return m_reachOut->currentContactId();
+    case TrustNotesPageIndex:
+        return m_trustNotes->currentContactId();
+    default:
+        return m_contacts->currentContactId();
+    }
+}
+
 int MainWindow::currentPage() const
 {
     return m_pages->currentIndex();
@@ -257,10 +269,12 @@ bool MainWindow::editContact(qint64 contactId)
         m_session->undoStack()->push(new EditContactCommand(*m_session, before, dialog.contact()));
         return true;
     }
-    auto* command = new AddContactCommand(*m_session, dialog.contact());
-    m_session->undoStack()->push(command);
+    qint64 created = 0;
+    m_session->undoStack()->push(new AddContactCommand(*m_session, dialog.contact(), &created));
+    if (created == 0)
+        return false;
     showPage(ContactsPageIndex);
-    m_contacts->selectContact(command->contactId());
+    m_contacts->selectContact(created);
     return true;
 }
 

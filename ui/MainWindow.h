@@ -32,6 +32,8 @@ public:
     ReachOutPage* reachOutPage() const { return m_reachOut; }
     TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
     void showPage(int page);
+    // The contact selected on the page in view: what Ctrl+L, Ctrl+T and Ctrl+E act on.
+    qint64 selectedContactId() const;
     int currentPage() const;
 
     // Opens the log dialog, preselecting `contactId` when it is not 0; returns whether it was logged.

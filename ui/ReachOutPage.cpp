@@ -70,6 +70,11 @@ ReachOutPage::ReachOutPage(ContactTableModel* contacts, QWidget* parent)
 
 ReachOutPage::~ReachOutPage() = default;
 
+qint64 ReachOutPage::currentContactId() const
+{
+    return m_table->currentIndex().data(ContactTableModel::ContactIdRole).toLongLong();
+}
+
 void ReachOutPage::refresh()
 {
     // Connected on first use: filtering every contact by its overdue ratio is work a start-up that

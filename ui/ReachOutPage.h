@@ -38,6 +38,8 @@ public:
     OverdueFilterModel* model() const { return m_overdue; }
     QTableView* tableView() const { return m_table; }
     void refresh();
+    // The contact selected in the list, or 0.
+    qint64 currentContactId() const;
 
 signals:
     void logConversationRequested(qint64 contactId);

@@ -48,6 +48,8 @@ void SparklineWidget::paintEvent(QPaintEvent*)
         drawing = true;
         last = point;
     }
+    if (path.isEmpty())
+        return;
     painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
     painter.drawPath(path);
     painter.setBrush(palette().color(QPalette::Highlight));

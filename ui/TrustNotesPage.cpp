@@ -52,4 +52,9 @@ TrustNotesPage::TrustNotesPage(DatabaseSession& session, QWidget* parent)
 
 TrustNotesPage::~TrustNotesPage() = default;
 
+qint64 TrustNotesPage::currentContactId() const
+{
+    return m_table->currentIndex().data(RecentNotesModel::ContactIdRole).toLongLong();
+}
+
 } // namespace rapport::ui

@@ -23,6 +23,8 @@ public:
 
     RecentNotesModel* model() const { return m_model; }
     QComboBox* kindFilter() const { return m_kind; }
+    // The contact of the selected note, or 0.
+    qint64 currentContactId() const;
 
 signals:
     void contactRequested(qint64 contactId);

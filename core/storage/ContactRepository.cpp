@@ -27,6 +27,16 @@ QString ContactRepository::validationError(const Contact& contact)
 
 Result<qint64> ContactRepository::create(const Contact& contact)
 {
+    return write(contact, false);
+}
+
+Result<qint64> ContactRepository::restore(const Contact& contact)
+{
+    return write(contact, true);
+}
+
+Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
+{
     if (const QString problem = validationError(contact); !problem.isEmpty())
         return Error::badInput(problem);
 
@@ -34,10 +44,11 @@ Result<qint64> ContactRepository::create(const Contact& contact)
     if (!transaction.status().ok())
         return transaction.status().error();
     const qint64 now = Clock::nowSeconds();
-    QSqlQuery insert = m_db.prepare(
-        QStringLiteral("INSERT INTO contacts (given_name, family_name, display_name, organization, title, "
-                       "owner_id, cadence_days,"
-                       " archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO contacts (id, given_name, family_name, display_name, organization, title, "
+        "owner_id, cadence_days,"
+        " archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(keepId && contact.id > 0 ? QVariant(contact.id) : QVariant());
     insert.addBindValue(textValue(contact.givenName.trimmed()));
     insert.addBindValue(textValue(contact.familyName.trimmed()));
     insert.addBindValue(contact.effectiveDisplayName());

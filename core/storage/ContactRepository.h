@@ -18,6 +18,8 @@ public:
 
     // Validates and inserts the contact with its methods and tags; returns the new id.
     Result<qint64> create(const Contact& contact);
+    // Creates a deleted contact again under its own id (undo and redo).
+    Result<qint64> restore(const Contact& contact);
     Result<Contact> get(qint64 id) const;
     // Replaces every field, method and tag of an existing contact.
     Status update(const Contact& contact);
@@ -39,6 +41,7 @@ public:
     static QString validationError(const Contact& contact);
 
 private:
+    Result<qint64> write(const Contact& contact, bool keepId);
     Status writeMethods(qint64 contactId, const QList<ContactMethod>& methods);
     Database& m_db;
 };

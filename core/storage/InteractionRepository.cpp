@@ -7,8 +7,9 @@ namespace rapport {
 
 namespace {
 
-// Interactions are logged after the fact; a day of slack allows for clocks and time zones.
-constexpr qint64 futureSlackSeconds = 86400;
+// Interactions are logged after the fact; a few minutes of slack allow for clocks a little ahead. More
+// would let scores read "now" before the newest interaction.
+constexpr qint64 futureSlackSeconds = 600;
 constexpr int maxSummaryLength = 2000;
 
 const QString selectColumns = QStringLiteral(
@@ -59,6 +60,16 @@ QString InteractionRepository::validationError(const Interaction& interaction)
 
 Result<qint64> InteractionRepository::insert(const Interaction& interaction)
 {
+    return write(interaction, false);
+}
+
+Result<qint64> InteractionRepository::restore(const Interaction& interaction)
+{
+    return write(interaction, true);
+}
+
+Result<qint64> InteractionRepository::write(const Interaction& interaction, bool keepId)
+{
     if (const QString problem = validationError(interaction); !problem.isEmpty())
         return Error::badInput(problem);
     const Result<bool> known = ContactRepository(m_db).exists(interaction.contactId);
@@ -66,9 +77,11 @@ Result<qint64> InteractionRepository::insert(const Interaction& interaction)
         return known.error();
     if (!*known)
         return Error::notFound(QStringLiteral("contact: no contact with id %1").arg(interaction.contactId));
-    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO interactions (contact_id, occurred_at, "
+    // A NULL id lets SQLite choose the next one.
+    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO interactions (id, contact_id, occurred_at, "
                                                    "channel, direction, summary, body, logged_by, created_at)"
-                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(keepId && interaction.id > 0 ? QVariant(interaction.id) : QVariant());
     bindFields(insert, interaction);
     insert.addBindValue(Clock::nowSeconds());
     if (Status status = Database::run(insert); !status) {

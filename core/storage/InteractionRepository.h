@@ -16,6 +16,8 @@ public:
     {}
 
     Result<qint64> insert(const Interaction& interaction);
+    // Inserts a deleted interaction again under its own id, so that undo and redo keep referring to it.
+    Result<qint64> restore(const Interaction& interaction);
     Result<Interaction> get(qint64 id) const;
     Status update(const Interaction& interaction);
     Status remove(qint64 id);
@@ -27,6 +29,7 @@ public:
     static QString validationError(const Interaction& interaction);
 
 private:
+    Result<qint64> write(const Interaction& interaction, bool keepId);
     Database& m_db;
 };
 

@@ -51,6 +51,16 @@ QString TrustNoteRepository::validationError(const TrustNote& note)
 
 Result<qint64> TrustNoteRepository::insert(const TrustNote& note)
 {
+    return write(note, false);
+}
+
+Result<qint64> TrustNoteRepository::restore(const TrustNote& note)
+{
+    return write(note, true);
+}
+
+Result<qint64> TrustNoteRepository::write(const TrustNote& note, bool keepId)
+{
     if (const QString problem = validationError(note); !problem.isEmpty())
         return Error::badInput(problem);
     const Result<bool> known = ContactRepository(m_db).exists(note.contactId);
@@ -59,8 +69,9 @@ Result<qint64> TrustNoteRepository::insert(const TrustNote& note)
     if (!*known)
         return Error::notFound(QStringLiteral("contact: no contact with id %1").arg(note.contactId));
     QSqlQuery insert =
-        m_db.prepare(QStringLiteral("INSERT INTO trust_notes (contact_id, created_at, author_id, kind, "
-                                    "trust_level, text) VALUES (?, ?, ?, ?, ?, ?)"));
+        m_db.prepare(QStringLiteral("INSERT INTO trust_notes (id, contact_id, created_at, author_id, kind, "
+                                    "trust_level, text) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(keepId && note.id > 0 ? QVariant(note.id) : QVariant());
     bindFields(insert, note);
     if (Status status = Database::run(insert); !status) {
         if (note.authorId)

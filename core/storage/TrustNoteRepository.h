@@ -25,6 +25,8 @@ public:
     {}
 
     Result<qint64> insert(const TrustNote& note);
+    // Inserts a deleted note again under its own id (undo and redo).
+    Result<qint64> restore(const TrustNote& note);
     Result<TrustNote> get(qint64 id) const;
     Status update(const TrustNote& note);
     Status remove(qint64 id);
@@ -39,6 +41,7 @@ public:
     static QString validationError(const TrustNote& note);
 
 private:
+    Result<qint64> write(const TrustNote& note, bool keepId);
     Database& m_db;
 };
 
