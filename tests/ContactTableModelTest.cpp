@@ -31,7 +31,7 @@ TEST_CASE("The contact table has a row per contact with the score board's values
           QStringLiteral("Score"));
 }
 
-TEST_CASE("The contact table sorts by name and by score", "[ui][models]")
+TEST_CASE("The contact table sorts by name, score and tags as shown", "[ui][models]")
 {
     UiFixture fixture;
     ContactTableModel model(fixture.session());
@@ -48,6 +48,15 @@ TEST_CASE("The contact table sorts by name and by score", "[ui][models]")
         const int value = shown.typeId() == QMetaType::Int ? shown.toInt() : -1;
         REQUIRE(value <= previous);
         previous = value;
+    }
+    model.sort(ContactTableModel::TagsColumn, Qt::AscendingOrder);
+    QString previousTags;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString tags = model.index(row, ContactTableModel::TagsColumn).data().toString();
+        if (tags.isEmpty())
+            continue; // contacts without tags come last
+        REQUIRE(QString::compare(previousTags, tags, Qt::CaseInsensitive) <= 0);
+        previousTags = tags;
     }
     const QModelIndex first = model.index(0, 0);
     CHECK(model.indexOfContact(model.contactAt(0)) == first);

@@ -20,10 +20,10 @@ const char* orderSql(ContactOrder order)
         return "SELECT c.id FROM contacts c LEFT JOIN team_members t ON t.id = c.owner_id"
                " ORDER BY t.name IS NULL, t.name COLLATE NOCASE, c.display_name COLLATE NOCASE, c.id";
     case ContactOrder::Tags:
-        return "SELECT c.id FROM contacts c LEFT JOIN (SELECT ct.contact_id, group_concat(t.name, ', ') AS "
-               "names"
-               " FROM (SELECT * FROM contact_tags ORDER BY contact_id) ct JOIN tags t ON t.id = ct.tag_id"
-               " GROUP BY ct.contact_id) g ON g.contact_id = c.id"
+        // Tags joined in name order, as rows() shows them, so the sort follows what the cell says.
+        return "SELECT c.id FROM contacts c LEFT JOIN (SELECT contact_id, group_concat(name, ', ') AS names"
+               " FROM (SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+               " ORDER BY ct.contact_id, t.name COLLATE NOCASE) GROUP BY contact_id) g ON g.contact_id = c.id"
                " ORDER BY g.names IS NULL, g.names COLLATE NOCASE, c.display_name COLLATE NOCASE, c.id";
     }
     return "";
