@@ -3,6 +3,7 @@
 
 #include "Result.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 namespace rapport {
@@ -11,7 +12,13 @@ namespace rapport {
 // UTC; "…Z" and "…+02:00" are honoured. Returns seconds since the epoch, or an error that quotes the text.
 Result<qint64> parseIsoMoment(const QString& text);
 
+// The same for UTF-8 text (a CSV cell): the common forms "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM[:SS][Z]" are
+// read without building a QString, which matters when importing millions of rows.
+Result<qint64> parseIsoMoment(QByteArrayView utf8);
+
 // "2026-05-01T14:30:00Z".
 QString formatIsoMoment(qint64 seconds);
+// Appends formatIsoMoment(seconds) to `out` without temporaries: for exports of millions of rows.
+void appendIsoMoment(QByteArray& out, qint64 seconds);
 
 } // namespace rapport

@@ -6,7 +6,7 @@
 #include "model/TrustNote.h"
 #include "scoring/RelationshipStateStore.h"
 #include "scoring/ScoringEngine.h"
-#include "storage/SearchIndex.h"
+#include "storage/BulkLoad.h"
 #include "storage/SqliteStatement.h"
 
 #include <algorithm>
@@ -237,49 +237,6 @@ drawTimeline(DemoRandom &random, const ContactPlan &plan, qint64 end) {
   return timeline;
 }
 
-// Drops the log's time index and the search triggers for the bulk load and
-// restores them after: building an index once is far cheaper than maintaining
-// it over millions of inserts, and a search trigger fired inside a transaction
-// makes SQLite flush FTS5's pending data at every later statement.
-class BulkLoadScope {
-public:
-  explicit BulkLoadScope(Database &db) : m_db(db) {}
-
-  Status suspend() {
-    QSqlQuery definitions = m_db.prepare(
-        QStringLiteral("SELECT type, name, sql FROM sqlite_schema"
-                       " WHERE name = 'interactions_time' OR (type = 'trigger' "
-                       "AND name LIKE '%search_insert')"));
-    if (Status status = Database::run(definitions); !status)
-      return status;
-    QStringList drops;
-    while (definitions.next()) {
-      drops << QStringLiteral("DROP %1 %2")
-                   .arg(definitions.value(0).toString(),
-                        definitions.value(1).toString());
-      m_restore << definitions.value(2).toString();
-    }
-    definitions.finish();
-    for (const QString &drop : std::as_const(drops)) {
-      if (Status dropped = m_db.execute(drop); !dropped)
-        return dropped;
-    }
-    return {};
-  }
-
-  Status restore() {
-    for (const QString &sql : std::as_const(m_restore)) {
-      if (Status status = m_db.execute(sql); !status)
-        return status;
-    }
-    return SearchIndex(m_db).rebuild();
-  }
-
-private:
-  Database &m_db;
-  QStringList m_restore;
-};
-
 } // namespace
 
 Result<DemoSummary> DemoGenerator::generate(const ProgressCallback &progress) {
@@ -314,8 +271,10 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback &progress) {
             .arg(m_db.path())
             .arg(existing->toLongLong()));
 
-  BulkLoadScope bulk(m_db);
-  if (Status suspended = bulk.suspend(); !suspended)
+  // The database is empty: dropping the log's time index and rebuilding it once
+  // at the end is cheaper than maintaining it (BulkLoad).
+  BulkLoad bulk(m_db, BulkLoad::AllTables);
+  if (Status suspended = bulk.suspend(true); !suspended)
     return suspended.error();
 
   DemoRandom random(options.seed);

@@ -97,6 +97,45 @@ Status SearchIndex::rebuild()
         "INSERT INTO note_search (note_search) VALUES ('rebuild');"));
 }
 
+Status SearchIndex::indexContactsAfter(qint64 afterContactId, qint64 afterMethodId)
+{
+    // The same rows the contacts_search_insert and contact_methods_search_* triggers maintain.
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO contact_search (rowid, name, organization, methods)"
+        " SELECT c.id, c.display_name || ' ' || c.given_name || ' ' || c.family_name, c.organization || ' ' "
+        "|| c.title,"
+        " coalesce((SELECT group_concat(value, ' ') FROM contact_methods m WHERE m.contact_id = c.id), '')"
+        " FROM contacts c WHERE c.id > ?"));
+    insert.addBindValue(afterContactId);
+    if (Status status = Database::run(insert); !status)
+        return status;
+    if (afterContactId <= 0)
+        return {}; // every contact was new
+    QSqlQuery update = m_db.prepare(QStringLiteral(
+        "UPDATE contact_search SET methods = coalesce((SELECT group_concat(value, ' ') FROM contact_methods m"
+        " WHERE m.contact_id = contact_search.rowid), '')"
+        " WHERE rowid <= ? AND rowid IN (SELECT contact_id FROM contact_methods WHERE id > ?)"));
+    update.addBindValue(afterContactId);
+    update.addBindValue(afterMethodId);
+    return Database::run(update);
+}
+
+Status SearchIndex::indexInteractionsAfter(qint64 afterId)
+{
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO interaction_search (rowid, summary) SELECT id, summary FROM interactions WHERE id > ?"));
+    insert.addBindValue(afterId);
+    return Database::run(insert);
+}
+
+Status SearchIndex::indexNotesAfter(qint64 afterId)
+{
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO note_search (rowid, text) SELECT id, text FROM trust_notes WHERE id > ?"));
+    insert.addBindValue(afterId);
+    return Database::run(insert);
+}
+
 Status SearchIndex::verify()
 {
     for (const char* table : {"contact_search", "interaction_search", "note_search"}) {

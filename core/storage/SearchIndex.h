@@ -24,6 +24,13 @@ public:
     // Rebuilds all three indexes from their tables; after bulk loads that ran without the triggers.
     Status rebuild();
 
+    // Index only what a bulk load (BulkLoad) added without the insert triggers: contacts with an id above
+    // `afterContactId`, and the methods with an id above `afterMethodId` of older contacts.
+    Status indexContactsAfter(qint64 afterContactId, qint64 afterMethodId);
+    // Interactions, respectively trust notes, with an id above `afterId`.
+    Status indexInteractionsAfter(qint64 afterId);
+    Status indexNotesAfter(qint64 afterId);
+
     // FTS5's own consistency check of all three indexes against their content.
     Status verify();
 

@@ -49,6 +49,12 @@ void SqliteStatement::bindStatic(int index, const QByteArray& utf8)
     sqlite3_bind_text(m_statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindStatic(int index, QByteArrayView utf8)
+{
+    sqlite3_bind_text(m_statement, index, utf8.data() ? utf8.data() : "", static_cast<int>(utf8.size()),
+                      SQLITE_STATIC);
+}
+
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_statement, index);
@@ -89,6 +95,12 @@ bool SqliteStatement::columnIsNull(int index) const
 const char* SqliteStatement::columnUtf8(int index) const
 {
     return reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
+}
+
+QByteArrayView SqliteStatement::columnView(int index) const
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
+    return text ? QByteArrayView(text, sqlite3_column_bytes(m_statement, index)) : QByteArrayView();
 }
 
 QString SqliteStatement::columnText(int index) const

@@ -5,6 +5,7 @@
 
 #include "Result.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 struct sqlite3;
@@ -29,6 +30,7 @@ public:
     void bind(int index, const QByteArray& utf8);
     // Binds without copying: `utf8` must stay alive and unchanged until the statement is stepped.
     void bindStatic(int index, const QByteArray& utf8);
+    void bindStatic(int index, QByteArrayView utf8);
     void bindNull(int index);
 
     // Returns true while a row is available; false at the end or on error (see ok()).
@@ -41,6 +43,8 @@ public:
     bool columnIsNull(int index) const;
     // The UTF-8 text of a column, valid until the next step(); nullptr for NULL.
     const char* columnUtf8(int index) const;
+    // The UTF-8 bytes of a column, valid until the next step(); empty for NULL.
+    QByteArrayView columnView(int index) const;
     QString columnText(int index) const;
 
 private:
