@@ -1,0 +1,361 @@
+#include "ContactImport.h"
+
+#include "storage/ContactRepository.h"
+#include "storage/SqliteStatement.h"
+
+#include <QRegularExpression>
+#include <cmath>
+
+namespace rapport {
+
+namespace {
+
+// Items of a list cell: Rapport writes "a; b", Google "a ::: b".
+QStringList splitList(const QString& text, bool commas)
+{
+    static const QRegularExpression separators(QStringLiteral(";|:::"));
+    static const QRegularExpression separatorsAndCommas(QStringLiteral(";|:::|,"));
+    QStringList items;
+    for (const QString& item : text.split(commas ? separatorsAndCommas : separators)) {
+        const QString trimmed = item.trimmed();
+        if (!trimmed.isEmpty())
+            items << trimmed;
+    }
+    return items;
+}
+
+// "https://www.linkedin.com/in/ada-lovelace/" -> "ada-lovelace"; anything else is kept.
+QString linkedInHandle(const QString& value)
+{
+    static const QRegularExpression profile(QStringLiteral("linkedin\\.com/in/([^/?#]+)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = profile.match(value);
+    return match.hasMatch() ? match.captured(1) : value;
+}
+
+QString methodKey(MethodKind kind, const QString& value)
+{
+    return methodKindName(kind) + QLatin1Char('\n') + normalizeMethodValue(kind, value);
+}
+
+// Emails and handles tell people apart; phones and websites are often shared.
+bool identifies(MethodKind kind)
+{
+    return kind != MethodKind::Phone && kind != MethodKind::Website;
+}
+
+QString describe(const ContactMethod& method)
+{
+    return method.kind == MethodKind::Email
+               ? QStringLiteral("email %1").arg(method.value)
+               : QStringLiteral("%1 %2").arg(methodKindName(method.kind), method.value);
+}
+
+std::optional<bool> parseFlag(const QString& text)
+{
+    const QString key = text.trimmed().toLower();
+    if (key == QLatin1String("1") || key == QLatin1String("true") || key == QLatin1String("yes"))
+        return true;
+    if (key == QLatin1String("0") || key == QLatin1String("false") || key == QLatin1String("no"))
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+Status ContactImport::begin(bool writing, qint64)
+{
+    m_writing = writing;
+    m_claimed.clear();
+    m_seen.clear();
+    m_changed.clear();
+    Result<TeamMemberCache> members = TeamMemberCache::load(m_db);
+    if (!members)
+        return members.error();
+    m_members = std::move(*members);
+    return {};
+}
+
+Result<ContactImport::Draft> ContactImport::read(const MappedRow& row) const
+{
+    Draft draft;
+    Contact& c = draft.contact;
+    c.givenName = QStringList{row.text(ImportField::GivenName), row.text(ImportField::MiddleName)}
+                      .join(QLatin1Char(' '))
+                      .trimmed();
+    c.familyName = row.text(ImportField::FamilyName);
+    c.displayName = row.text(ImportField::DisplayName);
+    draft.hasDisplayName = !c.displayName.isEmpty();
+    c.organization = row.text(ImportField::Organization);
+    c.title = row.text(ImportField::Title);
+
+    QSet<QString> keys;
+    auto add = [&](MethodKind kind, const QString& value, int column) -> Status {
+        if (const QString problem = validateMethodValue(kind, value); !problem.isEmpty())
+            return row.problem(column, problem);
+        const QString key = methodKey(kind, value);
+        if (keys.contains(key))
+            return {};
+        keys.insert(key);
+        c.methods << ContactMethod{0, kind, value, QString()};
+        draft.methodColumns << column;
+        return {};
+    };
+    for (const MappedRow::Value& cell : row.values(ImportField::Email)) {
+        for (const QString& item : splitList(cell.text, true)) {
+            if (Status added = add(MethodKind::Email, item, cell.column); !added)
+                return added.error();
+        }
+    }
+    for (const auto& [field, kind] : {std::pair{ImportField::Phone, MethodKind::Phone},
+                                      std::pair{ImportField::Website, MethodKind::Website}}) {
+        for (const MappedRow::Value& cell : row.values(field)) {
+            for (const QString& item : splitList(cell.text, false)) {
+                if (Status added = add(kind, item, cell.column); !added)
+                    return added.error();
+            }
+        }
+    }
+    for (const MappedRow::Value& cell : row.values(ImportField::Handle)) {
+        const QString value = cell.service == MethodKind::LinkedIn ? linkedInHandle(cell.text) : cell.text;
+        if (Status added = add(cell.service, value, cell.column); !added)
+            return added.error();
+    }
+    for (const MappedRow::Value& cell : row.values(ImportField::Handles)) {
+        for (const QString& item : splitList(cell.text, false)) {
+            const qsizetype colon = item.indexOf(QLatin1Char(':'));
+            const std::optional<MethodKind> kind =
+                colon > 0 ? parseMethodKind(item.left(colon)) : std::optional<MethodKind>();
+            if (!kind)
+                return row.problem(cell.column, QStringLiteral("'%1' is not service:handle; services are %2")
+                                                    .arg(item, methodKindNames().join(QStringLiteral(", "))));
+            if (Status added = add(*kind, item.mid(colon + 1).trimmed(), cell.column); !added)
+                return added.error();
+        }
+    }
+
+    for (const MappedRow::Value& cell : row.values(ImportField::Tags)) {
+        for (const QString& tag : splitList(cell.text, false)) {
+            // Google's own groups ("* myContacts", "* starred") are not the user's tags.
+            if (tag.startsWith(QLatin1String("* ")))
+                continue;
+            if (!c.tags.contains(tag, Qt::CaseInsensitive))
+                c.tags << tag;
+        }
+    }
+    draft.owner = row.text(ImportField::Owner);
+    if (const QString cadence = row.text(ImportField::Cadence); !cadence.isEmpty()) {
+        bool isNumber = false;
+        const double days = cadence.toDouble(&isNumber);
+        if (!isNumber || !std::isfinite(days) || days <= 0)
+            return row.problem(ImportField::Cadence,
+                               QStringLiteral("'%1' is not a number of days greater than 0").arg(cadence));
+        c.cadenceDays = days;
+    }
+    if (const QString archived = row.text(ImportField::Archived); !archived.isEmpty()) {
+        draft.archived = parseFlag(archived);
+        if (!draft.archived)
+            return row.problem(ImportField::Archived, QStringLiteral("'%1' is not 0 or 1").arg(archived));
+        c.archived = *draft.archived;
+    }
+
+    // Without a name, the best thing to show for the person.
+    if (c.effectiveDisplayName().isEmpty()) {
+        for (const ContactMethod& method : std::as_const(c.methods)) {
+            if (method.kind == MethodKind::Email) {
+                c.displayName = method.value;
+                break;
+            }
+        }
+    }
+    if (c.effectiveDisplayName().isEmpty() && !c.methods.isEmpty())
+        c.displayName = c.methods.constFirst().value;
+    if (c.effectiveDisplayName().isEmpty())
+        c.displayName = c.organization;
+    if (!c.effectiveDisplayName().isEmpty()) {
+        c.displayName = c.effectiveDisplayName();
+        if (const QString problem = ContactRepository::validationError(c); !problem.isEmpty())
+            return row.problem(-1, problem);
+    }
+    return draft;
+}
+
+Result<std::optional<qint64>> ContactImport::match(const Draft& draft, const MappedRow& row) const
+{
+    ContactRepository contacts(m_db);
+    std::optional<qint64> found;
+    QString foundBy;
+    for (qsizetype i = 0; i < draft.contact.methods.size(); ++i) {
+        const ContactMethod& method = draft.contact.methods.at(i);
+        if (!identifies(method.kind))
+            continue;
+        const Result<std::optional<qint64>> id = contacts.findByMethod(method.value, method.kind);
+        if (!id) {
+            if (id.error().kind == ErrorKind::Database)
+                return id.error();
+            return row.problem(draft.methodColumns.at(i), id.error().message);
+        }
+        if (!id->has_value())
+            continue;
+        if (found && *found != **id)
+            return row.problem(
+                draft.methodColumns.at(i),
+                QStringLiteral("%1 belongs to contact %2 but %3 to contact %4: merge them first, "
+                               "or correct this row")
+                    .arg(foundBy)
+                    .arg(*found)
+                    .arg(describe(method))
+                    .arg(**id));
+        found = **id;
+        foundBy = describe(method);
+    }
+    if (found)
+        return found;
+    for (const ContactMethod& method : draft.contact.methods) {
+        if (identifies(method.kind))
+            return std::optional<qint64>(); // a new email or handle: a new person
+    }
+    // Nothing identifies the row: the one contact with this name, if there is exactly one.
+    SqliteStatement byName(m_db.handle(),
+                           "SELECT id FROM contacts WHERE display_name = ?1 COLLATE NOCASE LIMIT 2");
+    byName.bind(1, draft.contact.displayName);
+    QList<qint64> ids;
+    while (byName.step())
+        ids << byName.columnInt64(0);
+    if (!byName.ok())
+        return Error::database(byName.errorMessage());
+    if (ids.size() > 1)
+        return Error::notFound(QStringLiteral("several contacts are named '%1' and the row has no email or "
+                                              "handle to tell them apart")
+                                   .arg(draft.contact.displayName));
+    return ids.isEmpty() ? std::optional<qint64>() : std::optional<qint64>(ids.constFirst());
+}
+
+Result<bool> ContactImport::merge(Contact& contact, const Draft& draft)
+{
+    const Contact& in = draft.contact;
+    bool changed = false;
+    auto replace = [&changed](QString& field, const QString& value) {
+        if (!value.isEmpty() && field != value) {
+            field = value;
+            changed = true;
+        }
+    };
+    if (draft.hasDisplayName)
+        replace(contact.displayName, in.displayName);
+    replace(contact.givenName, in.givenName);
+    replace(contact.familyName, in.familyName);
+    replace(contact.organization, in.organization);
+    replace(contact.title, in.title);
+    QSet<QString> known;
+    for (const ContactMethod& method : std::as_const(contact.methods))
+        known.insert(methodKey(method.kind, method.value));
+    for (const ContactMethod& method : in.methods) {
+        if (!known.contains(methodKey(method.kind, method.value))) {
+            contact.methods << method;
+            changed = true;
+        }
+    }
+    for (const QString& tag : in.tags) {
+        if (!contact.tags.contains(tag, Qt::CaseInsensitive)) {
+            contact.tags << tag;
+            changed = true;
+        }
+    }
+    if (in.cadenceDays && (!contact.cadenceDays || std::abs(*contact.cadenceDays - *in.cadenceDays) > 1e-9)) {
+        contact.cadenceDays = in.cadenceDays;
+        changed = true;
+    }
+    if (draft.archived && contact.archived != *draft.archived) {
+        contact.archived = *draft.archived;
+        changed = true;
+    }
+    if (!draft.owner.isEmpty()) {
+        const Result<std::optional<qint64>> owner = m_members->idFor(m_db, draft.owner, m_writing);
+        if (!owner)
+            return owner.error();
+        // In the checking pass a new owner has no id yet; it is a change all the same.
+        if (!owner->has_value() || contact.ownerId != *owner) {
+            contact.ownerId = *owner;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+Result<RowResult> ContactImport::row(const MappedRow& row)
+{
+    const Result<Draft> read = this->read(row);
+    if (!read)
+        return read.error();
+    const Draft& draft = *read;
+    if (draft.contact.effectiveDisplayName().isEmpty())
+        return RowResult{RowOutcome::Skipped, QStringLiteral("no name, email or handle")};
+
+    QStringList keys;
+    for (const ContactMethod& method : draft.contact.methods) {
+        if (identifies(method.kind))
+            keys << methodKey(method.kind, method.value);
+    }
+    if (keys.isEmpty())
+        keys << QStringLiteral("name\n") + draft.contact.displayName.toCaseFolded();
+    for (const QString& key : std::as_const(keys)) {
+        if (const auto claimed = m_claimed.constFind(key); claimed != m_claimed.cend())
+            return RowResult{RowOutcome::Skipped, QStringLiteral("same person as line %1").arg(*claimed)};
+    }
+
+    const Result<std::optional<qint64>> matched = match(draft, row);
+    if (!matched) {
+        if (matched.error().kind == ErrorKind::NotFound)
+            return RowResult{RowOutcome::Skipped, matched.error().message};
+        return matched.error();
+    }
+    if (matched->has_value()) {
+        if (const auto seen = m_seen.constFind(**matched); seen != m_seen.cend())
+            return RowResult{RowOutcome::Skipped, QStringLiteral("same person as line %1").arg(*seen)};
+    }
+    for (const QString& key : std::as_const(keys))
+        m_claimed.insert(key, row.line());
+
+    ContactRepository contacts(m_db);
+    if (matched->has_value()) {
+        const qint64 id = **matched;
+        m_seen.insert(id, row.line());
+        Result<Contact> existing = contacts.get(id);
+        if (!existing)
+            return existing.error();
+        const Result<bool> changed = merge(*existing, draft);
+        if (!changed)
+            return changed.error();
+        if (!*changed)
+            return RowResult{RowOutcome::Unchanged, {}};
+        if (m_writing) {
+            if (Status updated = contacts.update(*existing); !updated) {
+                if (updated.error().kind == ErrorKind::Database)
+                    return updated.error();
+                return row.problem(-1, updated.error().message);
+            }
+            m_changed << id;
+        }
+        return RowResult{RowOutcome::Updated, {}};
+    }
+
+    Contact contact = draft.contact;
+    const Result<std::optional<qint64>> owner = m_members->idFor(m_db, draft.owner, m_writing);
+    if (!owner)
+        return owner.error();
+    contact.ownerId = *owner;
+    if (m_writing) {
+        const Result<qint64> created = contacts.create(contact);
+        if (!created) {
+            if (created.error().kind == ErrorKind::Database)
+                return created.error();
+            return row.problem(-1, created.error().message);
+        }
+        m_seen.insert(*created, row.line());
+        m_changed << *created;
+    }
+    return RowResult{RowOutcome::Created, {}};
+}
+
+} // namespace rapport

@@ -1,0 +1,34 @@
+// Finds the contact a row of an interactions or notes file is about, as ContactRepository::resolve does
+// (an id, an email, "service:handle" or a bare handle), from an in-memory copy of the contact ids and
+// methods: an import of a million rows cannot afford a query per row.
+#pragma once
+
+#include "MappedRow.h"
+#include "storage/Database.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace rapport {
+
+class ContactResolver
+{
+public:
+    // Loads the ids, and with `withMethods` the normalized methods, of every contact.
+    static Result<ContactResolver> load(Database& db, bool withMethods);
+
+    bool exists(qint64 id) const { return m_ids.contains(id); }
+    // The contact's id; a not-found error, or a bad-input error when a handle matches several contacts.
+    // Messages have no prefix: "no contact with id, email or handle 'x'".
+    Result<qint64> resolve(const QString& reference) const;
+    // The contact a row names: by its contact key when that cell has a value, else by its contact id;
+    // a problem with the row otherwise.
+    Result<qint64> resolveRow(const MappedRow& row) const;
+
+private:
+    QSet<qint64> m_ids;
+    QHash<QString, qint64> m_methods; // "kind\nnormalized" -> contact id, -1 when several share it
+    mutable QHash<QByteArray, qint64> m_resolved; // contact keys already resolved, as written in the file
+};
+
+} // namespace rapport

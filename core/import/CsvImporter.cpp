@@ -1,0 +1,190 @@
+#include "CsvImporter.h"
+
+#include "ContactImport.h"
+#include "ImportFormat.h"
+#include "ImportSource.h"
+#include "InteractionImport.h"
+#include "NoteImport.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace rapport {
+
+namespace {
+
+constexpr qint64 progressEvery = 4096;
+
+} // namespace
+
+Result<ImportPreview> CsvImporter::preview(int rows) const
+{
+    Result<std::unique_ptr<ImportSource>> source =
+        ImportSource::open(m_path, m_options.target, m_options.format, m_options.mapping, m_options.csv);
+    if (!source)
+        return source.error();
+    const ImportLayout& layout = (*source)->layout();
+    ImportPreview preview;
+    if (layout.format) {
+        preview.formatKey = layout.format->key();
+        preview.formatName = layout.format->name();
+    } else {
+        preview.formatName = QStringLiteral("columns mapped by hand");
+    }
+    preview.header = layout.header;
+    preview.headerLine = layout.headerLine;
+    preview.mapping = layout.mapping;
+    CsvReader& reader = (*source)->reader();
+    while (preview.rows.size() < rows) {
+        const Result<bool> more = reader.next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        preview.rows << reader.record().texts();
+    }
+    return preview;
+}
+
+Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const ProgressCallback& progress) const
+{
+    Result<std::unique_ptr<ImportSource>> opened =
+        ImportSource::open(m_path, m_options.target, m_options.format, m_options.mapping, m_options.csv);
+    if (!opened)
+        return opened.error();
+    ImportSource& source = **opened;
+    const ImportLayout& layout = source.layout();
+    ImportReport report;
+    report.format = layout.format ? layout.format->name() : QStringLiteral("columns mapped by hand");
+    if (const QString problem = layout.mapping.problem(m_options.target); !problem.isEmpty())
+        return Error::badInput(
+            QStringLiteral("%1: %2").arg(source.reader().location(layout.headerLine), problem));
+
+    std::optional<ScoringEngine> engine;
+    std::unique_ptr<RowImport> import;
+    switch (m_options.target) {
+    case ImportTarget::Contacts:
+        import = std::make_unique<ContactImport>(m_db);
+        break;
+    case ImportTarget::Interactions: {
+        Result<ScoringEngine> opened = ScoringEngine::open(m_db);
+        if (!opened)
+            return opened.error();
+        engine = std::move(*opened);
+        import = std::make_unique<InteractionImport>(m_db, *engine);
+        break;
+    }
+    case ImportTarget::Notes:
+        import = std::make_unique<NoteImport>(m_db);
+        break;
+    }
+    if (Status begun = import->begin(writing, rows); !begun)
+        return begun.error();
+
+    CsvReader& reader = source.reader();
+    // Progress over both passes: the checking pass is the first half of the file's bytes.
+    const qint64 total = 2 * std::max<qint64>(1, reader.size());
+    const qint64 offset = writing ? total / 2 : 0;
+    const bool unneutralize = layout.format && layout.format->neutralizesFormulas();
+    const int columns = static_cast<int>(layout.header.size());
+    for (;;) {
+        const Result<bool> more = reader.next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        const CsvRecord& record = reader.record();
+        ++report.rows;
+        if (report.rows % progressEvery == 0 && !reportProgress(progress, offset + reader.bytesRead(), total))
+            return Error::cancelled();
+        Result<RowResult> result = Error::badInput(QString());
+        bool extra = false;
+        for (int i = columns; i < record.size() && !extra; ++i)
+            extra = !record.field(i).trimmed().isEmpty();
+        if (extra) {
+            result = Error::badInput(QStringLiteral("%1: %2 values but the header has %3 columns (is a value "
+                                                    "with a comma missing its quotes?)")
+                                         .arg(reader.location(record.line()))
+                                         .arg(record.size())
+                                         .arg(columns));
+        } else {
+            result = import->row(MappedRow(record, layout.mapping, reader, unneutralize));
+        }
+        if (!result) {
+            const ErrorKind kind = result.error().kind;
+            if (kind != ErrorKind::BadInput && kind != ErrorKind::NotFound)
+                return result.error();
+            if (writing) // the checking pass passed, so the file changed or a row clashed with an earlier one
+                return result.error();
+            if (report.errors.size() < m_options.maxErrors)
+                report.errors << result.error().message;
+            ++report.errorCount;
+            continue;
+        }
+        switch (result->outcome) {
+        case RowOutcome::Created:
+            ++report.created;
+            break;
+        case RowOutcome::Unchanged:
+            ++report.unchanged;
+            break;
+        case RowOutcome::Updated:
+            ++report.updated;
+            break;
+        case RowOutcome::Skipped:
+            ++report.skipped;
+            if (report.skippedReasons.size() < m_options.maxErrors)
+                report.skippedReasons
+                    << QStringLiteral("%1: skipped: %2").arg(reader.location(record.line()), result->reason);
+            break;
+        }
+    }
+    if (writing) {
+        const ProgressCallback keepGoing = [&](qint64, qint64) {
+            return reportProgress(progress, total, total);
+        };
+        if (Status ended = import->end(keepGoing); !ended)
+            return ended.error();
+        report.touchedContacts = import->touchedContacts();
+        std::sort(report.touchedContacts.begin(), report.touchedContacts.end());
+    }
+    reportProgress(progress, offset + total / 2, total);
+    return report;
+}
+
+Result<ImportReport> CsvImporter::validate(const ProgressCallback& progress) const
+{
+    Result<ImportReport> checked = pass(false, 0, progress);
+    if (checked) {
+        // The checking pass cannot know what already exists in the database; only run() counts that.
+        checked->created = checked->unchanged = checked->updated = 0;
+    }
+    return checked;
+}
+
+Result<ImportReport> CsvImporter::run(bool dryRun, const ProgressCallback& progress) const
+{
+    Result<ImportReport> checked = pass(false, 0, progress);
+    if (!checked)
+        return checked;
+    if (!checked->ok()) {
+        checked->created = checked->unchanged = checked->updated = checked->skipped = 0;
+        checked->dryRun = dryRun;
+        return checked;
+    }
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status().error();
+    Result<ImportReport> written = pass(true, checked->rows, progress);
+    if (!written)
+        return written; // the transaction rolls back
+    written->dryRun = dryRun;
+    if (!dryRun) {
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        written->written = true;
+    }
+    return written;
+}
+
+} // namespace rapport

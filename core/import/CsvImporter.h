@@ -1,0 +1,65 @@
+// Imports a CSV file of contacts, interactions or trust notes: finds the header and format (or takes a
+// mapping made by hand), previews the first rows, checks every row, and only when no row has a problem
+// writes them all in one transaction. A dry run does the writing pass and rolls it back, so its counts
+// are exactly those of the real import. The command line and the GUI's import wizard both use it.
+#pragma once
+
+#include "ColumnMapping.h"
+#include "ImportReport.h"
+#include "Progress.h"
+#include "csv/CsvReader.h"
+#include "storage/Database.h"
+
+#include <optional>
+
+namespace rapport {
+
+struct ImportOptions
+{
+    ImportTarget target = ImportTarget::Contacts;
+    // "auto" (detect from the header), a format key (importFormatKeys()) or "manual" (the first row is
+    // the header and `mapping` maps it; without a mapping, ColumnMapping::guess does).
+    QString format = QStringLiteral("auto");
+    std::optional<ColumnMapping> mapping;
+    CsvReadOptions csv;
+    int maxErrors = 50; // problems listed in the report; all are counted
+};
+
+struct ImportPreview
+{
+    QString formatKey; // empty for a mapping made by hand
+    QString formatName;
+    QStringList header;
+    qint64 headerLine = 0;
+    ColumnMapping mapping;
+    QList<QStringList> rows; // the first data rows, as text
+};
+
+class CsvImporter
+{
+public:
+    CsvImporter(Database& db, QString path, ImportOptions options)
+        : m_db(db)
+        , m_path(std::move(path))
+        , m_options(std::move(options))
+    {}
+
+    // The header, the format, its mapping and the first `rows` data rows, reading no further.
+    Result<ImportPreview> preview(int rows = 10) const;
+    // Reads every row and reports every problem; writes nothing. What would be created, updated or left
+    // unchanged is known only from run() (a dry run if need be). Progress counts bytes of the file.
+    Result<ImportReport> validate(const ProgressCallback& progress = {}) const;
+    // validate(), then, when no row has a problem, the writing pass in one transaction, committed unless
+    // `dryRun`. A report with problems means nothing was written. Cancelling rolls back.
+    Result<ImportReport> run(bool dryRun, const ProgressCallback& progress = {}) const;
+
+private:
+    // One pass over the file; with `writing`, inside the caller's transaction.
+    Result<ImportReport> pass(bool writing, qint64 rows, const ProgressCallback& progress) const;
+
+    Database& m_db;
+    QString m_path;
+    ImportOptions m_options;
+};
+
+} // namespace rapport

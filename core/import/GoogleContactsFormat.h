@@ -1,0 +1,22 @@
+// Google Contacts' CSV export, in both layouts Google has used: the older "Google CSV" ("Name,Given
+// Name,Additional Name,Family Name,…,Group Membership,E-mail 1 - Type,E-mail 1 - Value,…") and the
+// current one ("First Name,Middle Name,Last Name,…,Labels,E-mail 1 - Label,E-mail 1 - Value,…"). Labels
+// become tags, except Google's own ("* myContacts", "* starred").
+#pragma once
+
+#include "ImportFormat.h"
+
+namespace rapport {
+
+class GoogleContactsFormat : public ImportFormat
+{
+public:
+    QString key() const override { return QStringLiteral("google"); }
+    QString name() const override { return QStringLiteral("Google Contacts"); }
+    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    bool recognizes(const QStringList& header, ImportTarget target) const override;
+    ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
+    QString headerHint(ImportTarget target) const override;
+};
+
+} // namespace rapport

@@ -1,0 +1,106 @@
+#include "ImportSource.h"
+
+#include "ImportFormat.h"
+
+namespace rapport {
+
+namespace {
+
+// The first records are enough to find a header: only LinkedIn puts a few lines before it.
+constexpr int headerSearchRecords = 6;
+
+QString shown(const QStringList& header)
+{
+    QStringList names = header.mid(0, 8);
+    if (header.size() > 8)
+        names << QStringLiteral("…");
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, ImportTarget target,
+                                                         const QString& format,
+                                                         const std::optional<ColumnMapping>& manual,
+                                                         const CsvReadOptions& options)
+{
+    const bool automatic = format.isEmpty() || format == QLatin1String("auto");
+    const bool byHand = format == QLatin1String("manual");
+    const ImportFormat* wanted = nullptr;
+    if (!automatic && !byHand) {
+        wanted = findImportFormat(format);
+        if (!wanted)
+            return Error::usage(QStringLiteral("unknown format '%1': expected auto, %2")
+                                    .arg(format, importFormatKeys().join(QStringLiteral(", "))));
+        if (!wanted->supports(target))
+            return Error::badInput(QStringLiteral("%1 files hold contacts, not %2")
+                                       .arg(wanted->name(), importTargetName(target)));
+    }
+
+    Result<std::unique_ptr<CsvReader>> opened = CsvReader::open(path, options);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<CsvReader> reader = std::move(*opened);
+
+    QStringList first; // the first record, for messages
+    qint64 firstLine = 1;
+    for (int index = 0; index < headerSearchRecords; ++index) {
+        const Result<bool> more = reader->next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        ImportLayout layout;
+        layout.header = reader->record().texts();
+        layout.headerLine = reader->record().line();
+        if (index == 0) {
+            first = layout.header;
+            firstLine = layout.headerLine;
+        }
+        if (byHand) {
+            layout.mapping = manual ? *manual : ColumnMapping::guess(layout.header, target);
+        } else {
+            for (const auto& candidate : importFormats()) {
+                if ((automatic || candidate.get() == wanted) && candidate->supports(target) &&
+                    index <= candidate->preambleRecords() && candidate->recognizes(layout.header, target)) {
+                    layout.format = candidate.get();
+                    break;
+                }
+            }
+            if (!layout.format)
+                continue;
+            layout.mapping = layout.format->mapping(layout.header, target);
+        }
+        reader->setColumnNames(layout.header);
+        return std::unique_ptr<ImportSource>(new ImportSource(std::move(reader), std::move(layout)));
+    }
+
+    if (first.isEmpty())
+        return Error::badInput(QStringLiteral("%1: the file is empty").arg(path));
+    if (wanted)
+        return Error::badInput(QStringLiteral("%1: line %2: not in the %3 format: expected a header row "
+                                              "like '%4', found '%5'")
+                                   .arg(path)
+                                   .arg(firstLine)
+                                   .arg(wanted->name(), wanted->headerHint(target), shown(first)));
+    // A Rapport export of another kind deserves a precise hint.
+    for (ImportTarget other : {ImportTarget::Contacts, ImportTarget::Interactions, ImportTarget::Notes}) {
+        const ImportFormat* rapport = findImportFormat(QStringLiteral("rapport"));
+        if (other != target && rapport->recognizes(first, other))
+            return Error::badInput(QStringLiteral("%1: this is a Rapport %2 export, not %3: import it as %2")
+                                       .arg(path, importTargetName(other), importTargetName(target)));
+    }
+    QStringList known;
+    for (const auto& candidate : importFormats()) {
+        if (candidate->supports(target))
+            known << QStringLiteral("%1 ('%2')").arg(candidate->name(), candidate->headerHint(target));
+    }
+    return Error::badInput(
+        QStringLiteral("%1: line %2: not a known %3 file: the first row is '%4'. Expected "
+                       "the header row of %5. Map the columns by hand instead")
+            .arg(path)
+            .arg(firstLine)
+            .arg(importTargetName(target), shown(first), known.join(QStringLiteral(", or "))));
+}
+
+} // namespace rapport

@@ -1,0 +1,46 @@
+// An import file opened for reading: finds the header row and the format it belongs to (or applies a
+// mapping made by hand) and leaves the reader on the first data row.
+#pragma once
+
+#include "ColumnMapping.h"
+#include "csv/CsvReader.h"
+
+#include <memory>
+#include <optional>
+
+namespace rapport {
+
+class ImportFormat;
+
+struct ImportLayout
+{
+    const ImportFormat* format = nullptr; // nullptr: a mapping made by hand
+    QStringList header;
+    qint64 headerLine = 0;
+    ColumnMapping mapping;
+};
+
+class ImportSource
+{
+public:
+    // `format` is a format key, "auto" (detect it from the header) or "manual" (the first row is the
+    // header and `manual` maps it; without one, a guess from the column names does).
+    static Result<std::unique_ptr<ImportSource>> open(const QString& path, ImportTarget target,
+                                                      const QString& format,
+                                                      const std::optional<ColumnMapping>& manual,
+                                                      const CsvReadOptions& options);
+
+    const ImportLayout& layout() const { return m_layout; }
+    CsvReader& reader() { return *m_reader; }
+
+private:
+    ImportSource(std::unique_ptr<CsvReader> reader, ImportLayout layout)
+        : m_reader(std::move(reader))
+        , m_layout(std::move(layout))
+    {}
+
+    std::unique_ptr<CsvReader> m_reader;
+    ImportLayout m_layout;
+};
+
+} // namespace rapport

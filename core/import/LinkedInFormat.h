@@ -1,0 +1,22 @@
+// LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data): a few "Notes:" lines,
+// then "First Name,Last Name,URL,Email Address,Company,Position,Connected On" (older files lack URL).
+// The profile URL becomes the contact's LinkedIn handle.
+#pragma once
+
+#include "ImportFormat.h"
+
+namespace rapport {
+
+class LinkedInFormat : public ImportFormat
+{
+public:
+    QString key() const override { return QStringLiteral("linkedin"); }
+    QString name() const override { return QStringLiteral("LinkedIn Connections"); }
+    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    bool recognizes(const QStringList& header, ImportTarget target) const override;
+    int preambleRecords() const override { return 5; }
+    ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
+    QString headerHint(ImportTarget target) const override;
+};
+
+} // namespace rapport

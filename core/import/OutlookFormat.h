@@ -1,0 +1,21 @@
+// Outlook's contacts export (Outlook.com and Outlook for Windows, "Comma Separated Values"): "First
+// Name,Middle Name,Last Name,Title,Suffix,…,E-mail Address,…,Job Title,…,Company,…,Categories". Its
+// "Title" is a courtesy title (Mr., Dr.) and is not imported; "Job Title" is.
+#pragma once
+
+#include "ImportFormat.h"
+
+namespace rapport {
+
+class OutlookFormat : public ImportFormat
+{
+public:
+    QString key() const override { return QStringLiteral("outlook"); }
+    QString name() const override { return QStringLiteral("Outlook"); }
+    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    bool recognizes(const QStringList& header, ImportTarget target) const override;
+    ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
+    QString headerHint(ImportTarget target) const override;
+};
+
+} // namespace rapport
