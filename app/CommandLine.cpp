@@ -18,6 +18,8 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("add-contact"), runAddContact},
         {QStringLiteral("check"), runCheck},
         {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("export"), runExport},
+        {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
@@ -44,6 +46,12 @@ QString generalHelp()
                "NAME]\n"
                "  rapport score    --database PATH [--contact ID|EMAIL] [--at DATE|DATETIME] [--json]\n"
                "  rapport settings --database PATH [--set KEY=VALUE]... [--tag-cadence TAG=DAYS|none]...\n"
+               "  rapport import   contacts|interactions|notes FILE --database PATH\n"
+               "                   [--format auto|rapport|linkedin|google|outlook]\n"
+               "                   [--encoding utf-8|latin-1] [--dry-run]\n"
+               "  rapport export   contacts|interactions|notes|health|at-risk --database PATH\n"
+               "                   [--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG]\n"
+               "                   [--bom]\n"
                "  rapport check    --database PATH\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"

@@ -1,10 +1,9 @@
 // The command-line contract, exercised by running the real `rapport` binary.
-#include "TestSupport.h"
+#include "CliSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -12,54 +11,6 @@
 using namespace rapport::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runRapport(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
-    REQUIRE(process.waitForFinished(120000));
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-class CliDatabase
-{
-public:
-    CliDatabase() { REQUIRE(m_dir.isValid()); }
-    QString path() const { return m_dir.filePath(QStringLiteral("cli.sqlite3")); }
-    QString file(const QString& name) const { return m_dir.filePath(name); }
-    Run run(const QString& command, QStringList arguments) const
-    {
-        return runRapport(QStringList{command, QStringLiteral("--database"), path()} + arguments);
-    }
-    QString addContact(const QStringList& arguments) const
-    {
-        const Run added = run(QStringLiteral("add-contact"), arguments);
-        INFO(added.err.toStdString());
-        REQUIRE(added.exitCode == 0);
-        return added.out.trimmed();
-    }
-    void log(const QString& contact, const QString& at, const QString& direction) const
-    {
-        const Run logged =
-            run(QStringLiteral("log"),
-                {QStringLiteral("--contact"), contact, QStringLiteral("--channel"), QStringLiteral("email"),
-                 QStringLiteral("--direction"), direction, QStringLiteral("--at"), at});
-        INFO(logged.err.toStdString());
-        REQUIRE(logged.exitCode == 0);
-    }
-
-private:
-    QTemporaryDir m_dir;
-};
 
 QString daysBefore(int days)
 {

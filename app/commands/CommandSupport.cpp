@@ -52,6 +52,12 @@ CommandParser::CommandParser(QString command, QString synopsis, QString descript
     m_parser.addHelpOption();
 }
 
+void CommandParser::addPositional(const QString& name, const QString& description)
+{
+    m_positionals << name;
+    m_parser.addPositionalArgument(name, description);
+}
+
 std::optional<int> CommandParser::parse(const QStringList& arguments)
 {
     if (!m_parser.parse(QStringList{QStringLiteral("rapport")} + arguments))
@@ -61,10 +67,15 @@ std::optional<int> CommandParser::parse(const QStringList& arguments)
         out().flush();
         return Success;
     }
-    if (!m_parser.positionalArguments().isEmpty())
-        return fail(m_command,
-                    Error::usage(QStringLiteral("unexpected argument '%1'\nusage: %2")
-                                     .arg(m_parser.positionalArguments().constFirst(), m_synopsis)));
+    const QStringList given = m_parser.positionalArguments();
+    if (given.size() > m_positionals.size())
+        return fail(m_command, Error::usage(QStringLiteral("unexpected argument '%1'\nusage: %2")
+                                                .arg(given.at(m_positionals.size()), m_synopsis)));
+    if (given.size() < m_positionals.size())
+        return fail(
+            m_command,
+            Error::usage(
+                QStringLiteral("missing %1\nusage: %2").arg(m_positionals.at(given.size()), m_synopsis)));
     return std::nullopt;
 }
 

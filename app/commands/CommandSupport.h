@@ -34,9 +34,14 @@ class CommandParser
 public:
     CommandParser(QString command, QString synopsis, QString description);
     void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
+    // Declares a required positional argument (e.g. "FILE"), in order. A command declares none by
+    // default, and then any positional argument is a usage error.
+    void addPositional(const QString& name, const QString& description);
     // Parses the arguments after the command name. nullopt means "stop with this exit code": a usage
     // error was printed, or the help was.
     std::optional<int> parse(const QStringList& arguments);
+    // The declared positional arguments' values, in order, after a successful parse().
+    QStringList positionals() const { return m_parser.positionalArguments(); }
     const QCommandLineParser& parser() const { return m_parser; }
     QString value(const QString& name) const { return m_parser.value(name); }
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
@@ -47,6 +52,7 @@ public:
 private:
     QString m_command;
     QString m_synopsis;
+    QStringList m_positionals;
     QCommandLineParser m_parser;
 };
 

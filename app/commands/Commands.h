@@ -9,6 +9,8 @@ namespace rapport::cli {
 int runAddContact(const QStringList& arguments);
 int runCheck(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
+int runExport(const QStringList& arguments);
+int runImport(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);

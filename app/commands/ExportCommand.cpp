@@ -1,0 +1,131 @@
+// rapport export: writes a CSV report (contacts, interactions, notes, health, at-risk) to stdout or,
+// atomically, to a file.
+#include "CommandSupport.h"
+#include "Commands.h"
+#include "IsoTime.h"
+#include "csv/CsvWriter.h"
+#include "reports/Report.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <cstdio>
+
+namespace rapport::cli {
+
+namespace {
+
+constexpr qint64 daySeconds = 86400;
+
+// --since takes a moment; --until DATE includes that whole day, --until DATETIME ends at that moment.
+Result<qint64> periodBound(const QString& option, const QString& text, bool end)
+{
+    const Result<qint64> moment = parseIsoMoment(text);
+    if (!moment)
+        return Error::badInput(QStringLiteral("--%1: %2").arg(option, moment.error().message));
+    static const QRegularExpression dateOnly(QStringLiteral("^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$"));
+    return end && dateOnly.match(text).hasMatch() ? *moment + daySeconds : *moment;
+}
+
+} // namespace
+
+int runExport(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("export");
+    CommandParser parser(
+        command,
+        QStringLiteral("rapport export contacts|interactions|notes|health|at-risk --database PATH "
+                       "[--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG] "
+                       "[--bom]"),
+        QStringLiteral("Writes a CSV report (RFC 4180, UTF-8, CRLF) to stdout or --output."));
+    parser.addPositional(QStringLiteral("REPORT"),
+                         QStringLiteral("One of: %1.").arg(reportKindNames().join(QStringLiteral(", "))));
+    parser.addOption(
+        {QStringLiteral("output"),
+         QStringLiteral("Write to this file (replaced only once the report is complete) instead of "
+                        "stdout."),
+         QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("Start of the period: a date (00:00 UTC) or date-time."),
+                      QStringLiteral("DATE")});
+    parser.addOption(
+        {QStringLiteral("until"),
+         QStringLiteral("End of the period: a date (that whole day included) or date-time. Health "
+                        "scores are read there."),
+         QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("owner"), QStringLiteral("Only contacts this team member owns."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("tag"), QStringLiteral("Only contacts with this tag."), QStringLiteral("TAG")});
+    parser.addOption({QStringLiteral("bom"),
+                      QStringLiteral("Start with a UTF-8 byte-order mark, so that Excel shows accents.")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+
+    const QString kindText = parser.positionals().constFirst();
+    const std::optional<ReportKind> kind = parseReportKind(kindText);
+    if (!kind)
+        return fail(command, Error::usage(QStringLiteral("unknown report '%1': expected one of %2")
+                                              .arg(kindText, reportKindNames().join(QStringLiteral(", ")))));
+    ReportFilter filter;
+    if (parser.isSet(QStringLiteral("since"))) {
+        const Result<qint64> since =
+            periodBound(QStringLiteral("since"), parser.value(QStringLiteral("since")), false);
+        if (!since)
+            return fail(command, since.error());
+        filter.since = *since;
+    }
+    if (parser.isSet(QStringLiteral("until"))) {
+        const Result<qint64> until =
+            periodBound(QStringLiteral("until"), parser.value(QStringLiteral("until")), true);
+        if (!until)
+            return fail(command, until.error());
+        filter.until = *until;
+    }
+    filter.owner = parser.value(QStringLiteral("owner"));
+    filter.tag = parser.value(QStringLiteral("tag"));
+
+    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    if (!db)
+        return fail(command, db.error());
+    Result<std::unique_ptr<Report>> report = makeReport(*kind, **db, filter);
+    if (!report)
+        return fail(command, report.error());
+
+    const CsvWriteOptions options{parser.isSet(QStringLiteral("bom"))};
+    if (!parser.isSet(QStringLiteral("output"))) {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return fail(command, Error::database(QStringLiteral("cannot write to stdout")));
+        CsvWriter writer(stdoutFile, QStringLiteral("stdout"), options);
+        const Result<qint64> rows = (*report)->write(writer);
+        stdoutFile.flush();
+        if (!rows)
+            return fail(command, rows.error());
+        return Success;
+    }
+
+    const QString path = parser.value(QStringLiteral("output"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(
+            command,
+            Error::badInput(QStringLiteral("--output: cannot write %1: %2").arg(path, file.errorString())));
+    CsvWriter writer(file, path, options);
+    const Result<qint64> rows = (*report)->write(writer);
+    if (!rows) {
+        file.cancelWriting();
+        return fail(command, rows.error());
+    }
+    if (!file.commit())
+        return fail(command,
+                    Error::database(QStringLiteral("cannot write %1: %2").arg(path, file.errorString())));
+    out() << QStringLiteral("exported %1 to %2 (%3 %4)")
+                 .arg(reportKindName(*kind), path)
+                 .arg(*rows)
+                 .arg(*rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"))
+          << Qt::endl;
+    return Success;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,88 @@
+// rapport import: reads contacts, interactions or trust notes from a CSV file (Rapport's own export,
+// LinkedIn, Google Contacts, Outlook), checks every row, then writes all of them or nothing.
+#include "CommandSupport.h"
+#include "Commands.h"
+#include "import/CsvImporter.h"
+#include "import/ImportFormat.h"
+
+namespace rapport::cli {
+
+int runImport(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("import");
+    CommandParser parser(
+        command,
+        QStringLiteral("rapport import contacts|interactions|notes FILE --database PATH "
+                       "[--format auto|rapport|linkedin|google|outlook] [--encoding utf-8|latin-1] "
+                       "[--dry-run]"),
+        QStringLiteral("Imports a CSV file: every row is checked first, then all are written in "
+                       "one transaction, or none. Contacts already known (same email or handle) "
+                       "are completed, not duplicated."));
+    parser.addPositional(QStringLiteral("WHAT"), QStringLiteral("contacts, interactions or notes."));
+    parser.addPositional(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
+    parser.addOption(
+        {QStringLiteral("format"),
+         QStringLiteral("auto (default: recognize the header), rapport, linkedin, google or outlook."),
+         QStringLiteral("FORMAT"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("encoding"),
+                      QStringLiteral("utf-8 (default) or latin-1 (older Excel and Outlook files)."),
+                      QStringLiteral("ENCODING"), QStringLiteral("utf-8")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      QStringLiteral("Report what would be created, updated and skipped; write nothing.")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+
+    ImportOptions options;
+    const QString what = parser.positionals().at(0);
+    const std::optional<ImportTarget> target = parseImportTarget(what);
+    if (!target)
+        return fail(
+            command,
+            Error::usage(
+                QStringLiteral("cannot import '%1': expected contacts, interactions or notes").arg(what)));
+    options.target = *target;
+    options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
+    if (options.format != QLatin1String("auto") && !findImportFormat(options.format))
+        return fail(command,
+                    Error::usage(QStringLiteral("--format '%1': expected auto, %2")
+                                     .arg(options.format, importFormatKeys().join(QStringLiteral(", ")))));
+    const std::optional<CsvEncoding> encoding = parseCsvEncoding(parser.value(QStringLiteral("encoding")));
+    if (!encoding)
+        return fail(command, Error::usage(QStringLiteral("--encoding '%1': expected utf-8 or latin-1")
+                                              .arg(parser.value(QStringLiteral("encoding")))));
+    options.csv.encoding = *encoding;
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+
+    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    if (!db)
+        return fail(command, db.error());
+    const QString path = parser.positionals().at(1);
+    const Result<ImportReport> report = CsvImporter(**db, path, options).run(dryRun);
+    if (!report)
+        return fail(command, report.error());
+    if (!report->ok()) {
+        out().flush();
+        for (const QString& problem : report->errors)
+            err() << "rapport import: " << problem << '\n';
+        if (report->errorCount > report->errors.size())
+            err() << "rapport import: … and " << report->errorCount - report->errors.size()
+                  << " more problems\n";
+        err() << "rapport import: " << path << ": nothing imported (" << report->errorCount
+              << (report->errorCount == 1 ? " problem" : " problems") << ")" << Qt::endl;
+        return BadInputError;
+    }
+    for (const QString& reason : report->skippedReasons)
+        err() << "rapport import: " << reason << '\n';
+    err().flush();
+    out() << QStringLiteral("%1 %2 (%3): %4%5")
+                 .arg(dryRun ? QStringLiteral("dry run, nothing written:") : QStringLiteral("imported"),
+                      importTargetName(*target), report->format, report->summary(),
+                      report->skipped > report->skippedReasons.size()
+                          ? QStringLiteral(" (%1 skipped rows not listed)")
+                                .arg(report->skipped - report->skippedReasons.size())
+                          : QString())
+          << Qt::endl;
+    return Success;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,49 @@
+#include "CliSupport.h"
+
+#include <QProcess>
+
+namespace rapport::test {
+
+Run runRapport(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
+    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    Run run;
+    run.exitCode = process.exitCode();
+    run.outBytes = process.readAllStandardOutput();
+    run.out = QString::fromUtf8(run.outBytes);
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+CliDatabase::CliDatabase()
+{
+    REQUIRE(m_dir.isValid());
+}
+
+Run CliDatabase::run(const QString& command, QStringList arguments) const
+{
+    return runRapport(QStringList{command, QStringLiteral("--database"), path()} + arguments);
+}
+
+QString CliDatabase::addContact(const QStringList& arguments) const
+{
+    const Run added = run(QStringLiteral("add-contact"), arguments);
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    return added.out.trimmed();
+}
+
+void CliDatabase::log(const QString& contact, const QString& at, const QString& direction) const
+{
+    const Run logged =
+        run(QStringLiteral("log"),
+            {QStringLiteral("--contact"), contact, QStringLiteral("--channel"), QStringLiteral("email"),
+             QStringLiteral("--direction"), direction, QStringLiteral("--at"), at});
+    INFO(logged.err.toStdString());
+    REQUIRE(logged.exitCode == 0);
+}
+
+} // namespace rapport::test

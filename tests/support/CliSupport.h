@@ -1,0 +1,38 @@
+// Helpers of the command-line tests: run the real `rapport` binary and a database in a temporary folder
+// to run commands on.
+#pragma once
+
+#include "TestSupport.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace rapport::test {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QByteArray outBytes; // stdout exactly as written (BOM, CRLF)
+};
+
+Run runRapport(const QStringList& arguments);
+
+class CliDatabase
+{
+public:
+    CliDatabase();
+    QString path() const { return m_dir.filePath(QStringLiteral("cli.sqlite3")); }
+    QString file(const QString& name) const { return m_dir.filePath(name); }
+    // Runs `rapport COMMAND --database PATH ARGUMENTS…`.
+    Run run(const QString& command, QStringList arguments) const;
+    // Adds a contact and returns its id.
+    QString addContact(const QStringList& arguments) const;
+    void log(const QString& contact, const QString& at, const QString& direction) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace rapport::test
