@@ -3,16 +3,21 @@
 #include "BenchmarkTable.h"
 #include "Clock.h"
 #include "ConversationLog.h"
+#include "csv/CsvWriter.h"
 #include "demo/DemoGenerator.h"
+#include "import/CsvImporter.h"
+#include "reports/Report.h"
 #include "scoring/ScoreBoard.h"
 #include "scoring/ScoringEngine.h"
 #include "storage/SearchIndex.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <cstdlib>
@@ -75,6 +80,160 @@ std::unique_ptr<Database> openDataset(const Dataset& dataset, const QString& wor
                       target, [&] { orDie(QStringLiteral("demo"), DemoGenerator(*db, options).generate()); });
     }
     return db;
+}
+
+// Runs the sqlite3 shell with these arguments, `script` on its stdin and its stdout into `output` (when
+// given); false when it is missing or fails.
+bool runSqlite3(const QStringList& arguments, const QByteArray& script = {}, const QString& output = {})
+{
+    QProcess shell;
+    if (!output.isEmpty())
+        shell.setStandardOutputFile(output);
+    shell.start(QStringLiteral("sqlite3"), arguments);
+    if (!shell.waitForStarted())
+        return false;
+    shell.write(script);
+    shell.closeWriteChannel();
+    return shell.waitForFinished(-1) && shell.exitStatus() == QProcess::NormalExit && shell.exitCode() == 0;
+}
+
+// A copy of the dataset to import into, so that imports never change the dataset itself.
+QString copyDataset(Database& db, const QString& workdir)
+{
+    orDie(QStringLiteral("checkpoint"), db.execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    const QString copy = workdir + QStringLiteral("/import-copy.sqlite3");
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(copy + QLatin1String(suffix));
+    if (!QFile::copy(db.path(), copy))
+        die(QStringLiteral("copy"),
+            Error::database(QStringLiteral("cannot copy %1 to %2").arg(db.path(), copy)));
+    return copy;
+}
+
+// Every fifth logged conversation, three days earlier and with another summary: new rows for the same
+// contacts, in Rapport's interactions format.
+void writeImportFile(Database& db, const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        die(QStringLiteral("import file"), Error::database(file.errorString()));
+    CsvWriter writer(file, path);
+    orDie(QStringLiteral("import file"),
+          writer.writeHeader({QStringLiteral("id"), QStringLiteral("contact_id"),
+                              QStringLiteral("contact_name"), QStringLiteral("contact_key"),
+                              QStringLiteral("occurred_at"), QStringLiteral("channel"),
+                              QStringLiteral("direction"), QStringLiteral("summary"), QStringLiteral("body"),
+                              QStringLiteral("logged_by")}));
+    SqliteStatement rows(db.handle(),
+                         "SELECT i.id, i.contact_id, c.display_name,"
+                         " (SELECT value FROM contact_methods m WHERE m.contact_id = i.contact_id AND"
+                         "  m.kind = 'email' ORDER BY m.id LIMIT 1),"
+                         " i.occurred_at - 3 * 86400 + 17, i.channel, i.direction, 'Imported: ' || i.summary,"
+                         " i.body, t.name FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+                         " LEFT JOIN team_members t ON t.id = i.logged_by WHERE i.id % 5 = 0 ORDER BY i.id");
+    while (rows.step()) {
+        writer.addInteger(rows.columnInt64(0));
+        writer.addInteger(rows.columnInt64(1));
+        writer.addText(rows.columnView(2));
+        writer.addText(rows.columnView(3));
+        writer.addMoment(rows.columnInt64(4));
+        for (int column = 5; column <= 9; ++column)
+            writer.addText(rows.columnView(column));
+        orDie(QStringLiteral("import file"), writer.endRow());
+    }
+    if (!rows.ok())
+        die(QStringLiteral("import file"), Error::database(rows.errorMessage()));
+    orDie(QStringLiteral("import file"), writer.finish());
+}
+
+// The CSV rows: Rapport's own export and import against the sqlite3 shell doing the same work.
+void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, int runs, BenchmarkTable& table)
+{
+    if (!runSqlite3({QStringLiteral("-version")})) {
+        out() << "rapport-bench: no sqlite3 shell, skipping the CSV rows" << Qt::endl;
+        return;
+    }
+    const QString exported = workdir + QStringLiteral("/export.csv");
+    // The interactions report's columns and order, computed by SQL: names and keys by join and subquery.
+    const QString sameColumns = QStringLiteral(
+        "SELECT i.id, i.contact_id, c.display_name, coalesce((SELECT m.value FROM contact_methods m"
+        " WHERE m.contact_id = i.contact_id AND m.kind = 'email' ORDER BY m.id LIMIT 1),"
+        " (SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = i.contact_id"
+        " ORDER BY m.id LIMIT 1)), strftime('%Y-%m-%dT%H:%M:%SZ', i.occurred_at, 'unixepoch'), i.channel,"
+        " i.direction, i.summary, i.body, t.name FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+        " LEFT JOIN team_members t ON t.id = i.logged_by ORDER BY i.occurred_at, i.id");
+    BenchmarkRow exportBaseline{
+        QStringLiteral("sqlite3 -csv of the same columns (baseline)"), {}, std::nullopt, {}};
+    BenchmarkRow exportRow{
+        QStringLiteral("export %1 interactions as CSV").arg(dataset.interactions), {}, std::nullopt, {}};
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!runSqlite3({QStringLiteral("-csv"), db.path(), sameColumns}, {}, exported))
+            die(QStringLiteral("sqlite3 -csv"), Error::database(QStringLiteral("failed")));
+        exportBaseline.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+        timer.restart();
+        QFile file(exported);
+        if (!file.open(QIODevice::WriteOnly))
+            die(QStringLiteral("export"), Error::database(file.errorString()));
+        CsvWriter writer(file, exported);
+        const std::unique_ptr<Report> report =
+            orDie(QStringLiteral("export"), makeReport(ReportKind::Interactions, db, {}));
+        orDie(QStringLiteral("export"), report->write(writer));
+        file.close();
+        exportRow.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+    QFile::remove(exported);
+    exportRow.targetMilliseconds = 1.2 * exportBaseline.median();
+    exportBaseline.note = QStringLiteral("baseline; Rapport / sqlite3 = %1")
+                              .arg(exportRow.median() / exportBaseline.median(), 0, 'f', 2);
+    table.add(exportBaseline);
+    table.add(exportRow);
+
+    const qint64 importRows = dataset.interactions / 5;
+    const QString importFile = workdir + QStringLiteral("/import-%1.csv").arg(importRows);
+    if (!QFile::exists(importFile))
+        writeImportFile(db, importFile);
+    // What `sqlite3 .import` needs to put the same file into the same schema: the file into a table of
+    // text, then one INSERT … SELECT converting times and names.
+    const QByteArray script =
+        ".import --csv " + importFile.toUtf8() +
+        " staging\n"
+        "INSERT INTO interactions (contact_id, occurred_at, channel, direction, summary, body,"
+        " logged_by, created_at) SELECT contact_id, unixepoch(occurred_at), channel, direction,"
+        " summary, body, (SELECT id FROM team_members WHERE name = logged_by), unixepoch()"
+        " FROM staging;\nDROP TABLE staging;\n";
+    BenchmarkRow importBaseline{
+        QStringLiteral("sqlite3 .import of the same file (baseline)"), {}, std::nullopt, {}};
+    BenchmarkRow importRow{
+        QStringLiteral("import %1 interactions from CSV").arg(importRows), {}, std::nullopt, {}};
+    ImportOptions options;
+    options.target = ImportTarget::Interactions;
+    for (int run = 0; run < runs; ++run) {
+        const QString copy = copyDataset(db, workdir);
+        QElapsedTimer timer;
+        timer.start();
+        if (!runSqlite3({copy}, script))
+            die(QStringLiteral("sqlite3 .import"), Error::database(QStringLiteral("failed")));
+        importBaseline.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+        const QString target = copyDataset(db, workdir);
+        std::unique_ptr<Database> copied = orDie(QStringLiteral("open copy"), Database::open(target));
+        timer.restart();
+        const ImportReport report =
+            orDie(QStringLiteral("import"), CsvImporter(*copied, importFile, options).run(false));
+        importRow.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        if (report.created != importRows)
+            die(QStringLiteral("import"), Error::database(report.errors.join(QLatin1Char('\n'))));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(workdir + QStringLiteral("/import-copy.sqlite3") + QLatin1String(suffix));
+    importRow.targetMilliseconds = 1.5 * importBaseline.median();
+    importBaseline.note = QStringLiteral("baseline; Rapport / sqlite3 = %1")
+                              .arg(importRow.median() / importBaseline.median(), 0, 'f', 2);
+    table.add(importBaseline);
+    table.add(importRow);
 }
 
 } // namespace
@@ -155,6 +314,8 @@ int main(int argc, char* argv[])
     table.measure(QStringLiteral("full-text search, one word"), runs, 50.0, [&] {
         orDie(QStringLiteral("search"), search.findContacts(words[word++ % words.size()]));
     });
+
+    measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
 
     out() << "\nRapport benchmark, " << dataset.name << " dataset (" << dataset.contacts << " contacts, "
           << dataset.interactions << " interactions), " << runs << " runs per row\n\n"
