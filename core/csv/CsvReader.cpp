@@ -111,6 +111,9 @@ CsvReader::CsvReader(QIODevice& device, QString sourceName, CsvReadOptions optio
 {
     csv_init(m_parser.get(), 0);
     csv_set_space_func(m_parser.get(), noSpaces);
+    // libcsv grows its value buffer by this many bytes at a time (128 by default): a long value would
+    // otherwise be reallocated thousands of times.
+    csv_set_blk_size(m_parser.get(), 64 * 1024);
     m_size = device.isSequential() ? 0 : device.size();
 }
 
