@@ -36,14 +36,14 @@ void DatabaseSession::startLoadingScores()
     m_touchedWhileLoading.clear();
     m_loaded = std::make_shared<std::optional<Result<ScoreBoard>>>();
     // The loader reads through its own connection: a connection belongs to the thread that opened it.
-    m_loader = QThread::create([path = m_database->path(), loaded = m_loaded] {
+    m_loader.reset(QThread::create([path = m_database->path(), loaded = m_loaded] {
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db)
             loaded->emplace(db.error());
         else
             loaded->emplace(ScoreBoard::load(**db));
-    });
-    connect(m_loader, &QThread::finished, this, &DatabaseSession::finishLoadingScores);
+    }));
+    connect(m_loader.get(), &QThread::finished, this, &DatabaseSession::finishLoadingScores);
     m_loader->start();
 }
 
@@ -59,8 +59,9 @@ void DatabaseSession::finishLoadingScores()
 {
     if (!m_loader)
         return;
-    m_loader->deleteLater();
-    m_loader = nullptr;
+    // Deleted here rather than later: no event loop may run again before the session goes (tests, quit).
+    m_loader->wait();
+    m_loader.reset();
     if (!m_loaded->has_value() || !m_loaded->value()) {
         emit errorOccurred(m_loaded->has_value() ? m_loaded->value().error().message
                                                  : tr("The scores could not be loaded."));

@@ -66,7 +66,7 @@ private:
     ScoringEngine m_engine;
     ScoreBoard m_board;
     bool m_scoresReady = false;
-    QThread* m_loader = nullptr;
+    std::unique_ptr<QThread> m_loader;
     std::shared_ptr<std::optional<Result<ScoreBoard>>> m_loaded;
     QSet<qint64> m_touchedWhileLoading;
     QUndoStack m_undoStack;
