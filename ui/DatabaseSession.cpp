@@ -1,8 +1,23 @@
 #include "DatabaseSession.h"
 
+#include "storage/TeamMemberRepository.h"
+
+#include <QFileInfo>
+#include <QSettings>
 #include <QThread>
 
 namespace rapport::ui {
+
+namespace {
+
+const QString currentMemberKey = QStringLiteral("currentMember");
+
+QString settingsKeyOf(const QString& databasePath)
+{
+    return QFileInfo(databasePath).absoluteFilePath();
+}
+
+} // namespace
 
 DatabaseSession::DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent)
     : QObject(parent)
@@ -24,10 +39,32 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
         return engine.error();
     std::unique_ptr<DatabaseSession> session(
         new DatabaseSession(std::move(database), std::move(*engine), parent));
+    session->restoreCurrentMember();
     session->startLoadingScores();
     if (loading == ScoreLoading::Now)
         session->waitForScores();
     return session;
+}
+
+void DatabaseSession::setCurrentMemberId(qint64 id)
+{
+    m_currentMemberId = id;
+    QSettings settings;
+    QVariantMap members = settings.value(currentMemberKey).toMap();
+    if (id > 0)
+        members.insert(settingsKeyOf(path()), id);
+    else
+        members.remove(settingsKeyOf(path()));
+    settings.setValue(currentMemberKey, members);
+}
+
+void DatabaseSession::restoreCurrentMember()
+{
+    const qint64 stored =
+        QSettings().value(currentMemberKey).toMap().value(settingsKeyOf(path())).toLongLong();
+    // A member removed since (by anyone sharing the file) is no longer who this user is.
+    if (stored > 0 && TeamMemberRepository(*m_database).get(stored))
+        m_currentMemberId = stored;
 }
 
 void DatabaseSession::startLoadingScores()

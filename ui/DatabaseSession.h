@@ -42,9 +42,10 @@ public:
     void waitForScores();
     QUndoStack* undoStack() { return &m_undoStack; }
     QString path() const { return m_database->path(); }
-    // The team member this user is, used as "logged by" and as a note's author; 0 when not set.
+    // The team member this user is, used as "logged by" and as a note's author; 0 when not set. Kept
+    // in QSettings per database path: a shared database file is opened by many people.
     qint64 currentMemberId() const { return m_currentMemberId; }
-    void setCurrentMemberId(qint64 id) { m_currentMemberId = id; }
+    void setCurrentMemberId(qint64 id);
 
     // Re-reads a contact after it or its log changed and tells the views.
     void contactTouched(qint64 contactId);
@@ -61,6 +62,7 @@ private:
     DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent);
     void startLoadingScores();
     void finishLoadingScores();
+    void restoreCurrentMember();
 
     std::unique_ptr<Database> m_database;
     ScoringEngine m_engine;

@@ -9,6 +9,7 @@
 #include "EditCommands.h"
 #include "LogConversationDialog.h"
 #include "ReachOutPage.h"
+#include "SettingsDialog.h"
 #include "TrustNoteDialog.h"
 #include "TrustNotesPage.h"
 #include "storage/ContactDirectory.h"
@@ -129,6 +130,7 @@ void MainWindow::createActions()
     toolbar->addAction(note);
     toolbar->addAction(newContact);
     m_editMenu->addSeparator();
+    m_editMenu->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::openSettings);
 }
 
 void MainWindow::setDatabase(std::unique_ptr<Database> database)
@@ -245,7 +247,10 @@ bool MainWindow::addTrustNote(qint64 contactId)
     TrustNoteDialog dialog(contactId, rows ? rows->value(contactId).name : QString(), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, dialog.note()));
+    TrustNote trustNote = dialog.note();
+    if (m_session->currentMemberId() > 0)
+        trustNote.authorId = m_session->currentMemberId();
+    m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, trustNote));
     return true;
 }
 
@@ -276,6 +281,13 @@ bool MainWindow::editContact(qint64 contactId)
     showPage(ContactsPageIndex);
     m_contacts->selectContact(created);
     return true;
+}
+
+bool MainWindow::openSettings()
+{
+    if (!m_session)
+        return false;
+    return SettingsDialog(*m_session, selectedContactId(), this).exec() == QDialog::Accepted;
 }
 
 void MainWindow::deleteConversation(qint64 interactionId)

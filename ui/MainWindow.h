@@ -41,6 +41,8 @@ public:
     bool addTrustNote(qint64 contactId);
     // Opens the contact dialog on an existing contact, or on a new one when `contactId` is 0.
     bool editContact(qint64 contactId);
+    // Edit > Settings: scoring parameters previewed on the selected contact, who am I, the team.
+    bool openSettings();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,0 +1,194 @@
+// The settings dialog: a live preview that follows every edit, core's validation, saving that rebuilds
+// the scores off the UI thread, and "who am I" recorded as the author of what the user logs.
+#include "SettingsDialog.h"
+
+#include "LogConversationDialog.h"
+#include "MainWindow.h"
+#include "UiFixture.h"
+#include "scoring/LogReplay.h"
+#include "storage/ContactRepository.h"
+#include "storage/InteractionRepository.h"
+#include "storage/TeamMemberRepository.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+using namespace rapport;
+using namespace rapport::test;
+using Catch::Detail::Approx;
+
+namespace {
+
+QDoubleSpinBox* setting(ui::SettingsDialog& dialog, const char* key)
+{
+    auto* input = dialog.findChild<QDoubleSpinBox*>(QString::fromLatin1(key));
+    REQUIRE(input != nullptr);
+    return input;
+}
+
+QPushButton* okButton(ui::SettingsDialog& dialog)
+{
+    return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+}
+
+// A contact of the demo data with at least a few conversations.
+qint64 contactWithHistory(Database& db)
+{
+    for (qint64 id = 1;; ++id) {
+        if (require(InteractionRepository(db).listForContact(id, 5)).size() == 5)
+            return id;
+    }
+}
+
+} // namespace
+
+TEST_CASE("Settings preview worked example D and follow every edit", "[ui][settings]")
+{
+    UiFixture fixture(40, 400);
+    ui::SettingsDialog dialog(fixture.session(), 0);
+    dialog.resize(1000, 640);
+    dialog.show();
+    CHECK(dialog.sampleName() == QStringLiteral("Worked example D"));
+    const RelationshipScore defaults = dialog.previewScore();
+    CHECK(defaults.recency == Approx(49.40).margin(0.01));
+    CHECK(defaults.frequency == Approx(60.79).margin(0.01));
+    CHECK(defaults.reciprocity == Approx(51.72).margin(0.01));
+    CHECK(defaults.score == Approx(53.97).margin(0.01));
+    CHECK(defaults.band == Band::Cooling);
+    const QString explanation = dialog.previewExplanation();
+    CHECK(explanation.contains(QStringLiteral("Score 54")));
+
+    // A longer memory keeps more of the old conversations: frequency rises, recency does not move.
+    QDoubleSpinBox* halfLife = setting(dialog, "half_life_days");
+    halfLife->selectAll();
+    QTest::keyClicks(halfLife, QStringLiteral("180"));
+    CHECK(dialog.editedSettings()->halfLifeDays == 180);
+    CHECK(dialog.previewScore().frequency > defaults.frequency + 5);
+    CHECK(dialog.previewScore().recency == Approx(defaults.recency));
+    CHECK(dialog.previewExplanation() != explanation);
+    UiFixture::saveScreenshot(dialog, QStringLiteral("settings"));
+
+    // Weighting recency alone makes the score the recency.
+    setting(dialog, "weight_frequency")->setValue(0);
+    setting(dialog, "weight_reciprocity")->setValue(0);
+    CHECK(dialog.previewScore().score == Approx(defaults.recency));
+
+    // Core refuses a half-life of 0: the reason is shown, OK is off, the preview is blank.
+    halfLife->setValue(0);
+    CHECK_FALSE(dialog.editedSettings().ok());
+    CHECK(dialog.findChild<QLabel*>(QStringLiteral("settingsError"))
+              ->text()
+              .contains(QStringLiteral("half_life_days")));
+    CHECK_FALSE(okButton(dialog)->isEnabled());
+    CHECK_FALSE(dialog.previewScore().hasHistory);
+    halfLife->setValue(90);
+    CHECK(okButton(dialog)->isEnabled());
+}
+
+TEST_CASE("Settings preview the selected contact with the score the app shows", "[ui][settings]")
+{
+    UiFixture fixture(40, 400);
+    ui::DatabaseSession& session = fixture.session();
+    const qint64 contactId = contactWithHistory(session.database());
+    ui::SettingsDialog dialog(session, contactId, nullptr);
+    CHECK(dialog.sampleName() ==
+          require(ContactRepository(session.database()).get(contactId)).effectiveDisplayName());
+    const ContactScore shown = require(session.engine().score(contactId, testNow));
+    CHECK(dialog.previewScore().score == Approx(shown.score.score).margin(1e-9));
+    CHECK(dialog.previewScore().band == shown.score.band);
+    CHECK(dialog.previewExplanation() == shown.explanation());
+}
+
+TEST_CASE("Saving settings stores them and rebuilds every relationship", "[ui][settings]")
+{
+    UiFixture fixture(60, 900);
+    ui::DatabaseSession& session = fixture.session();
+    const qint64 contactId = contactWithHistory(session.database());
+    const double before = require(session.engine().score(contactId, testNow)).score.score;
+    bool reset = false;
+    QObject::connect(&session, &ui::DatabaseSession::contactsReset, [&reset] { reset = true; });
+
+    ui::SettingsDialog dialog(session, contactId);
+    setting(dialog, "half_life_days")->setValue(30);
+    setting(dialog, "channel_weight_call")->setValue(2);
+    const double previewed = dialog.previewScore().score;
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    CHECK(reset);
+
+    // Stored for everyone who opens the file, and the states follow the new half-life.
+    const std::unique_ptr<Database> other = fixture.openDatabase();
+    const ScoringSettings stored = require(ScoringEngine::open(*other)).settings();
+    CHECK(stored.halfLifeDays == 30);
+    CHECK(stored.channelWeight(Channel::Call) == 2);
+    CHECK(session.engine().settings().halfLifeDays == 30);
+    const RelationshipState replayed = require(LogReplay(*other, stored).contactState(contactId));
+    CHECK(approximatelyEqual(*require(session.engine().storedState(contactId)), replayed));
+    const double after = require(session.engine().score(contactId, testNow)).score.score;
+    CHECK(after == Approx(previewed).margin(1e-9));
+    CHECK(after != Approx(before));
+    const ScoreBoard::Entry* onBoard = session.board().find(contactId);
+    REQUIRE(onBoard != nullptr);
+    CHECK(approximatelyEqual(onBoard->state, replayed));
+}
+
+TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][settings]")
+{
+    UiFixture fixture(40, 400);
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    ui::DatabaseSession& session = *window.session();
+    const qint64 contactId = contactWithHistory(session.database());
+
+    // Add a member on the Team page from the keyboard and pick them as "I am".
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::SettingsDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("newMember"));
+        QTest::keyClicks(name, QStringLiteral("Robin Community"));
+        QTest::keyClick(name, Qt::Key_Return);
+        REQUIRE(dialog->isVisible());
+        auto* whoAmI = dialog->findChild<QComboBox*>(QStringLiteral("whoAmI"));
+        whoAmI->setCurrentIndex(whoAmI->findText(QStringLiteral("Robin Community")));
+        dialog->findChild<QTabWidget*>()->setCurrentIndex(1);
+        dialog->resize(1000, 640);
+        UiFixture::saveScreenshot(*dialog, QStringLiteral("settings-team"));
+        dialog->accept();
+    });
+    REQUIRE(window.openSettings());
+    const std::optional<TeamMember> robin =
+        require(TeamMemberRepository(session.database()).findByName(QStringLiteral("Robin Community")));
+    REQUIRE(robin.has_value());
+    CHECK(session.currentMemberId() == robin->id);
+
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::LogConversationDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        QTest::keyClicks(dialog->findChildren<QLineEdit*>().constLast(), QStringLiteral("Coffee chat"));
+        dialog->accept();
+    });
+    REQUIRE(window.logConversation(contactId));
+    const Interaction logged =
+        require(InteractionRepository(session.database()).listForContact(contactId, 1)).front();
+    CHECK(logged.summary == QStringLiteral("Coffee chat"));
+    CHECK(logged.loggedBy == std::optional<qint64>(robin->id));
+
+    // Another session on the same file knows who this user is; clearing it forgets.
+    {
+        const auto reopened = require(
+            ui::DatabaseSession::open(fixture.openDatabase(), ui::DatabaseSession::ScoreLoading::Now));
+        CHECK(reopened->currentMemberId() == robin->id);
+        reopened->setCurrentMemberId(0);
+    }
+    const auto cleared =
+        require(ui::DatabaseSession::open(fixture.openDatabase(), ui::DatabaseSession::ScoreLoading::Now));
+    CHECK(cleared->currentMemberId() == 0);
+}
