@@ -1,6 +1,7 @@
 // The command-line contract, exercised by running the real `rapport` binary.
 #include "CliSupport.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -276,10 +277,39 @@ TEST_CASE("Databases that cannot be used exit with 3 and stay untouched", "[cli]
     REQUIRE(text.open(QIODevice::ReadOnly));
     CHECK(text.readAll() == QByteArray("name,email\nAda,ada@example.org\n"));
 
-    const Run readOnly = runRapport({QStringLiteral("check"), QStringLiteral("--database"),
-                                     QStringLiteral("/proc/rapport-cli-test.sqlite3")});
+    const Run readOnly =
+        runRapport({QStringLiteral("add-contact"), QStringLiteral("--name"), QStringLiteral("Ada"),
+                    QStringLiteral("--database"), QStringLiteral("/proc/rapport-cli-test.sqlite3")});
     CHECK(readOnly.exitCode == 3);
     CHECK(readOnly.err.contains(QStringLiteral("/proc/rapport-cli-test.sqlite3")));
+}
+
+TEST_CASE("Commands that only read refuse a missing database instead of creating it", "[cli][database]")
+{
+    CliDatabase db;
+    const QString missing = db.file(QStringLiteral("typo.sqlite3"));
+    const QList<QStringList> readers{
+        {QStringLiteral("score")},
+        {QStringLiteral("score"), QStringLiteral("--json")},
+        {QStringLiteral("check")},
+        {QStringLiteral("settings")},
+        {QStringLiteral("export"), QStringLiteral("contacts")},
+    };
+    for (const QStringList& reader : readers) {
+        INFO(reader.join(QLatin1Char(' ')).toStdString());
+        const Run run = runRapport(reader + QStringList{QStringLiteral("--database"), missing});
+        CHECK(run.exitCode == 3);
+        CHECK(run.err.contains(QStringLiteral("no database at '%1'").arg(missing)));
+        CHECK(run.out.isEmpty());
+        CHECK_FALSE(QFileInfo::exists(missing));
+    }
+
+    // Changing a setting is a write: it may create the file, like add-contact.
+    const Run set = runRapport({QStringLiteral("settings"), QStringLiteral("--set"),
+                                QStringLiteral("half_life_days=60"), QStringLiteral("--database"), missing});
+    CHECK(set.exitCode == 0);
+    CHECK(QFileInfo::exists(missing));
+    CHECK(runRapport({QStringLiteral("check"), QStringLiteral("--database"), missing}).exitCode == 0);
 }
 
 TEST_CASE("demo then check reports a consistent database", "[cli][demo]")

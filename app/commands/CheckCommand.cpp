@@ -14,7 +14,7 @@ int runCheck(const QStringList& arguments)
                        "state matches the interaction log. Exits 0 when consistent, 3 otherwise."));
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
-    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
     if (!db)
         return fail(command, db.error());
     const Result<ConsistencyReport> report = ConsistencyCheck(**db).run();

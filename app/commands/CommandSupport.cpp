@@ -79,13 +79,17 @@ std::optional<int> CommandParser::parse(const QStringList& arguments)
     return std::nullopt;
 }
 
-Result<std::unique_ptr<Database>> CommandParser::openDatabase() const
+Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) const
 {
-    QString path = m_parser.value(QStringLiteral("database"));
-    if (path.isEmpty()) {
-        path = Database::defaultPath();
+    const QString given = m_parser.value(QStringLiteral("database"));
+    const bool isDefault = given.isEmpty();
+    const QString path = isDefault ? Database::defaultPath() : given;
+    if (access == Access::ReadOnly && !QFileInfo::exists(path))
+        return Error::database(
+            QStringLiteral("no database at '%1'; create one with 'rapport demo' or 'rapport add-contact'")
+                .arg(path));
+    if (isDefault)
         QDir().mkpath(QFileInfo(path).absolutePath());
-    }
     return Database::open(path);
 }
 

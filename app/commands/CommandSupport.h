@@ -45,8 +45,13 @@ public:
     const QCommandLineParser& parser() const { return m_parser; }
     QString value(const QString& name) const { return m_parser.value(name); }
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
+    enum class Access
+    {
+        ReadWrite, // creates the file when it does not exist
+        ReadOnly   // a missing file is refused: a command that only reads must not leave one behind
+    };
     // Opens --database, or the default database when it is not given.
-    Result<std::unique_ptr<Database>> openDatabase() const;
+    Result<std::unique_ptr<Database>> openDatabase(Access access = Access::ReadWrite) const;
     const QString& command() const { return m_command; }
 
 private:

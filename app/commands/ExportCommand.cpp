@@ -85,7 +85,7 @@ int runExport(const QStringList& arguments)
     filter.owner = parser.value(QStringLiteral("owner"));
     filter.tag = parser.value(QStringLiteral("tag"));
 
-    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
     if (!db)
         return fail(command, db.error());
     Result<std::unique_ptr<Report>> report = makeReport(*kind, **db, filter);

@@ -95,7 +95,7 @@ int runScore(const QStringList& arguments)
         now = *at;
     }
 
-    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
     if (!db)
         return fail(command, db.error());
     const Result<ScoringEngine> engine = ScoringEngine::open(**db);

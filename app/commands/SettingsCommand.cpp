@@ -38,7 +38,9 @@ int runSettings(const QStringList& arguments)
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
 
-    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    const bool changes = parser.isSet(QStringLiteral("set")) || parser.isSet(QStringLiteral("tag-cadence"));
+    Result<std::unique_ptr<Database>> db =
+        parser.openDatabase(changes ? CommandParser::Access::ReadWrite : CommandParser::Access::ReadOnly);
     if (!db)
         return fail(command, db.error());
     Result<ScoringEngine> engine = ScoringEngine::open(**db);
