@@ -5,15 +5,20 @@
 #include "ContactFilterModel.h"
 #include "ContactTableModel.h"
 #include "DatabaseSession.h"
+#include "EditCommands.h"
 #include "storage/SearchIndex.h"
 #include "storage/TagRepository.h"
 #include "storage/TeamMemberRepository.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -40,6 +45,7 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     , m_band(new QComboBox(this))
     , m_owner(new QComboBox(this))
     , m_tag(new QComboBox(this))
+    , m_showArchived(new QCheckBox(tr("Show archi&ved"), this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
     , m_detail(new ContactDetailPanel(session, this))
@@ -59,6 +65,10 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     fillFilterChoices();
     for (QComboBox* box : {m_band, m_owner, m_tag})
         connect(box, &QComboBox::currentIndexChanged, this, &ContactsPage::applyFilters);
+    connect(m_showArchived, &QCheckBox::toggled, this, [this](bool show) {
+        m_filter->setShowArchived(show);
+        updateCount();
+    });
 
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
@@ -81,6 +91,8 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit logConversationRequested(index.data(ContactTableModel::ContactIdRole).toLongLong());
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ContactsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ContactsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ContactsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ContactsPage::updateCount);
@@ -99,6 +111,7 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     filters->addWidget(m_band);
     filters->addWidget(m_owner);
     filters->addWidget(m_tag);
+    filters->addWidget(m_showArchived);
     filters->addWidget(m_count);
     auto* listSide = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listSide);
@@ -114,10 +127,117 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
+    createBulkActions();
     updateCount();
 }
 
 ContactsPage::~ContactsPage() = default;
+
+void ContactsPage::createBulkActions()
+{
+    const auto add = [this](const QString& text, const QKeySequence& shortcut, auto slot) {
+        auto* action = new QAction(text, m_table);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_table->addAction(action);
+    };
+    add(tr("Add &tag to selected…"), QKeySequence(tr("Ctrl+Shift+T")), [this] { askForTag(); });
+    add(tr("Assign &owner to selected…"), QKeySequence(tr("Ctrl+Shift+O")), [this] { askForOwner(); });
+    add(tr("&Archive selected"), QKeySequence(tr("Ctrl+Shift+A")), [this] { archiveSelection(true); });
+    add(tr("&Unarchive selected"), QKeySequence(), [this] { archiveSelection(false); });
+    add(tr("&Delete selected…"), QKeySequence::Delete, [this] { deleteSelection(); });
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QList<qint64> ContactsPage::selectedContactIds() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        ids << row.data(ContactTableModel::ContactIdRole).toLongLong();
+    return ids;
+}
+
+void ContactsPage::askForTag()
+{
+    if (selectedContactIds().isEmpty())
+        return;
+    QStringList names;
+    for (int row = 1; row < m_tag->count(); ++row)
+        names << m_tag->itemText(row);
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(
+        this, tr("Add tag"), tr("Tag to add to the selected contacts (%1):").arg(selectedContactIds().size()),
+        names, -1, true, &ok);
+    if (ok && !tag.trimmed().isEmpty())
+        addTagToSelection(tag);
+}
+
+void ContactsPage::askForOwner()
+{
+    if (selectedContactIds().isEmpty())
+        return;
+    // The owner filter's choices after "All owners": "Nobody", then each member.
+    QStringList names;
+    for (int row = 1; row < m_owner->count(); ++row)
+        names << m_owner->itemText(row);
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Assign owner"), tr("Owner of the selected contacts (%1):").arg(selectedContactIds().size()),
+        names, 0, false, &ok);
+    if (!ok)
+        return;
+    const qint64 ownerId = m_owner->itemData(m_owner->findText(name)).toLongLong();
+    assignOwnerToSelection(ownerId > 0 ? std::optional<qint64>(ownerId) : std::nullopt);
+}
+
+bool ContactsPage::addTagToSelection(const QString& tag)
+{
+    const QList<qint64> ids = selectedContactIds();
+    if (ids.isEmpty() || tag.trimmed().isEmpty())
+        return false;
+    m_session.undoStack()->push(new BulkTagCommand(m_session, ids, tag));
+    return true;
+}
+
+bool ContactsPage::assignOwnerToSelection(std::optional<qint64> ownerId)
+{
+    const QList<qint64> ids = selectedContactIds();
+    if (ids.isEmpty())
+        return false;
+    m_session.undoStack()->push(new BulkOwnerCommand(m_session, ids, ownerId));
+    return true;
+}
+
+bool ContactsPage::archiveSelection(bool archived)
+{
+    const QList<qint64> ids = selectedContactIds();
+    if (ids.isEmpty())
+        return false;
+    m_session.undoStack()->push(new BulkArchiveCommand(m_session, ids, archived));
+    return true;
+}
+
+bool ContactsPage::deleteSelection()
+{
+    const QList<qint64> ids = selectedContactIds();
+    if (ids.isEmpty())
+        return false;
+    const QString question =
+        ids.size() == 1
+            ? tr("Delete %1 with their conversations and notes?")
+                  .arg(m_table->selectionModel()->selectedRows().front().data().toString())
+            : tr("Delete %1 contacts with their conversations and notes?").arg(static_cast<int>(ids.size()));
+    if (QMessageBox::question(
+            this, tr("Delete contacts"),
+            question + QLatin1Char(' ') +
+                tr("Undo (%1) brings them back.")
+                    .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return false;
+    m_session.undoStack()->push(new BulkDeleteCommand(m_session, ids));
+    return true;
+}
 
 void ContactsPage::fillFilterChoices()
 {
@@ -168,7 +288,11 @@ void ContactsPage::applySearch()
 
 void ContactsPage::updateCount()
 {
-    m_count->setText(tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+    const qsizetype selected = m_table->selectionModel()->selectedRows().size();
+    QString text = tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount());
+    if (selected > 1)
+        text = tr("%1 selected (right-click to edit them all) · %2").arg(selected).arg(text);
+    m_count->setText(text);
 }
 
 void ContactsPage::focusSearch()

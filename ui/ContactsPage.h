@@ -2,8 +2,11 @@
 // the selected contact's page beside it.
 #pragma once
 
+#include <QList>
 #include <QWidget>
+#include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -40,6 +43,16 @@ public:
     // Applies the search text now instead of after the typing pause.
     void applySearch();
 
+    // The contacts selected in the list (several with Shift or Ctrl), in list order.
+    QList<qint64> selectedContactIds() const;
+    QCheckBox* showArchivedBox() const { return m_showArchived; }
+    // Bulk edits of the selection, each one undoable step; false when nothing was selected or it failed.
+    bool addTagToSelection(const QString& tag);
+    bool assignOwnerToSelection(std::optional<qint64> ownerId);
+    bool archiveSelection(bool archived);
+    // Asks for confirmation naming the count first.
+    bool deleteSelection();
+
 signals:
     void logConversationRequested(qint64 contactId);
     void trustNoteRequested(qint64 contactId);
@@ -47,6 +60,9 @@ signals:
     void deleteConversationRequested(qint64 interactionId);
 
 private:
+    void createBulkActions();
+    void askForTag();
+    void askForOwner();
     void fillFilterChoices();
     void applyFilters();
     void updateCount();
@@ -58,6 +74,7 @@ private:
     QComboBox* m_band = nullptr;
     QComboBox* m_owner = nullptr;
     QComboBox* m_tag = nullptr;
+    QCheckBox* m_showArchived = nullptr;
     QLabel* m_count = nullptr;
     QTableView* m_table = nullptr;
     ContactDetailPanel* m_detail = nullptr;

@@ -1,5 +1,6 @@
 #include "EditCommands.h"
 
+#include "ContactBulkEdit.h"
 #include "ConversationLog.h"
 #include "DatabaseSession.h"
 #include "storage/ContactRepository.h"
@@ -35,6 +36,25 @@ bool removeInteraction(DatabaseSession& session, const Interaction& interaction)
     }
     session.contactTouched(interaction.contactId);
     return true;
+}
+
+// Reports a failed bulk edit; on the first redo the command then leaves the stack.
+template <typename T>
+bool bulkDone(DatabaseSession& session, const Result<T>& result, QUndoCommand& command)
+{
+    if (!result) {
+        emit session.errorOccurred(result.error().message);
+        command.setObsolete(true);
+        return false;
+    }
+    session.everythingTouched();
+    return true;
+}
+
+QString contactCount(qsizetype count)
+{
+    return count == 1 ? QCoreApplication::translate("rapport::ui::EditCommands", "1 contact")
+                      : QCoreApplication::translate("rapport::ui::EditCommands", "%1 contacts").arg(count);
 }
 
 } // namespace
@@ -167,6 +187,100 @@ void EditContactCommand::apply(const Contact& contact)
         return;
     }
     m_session.contactTouched(contact.id);
+}
+
+BulkTagCommand::BulkTagCommand(DatabaseSession& session, const QList<qint64>& contactIds, const QString& tag)
+    : m_session(session)
+    , m_contactIds(contactIds)
+    , m_tag(tag.trimmed())
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Tag %1 as %2")
+                .arg(contactCount(contactIds.size()), m_tag));
+}
+
+void BulkTagCommand::redo()
+{
+    const Result<QList<qint64>> tagged =
+        ContactBulkEdit(m_session.database(), m_session.engine()).addTag(m_contactIds, m_tag);
+    if (bulkDone(m_session, tagged, *this))
+        m_tagged = *tagged;
+}
+
+void BulkTagCommand::undo()
+{
+    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).removeTag(m_tagged, m_tag),
+             *this);
+}
+
+BulkOwnerCommand::BulkOwnerCommand(DatabaseSession& session, const QList<qint64>& contactIds,
+                                   std::optional<qint64> ownerId)
+    : m_session(session)
+    , m_contactIds(contactIds)
+    , m_ownerId(ownerId)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Assign owner of %1")
+                .arg(contactCount(contactIds.size())));
+}
+
+void BulkOwnerCommand::redo()
+{
+    const Result<QHash<qint64, std::optional<qint64>>> previous =
+        ContactBulkEdit(m_session.database(), m_session.engine()).assignOwner(m_contactIds, m_ownerId);
+    if (bulkDone(m_session, previous, *this))
+        m_previous = *previous;
+}
+
+void BulkOwnerCommand::undo()
+{
+    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).restoreOwners(m_previous),
+             *this);
+}
+
+BulkArchiveCommand::BulkArchiveCommand(DatabaseSession& session, const QList<qint64>& contactIds,
+                                       bool archived)
+    : m_session(session)
+    , m_contactIds(contactIds)
+    , m_archived(archived)
+{
+    setText((archived ? QCoreApplication::translate("rapport::ui::EditCommands", "Archive %1")
+                      : QCoreApplication::translate("rapport::ui::EditCommands", "Unarchive %1"))
+                .arg(contactCount(contactIds.size())));
+}
+
+void BulkArchiveCommand::redo()
+{
+    const Result<QList<qint64>> changed =
+        ContactBulkEdit(m_session.database(), m_session.engine()).setArchived(m_contactIds, m_archived);
+    if (bulkDone(m_session, changed, *this))
+        m_changed = *changed;
+}
+
+void BulkArchiveCommand::undo()
+{
+    bulkDone(m_session,
+             ContactBulkEdit(m_session.database(), m_session.engine()).setArchived(m_changed, !m_archived),
+             *this);
+}
+
+BulkDeleteCommand::BulkDeleteCommand(DatabaseSession& session, const QList<qint64>& contactIds)
+    : m_session(session)
+    , m_contactIds(contactIds)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Delete %1")
+                .arg(contactCount(contactIds.size())));
+}
+
+void BulkDeleteCommand::redo()
+{
+    Result<QList<ContactSnapshot>> deleted =
+        ContactBulkEdit(m_session.database(), m_session.engine()).remove(m_contactIds);
+    if (bulkDone(m_session, deleted, *this))
+        m_deleted = std::move(*deleted);
+}
+
+void BulkDeleteCommand::undo()
+{
+    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).restore(m_deleted), *this);
 }
 
 } // namespace rapport::ui

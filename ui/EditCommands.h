@@ -3,10 +3,14 @@
 #pragma once
 
 #include "model/Contact.h"
+#include "model/ContactSnapshot.h"
 #include "model/Interaction.h"
 #include "model/TrustNote.h"
 
+#include <QHash>
+#include <QList>
 #include <QUndoCommand>
+#include <optional>
 
 namespace rapport::ui {
 
@@ -76,6 +80,64 @@ private:
     DatabaseSession& m_session;
     Contact m_before;
     Contact m_after;
+};
+
+// Bulk edits of the selected contacts: one command each, undone as one step, every contact in one
+// transaction. The views reload once afterwards instead of once per contact.
+class BulkTagCommand : public QUndoCommand
+{
+public:
+    BulkTagCommand(DatabaseSession& session, const QList<qint64>& contactIds, const QString& tag);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    QList<qint64> m_contactIds;
+    QString m_tag;
+    QList<qint64> m_tagged; // only these lacked the tag; undo leaves the others as they were
+};
+
+class BulkOwnerCommand : public QUndoCommand
+{
+public:
+    BulkOwnerCommand(DatabaseSession& session, const QList<qint64>& contactIds,
+                     std::optional<qint64> ownerId);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    QList<qint64> m_contactIds;
+    std::optional<qint64> m_ownerId;
+    QHash<qint64, std::optional<qint64>> m_previous;
+};
+
+class BulkArchiveCommand : public QUndoCommand
+{
+public:
+    BulkArchiveCommand(DatabaseSession& session, const QList<qint64>& contactIds, bool archived);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    QList<qint64> m_contactIds;
+    bool m_archived;
+    QList<qint64> m_changed;
+};
+
+class BulkDeleteCommand : public QUndoCommand
+{
+public:
+    BulkDeleteCommand(DatabaseSession& session, const QList<qint64>& contactIds);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    QList<qint64> m_contactIds;
+    QList<ContactSnapshot> m_deleted;
 };
 
 } // namespace rapport::ui

@@ -1,8 +1,11 @@
 #include "ContactRepository.h"
 
 #include "Clock.h"
+#include "InteractionRepository.h"
 #include "TagRepository.h"
+#include "TrustNoteRepository.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rapport {
@@ -169,6 +172,45 @@ Status ContactRepository::update(const Contact& contact)
         return methods;
     if (Status tags = TagRepository(m_db).setTagsOf(contact.id, contact.tags); !tags)
         return tags;
+    return transaction.commit();
+}
+
+Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
+{
+    ContactSnapshot snapshot;
+    Result<Contact> contact = get(id);
+    if (!contact)
+        return contact.error();
+    snapshot.contact = std::move(*contact);
+    Result<QList<Interaction>> interactions = InteractionRepository(m_db).listForContact(id);
+    if (!interactions)
+        return interactions.error();
+    snapshot.interactions = std::move(*interactions);
+    std::reverse(snapshot.interactions.begin(), snapshot.interactions.end());
+    Result<QList<TrustNote>> notes = TrustNoteRepository(m_db).listForContact(id);
+    if (!notes)
+        return notes.error();
+    snapshot.notes = std::move(*notes);
+    return snapshot;
+}
+
+Status ContactRepository::restore(const ContactSnapshot& snapshot)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    if (Result<qint64> contact = restore(snapshot.contact); !contact)
+        return contact.error();
+    InteractionRepository interactions(m_db);
+    for (const Interaction& interaction : snapshot.interactions) {
+        if (Result<qint64> restored = interactions.restore(interaction); !restored)
+            return restored.error();
+    }
+    TrustNoteRepository notes(m_db);
+    for (const TrustNote& note : snapshot.notes) {
+        if (Result<qint64> restored = notes.restore(note); !restored)
+            return restored.error();
+    }
     return transaction.commit();
 }
 

@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "model/Contact.h"
+#include "model/ContactSnapshot.h"
 
 #include <QList>
 #include <optional>
@@ -21,6 +22,11 @@ public:
     // Creates a deleted contact again under its own id (undo and redo).
     Result<qint64> restore(const Contact& contact);
     Result<Contact> get(qint64 id) const;
+    // The contact with its methods, tags, interactions (oldest first) and trust notes.
+    Result<ContactSnapshot> snapshot(qint64 id) const;
+    // Creates a deleted contact again from its snapshot, every row under its own id, in one
+    // transaction. The scoring state is the caller's to rebuild.
+    Status restore(const ContactSnapshot& snapshot);
     // Replaces every field, method and tag of an existing contact.
     Status update(const Contact& contact);
     Status setArchived(qint64 id, bool archived);

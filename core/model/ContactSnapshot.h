@@ -1,0 +1,19 @@
+// Everything that belongs to one contact, kept to create the contact again under the same ids.
+#pragma once
+
+#include "Contact.h"
+#include "Interaction.h"
+#include "TrustNote.h"
+
+#include <QList>
+
+namespace rapport {
+
+struct ContactSnapshot
+{
+    Contact contact; // with its methods and tags
+    QList<Interaction> interactions;
+    QList<TrustNote> notes;
+};
+
+} // namespace rapport

@@ -1,0 +1,149 @@
+// Bulk edits on the contact list: select several rows, tag, assign, archive or delete them in one
+// undoable step, and get every contact back as it was.
+#include "ContactFilterModel.h"
+#include "ContactTableModel.h"
+#include "ContactsPage.h"
+#include "DatabaseSession.h"
+#include "MainWindow.h"
+#include "UiFixture.h"
+#include "storage/ContactRepository.h"
+#include "storage/InteractionRepository.h"
+#include "storage/TagRepository.h"
+#include "storage/TeamMemberRepository.h"
+#include "storage/TrustNoteRepository.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+// Selects the first `count` rows of the list as Shift+click would.
+QList<qint64> selectFirstRows(ui::ContactsPage& page, int count)
+{
+    QTableView* table = page.tableView();
+    table->selectionModel()->setCurrentIndex(page.filterModel()->index(0, 0), QItemSelectionModel::NoUpdate);
+    const QItemSelection rows(page.filterModel()->index(0, 0),
+                              page.filterModel()->index(count - 1, ui::ContactTableModel::ColumnCount - 1));
+    table->selectionModel()->select(rows, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QList<qint64> ids = page.selectedContactIds();
+    REQUIRE(ids.size() == count);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step", "[ui][bulk]")
+{
+    UiFixture fixture(120, 1500);
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    window.resize(1280, 800);
+    window.show();
+    ui::DatabaseSession& session = *window.session();
+    Database& db = session.database();
+    ui::ContactsPage& page = *window.contactsPage();
+    CHECK(page.tableView()->selectionMode() == QAbstractItemView::ExtendedSelection);
+    QUndoStack& undo = *session.undoStack();
+
+    QList<qint64> ids = selectFirstRows(page, 5);
+    REQUIRE(page.addTagToSelection(QStringLiteral("summit-2026")));
+    CHECK(undo.count() == 1);
+    for (const qint64 id : ids)
+        CHECK(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
+    undo.undo();
+    for (const qint64 id : ids)
+        CHECK_FALSE(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
+
+    const qint64 owner = require(TeamMemberRepository(db).ensure(QStringLiteral("Bulk Owner")));
+    ids = selectFirstRows(page, 4);
+    QHash<qint64, std::optional<qint64>> before;
+    for (const qint64 id : ids)
+        before.insert(id, require(ContactRepository(db).get(id)).ownerId);
+    REQUIRE(page.assignOwnerToSelection(owner));
+    for (const qint64 id : ids)
+        CHECK(require(ContactRepository(db).get(id)).ownerId == std::optional<qint64>(owner));
+    undo.undo();
+    for (const qint64 id : ids)
+        CHECK(require(ContactRepository(db).get(id)).ownerId == before.value(id));
+
+    // Archived contacts leave the list unless "Show archived" is on.
+    const int shown = page.visibleContactCount();
+    ids = selectFirstRows(page, 6);
+    REQUIRE(page.archiveSelection(true));
+    CHECK(page.visibleContactCount() == shown - 6);
+    page.showArchivedBox()->setChecked(true);
+    CHECK(page.visibleContactCount() == shown);
+    page.showArchivedBox()->setChecked(false);
+    undo.undo();
+    CHECK(page.visibleContactCount() == shown);
+    for (const qint64 id : ids)
+        CHECK_FALSE(require(ContactRepository(db).get(id)).archived);
+    undo.redo();
+    CHECK(page.visibleContactCount() == shown - 6);
+}
+
+TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[ui][bulk]")
+{
+    UiFixture fixture(120, 1500);
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    window.resize(1280, 800);
+    window.show();
+    ui::DatabaseSession& session = *window.session();
+    Database& db = session.database();
+    ui::ContactsPage& page = *window.contactsPage();
+    const qint64 contacts = require(ContactRepository(db).count());
+    const qint64 interactions = require(InteractionRepository(db).count());
+    const qint64 notes = require(TrustNoteRepository(db).count());
+
+    const QList<qint64> ids = selectFirstRows(page, 7);
+    QHash<qint64, double> scores;
+    for (const qint64 id : ids)
+        scores.insert(id, require(session.engine().score(id, testNow)).score.score);
+    UiFixture::saveScreenshot(window, QStringLiteral("bulk-selection"));
+
+    // Cancel first: nothing happens.
+    QString asked;
+    QTimer::singleShot(0, [&asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        REQUIRE(box != nullptr);
+        asked = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    CHECK_FALSE(page.deleteSelection());
+    CHECK(asked.contains(QStringLiteral("Delete 7 contacts")));
+    CHECK(require(ContactRepository(db).count()) == contacts);
+
+    QTimer::singleShot(0, [] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        REQUIRE(box != nullptr);
+        UiFixture::saveScreenshot(*box, QStringLiteral("bulk-delete-confirm"));
+        box->button(QMessageBox::Yes)->click();
+    });
+    REQUIRE(page.deleteSelection());
+    CHECK(require(ContactRepository(db).count()) == contacts - 7);
+    CHECK(page.tableModel()->rowCount() == contacts - 7);
+    CHECK(require(InteractionRepository(db).count()) < interactions);
+
+    session.undoStack()->undo();
+    CHECK(require(ContactRepository(db).count()) == contacts);
+    CHECK(require(InteractionRepository(db).count()) == interactions);
+    CHECK(require(TrustNoteRepository(db).count()) == notes);
+    CHECK(page.tableModel()->rowCount() == contacts);
+    for (const qint64 id : ids) {
+        CHECK(page.tableModel()->indexOfContact(id).isValid());
+        CHECK(require(session.engine().score(id, testNow)).score.score ==
+              Approx(scores.value(id)).margin(1e-9));
+    }
+    session.undoStack()->redo();
+    CHECK(require(ContactRepository(db).count()) == contacts - 7);
+}
