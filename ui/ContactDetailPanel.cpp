@@ -3,8 +3,11 @@
 #include "BandStyle.h"
 #include "Clock.h"
 #include "DatabaseSession.h"
+#include "EditCommands.h"
+#include "LogConversationDialog.h"
 #include "SparklineWidget.h"
 #include "TimelineModel.h"
+#include "TrustNoteDialog.h"
 #include "storage/ContactRepository.h"
 #include "storage/TeamMemberRepository.h"
 
@@ -97,7 +100,14 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     m_timeline->setAlternatingRowColors(true);
     m_timeline->setUniformItemSizes(true);
     m_timeline->setWordWrap(false);
-    auto* deleteEntry = new QAction(tr("Delete conversation"), m_timeline);
+    auto* editEntry = new QAction(tr("Edit…"), m_timeline);
+    editEntry->setShortcut(QKeySequence(Qt::Key_F2));
+    editEntry->setShortcutContext(Qt::WidgetShortcut);
+    m_timeline->addAction(editEntry);
+    connect(editEntry, &QAction::triggered, this, &ContactDetailPanel::editSelectedEntry);
+    // Enter or a double click opens the entry.
+    connect(m_timeline, &QListView::activated, this, &ContactDetailPanel::editSelectedEntry);
+    auto* deleteEntry = new QAction(tr("Delete"), m_timeline);
     deleteEntry->setShortcut(QKeySequence::Delete);
     deleteEntry->setShortcutContext(Qt::WidgetShortcut);
     m_timeline->addAction(deleteEntry);
@@ -201,11 +211,38 @@ void ContactDetailPanel::refresh()
     m_trend->setValues(trend);
 }
 
+bool ContactDetailPanel::editSelectedEntry()
+{
+    const TimelineModel::Entry* entry = m_timelineModel->entryAt(m_timeline->currentIndex().row());
+    if (!entry)
+        return false;
+    if (const auto* interaction = std::get_if<Interaction>(entry)) {
+        const Interaction before = *interaction;
+        LogConversationDialog dialog(m_session, before.contactId, this);
+        dialog.editInteraction(before);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        m_session.undoStack()->push(new EditConversationCommand(m_session, before, dialog.interaction()));
+        return true;
+    }
+    const TrustNote before = std::get<TrustNote>(*entry);
+    TrustNoteDialog dialog(before.contactId, m_name->text(), this);
+    dialog.editNote(before);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_session.undoStack()->push(new EditTrustNoteCommand(m_session, before, dialog.note()));
+    return true;
+}
+
 void ContactDetailPanel::deleteSelectedEntry()
 {
     const TimelineModel::Entry* entry = m_timelineModel->entryAt(m_timeline->currentIndex().row());
-    if (const auto* interaction = entry ? std::get_if<Interaction>(entry) : nullptr)
+    if (!entry)
+        return;
+    if (const auto* interaction = std::get_if<Interaction>(entry))
         emit deleteEntryRequested(interaction->id);
+    else
+        m_session.undoStack()->push(new DeleteTrustNoteCommand(m_session, std::get<TrustNote>(*entry)));
 }
 
 } // namespace rapport::ui

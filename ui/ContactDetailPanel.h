@@ -27,6 +27,12 @@ public:
     void showContact(qint64 contactId);
     qint64 contactId() const { return m_contactId; }
     QString explanationText() const;
+    QListView* timelineView() const { return m_timeline; }
+    // Opens the selected timeline entry (conversation or trust note) in its dialog, prefilled; saving
+    // pushes an undoable edit. Returns whether it was changed.
+    bool editSelectedEntry();
+    // A conversation goes through deleteEntryRequested; a trust note is deleted here (undoable).
+    void deleteSelectedEntry();
 
 signals:
     void logConversationRequested(qint64 contactId);
@@ -36,7 +42,6 @@ signals:
 
 private:
     void refresh();
-    void deleteSelectedEntry();
 
     DatabaseSession& m_session;
     qint64 m_contactId = 0;

@@ -125,6 +125,95 @@ void AddTrustNoteCommand::undo()
     m_session.contactTouched(m_note.contactId);
 }
 
+EditConversationCommand::EditConversationCommand(DatabaseSession& session, const Interaction& before,
+                                                 const Interaction& after)
+    : m_session(session)
+    , m_before(before)
+    , m_after(after)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Edit conversation"));
+}
+
+void EditConversationCommand::redo()
+{
+    apply(m_after, m_before.contactId);
+}
+
+void EditConversationCommand::undo()
+{
+    apply(m_before, m_after.contactId);
+}
+
+void EditConversationCommand::apply(const Interaction& interaction, qint64 otherContactId)
+{
+    if (Status edited = ConversationLog(m_session.database(), m_session.engine()).edit(interaction);
+        !edited) {
+        emit m_session.errorOccurred(edited.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_session.contactTouched(interaction.contactId);
+    // The edit may have moved the conversation to another contact.
+    if (otherContactId != interaction.contactId)
+        m_session.contactTouched(otherContactId);
+}
+
+EditTrustNoteCommand::EditTrustNoteCommand(DatabaseSession& session, const TrustNote& before,
+                                           const TrustNote& after)
+    : m_session(session)
+    , m_before(before)
+    , m_after(after)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Edit trust note"));
+}
+
+void EditTrustNoteCommand::redo()
+{
+    apply(m_after);
+}
+
+void EditTrustNoteCommand::undo()
+{
+    apply(m_before);
+}
+
+void EditTrustNoteCommand::apply(const TrustNote& note)
+{
+    if (Status updated = TrustNoteRepository(m_session.database()).update(note); !updated) {
+        emit m_session.errorOccurred(updated.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_session.contactTouched(note.contactId);
+}
+
+DeleteTrustNoteCommand::DeleteTrustNoteCommand(DatabaseSession& session, const TrustNote& note)
+    : m_session(session)
+    , m_note(note)
+{
+    setText(QCoreApplication::translate("rapport::ui::EditCommands", "Delete trust note"));
+}
+
+void DeleteTrustNoteCommand::redo()
+{
+    if (Status removed = TrustNoteRepository(m_session.database()).remove(m_note.id); !removed) {
+        emit m_session.errorOccurred(removed.error().message);
+        setObsolete(true);
+        return;
+    }
+    m_session.contactTouched(m_note.contactId);
+}
+
+void DeleteTrustNoteCommand::undo()
+{
+    if (const Result<qint64> restored = TrustNoteRepository(m_session.database()).restore(m_note);
+        !restored) {
+        emit m_session.errorOccurred(restored.error().message);
+        return;
+    }
+    m_session.contactTouched(m_note.contactId);
+}
+
 AddContactCommand::AddContactCommand(DatabaseSession& session, const Contact& contact, qint64* createdId)
     : m_session(session)
     , m_contact(contact)

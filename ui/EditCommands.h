@@ -53,6 +53,46 @@ private:
     Interaction m_interaction;
 };
 
+class EditConversationCommand : public QUndoCommand
+{
+public:
+    EditConversationCommand(DatabaseSession& session, const Interaction& before, const Interaction& after);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const Interaction& interaction, qint64 otherContactId);
+    DatabaseSession& m_session;
+    Interaction m_before;
+    Interaction m_after;
+};
+
+class EditTrustNoteCommand : public QUndoCommand
+{
+public:
+    EditTrustNoteCommand(DatabaseSession& session, const TrustNote& before, const TrustNote& after);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const TrustNote& note);
+    DatabaseSession& m_session;
+    TrustNote m_before;
+    TrustNote m_after;
+};
+
+class DeleteTrustNoteCommand : public QUndoCommand
+{
+public:
+    DeleteTrustNoteCommand(DatabaseSession& session, const TrustNote& note);
+    void redo() override;
+    void undo() override;
+
+private:
+    DatabaseSession& m_session;
+    TrustNote m_note;
+};
+
 class AddContactCommand : public QUndoCommand
 {
 public:

@@ -82,15 +82,28 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
 
 LogConversationDialog::~LogConversationDialog() = default;
 
+void LogConversationDialog::editInteraction(const Interaction& interaction)
+{
+    m_editing = interaction;
+    setWindowTitle(tr("Edit conversation"));
+    m_contact->setContact(interaction.contactId);
+    m_channel->setCurrentIndex(m_channel->findData(static_cast<int>(interaction.channel)));
+    m_direction->setCurrentIndex(m_direction->findData(static_cast<int>(interaction.direction)));
+    m_when->setDateTime(QDateTime::fromSecsSinceEpoch(interaction.occurredAt).toLocalTime());
+    m_summary->setText(interaction.summary);
+    m_summary->setFocus();
+    m_summary->selectAll();
+}
+
 Interaction LogConversationDialog::interaction() const
 {
-    Interaction interaction;
+    Interaction interaction = m_editing.value_or(Interaction{});
     interaction.contactId = m_contact->contactId();
     interaction.channel = static_cast<Channel>(m_channel->currentData().toInt());
     interaction.direction = static_cast<Direction>(m_direction->currentData().toInt());
     interaction.occurredAt = m_when->dateTime().toSecsSinceEpoch();
     interaction.summary = m_summary->text().trimmed();
-    if (m_session.currentMemberId() > 0)
+    if (!m_editing && m_session.currentMemberId() > 0)
         interaction.loggedBy = m_session.currentMemberId();
     return interaction;
 }

@@ -5,6 +5,7 @@
 #include "model/Interaction.h"
 
 #include <QDialog>
+#include <optional>
 
 class QComboBox;
 class QDateTimeEdit;
@@ -26,7 +27,10 @@ public:
     LogConversationDialog(DatabaseSession& session, qint64 contactId, QWidget* parent = nullptr);
     ~LogConversationDialog() override;
 
-    // The conversation as entered; valid after the dialog was accepted.
+    // Turns the dialog into an editor of a logged conversation, prefilled with it.
+    void editInteraction(const Interaction& interaction);
+    // The conversation as entered; valid after the dialog was accepted. When editing, it keeps the
+    // edited conversation's id, body and author.
     Interaction interaction() const;
 
     void accept() override;
@@ -39,6 +43,7 @@ private:
     QDateTimeEdit* m_when = nullptr;
     QLineEdit* m_summary = nullptr;
     QLabel* m_error = nullptr;
+    std::optional<Interaction> m_editing;
 };
 
 } // namespace rapport::ui

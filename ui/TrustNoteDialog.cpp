@@ -50,12 +50,22 @@ TrustNoteDialog::TrustNoteDialog(qint64 contactId, const QString& contactName, Q
 
 TrustNoteDialog::~TrustNoteDialog() = default;
 
+void TrustNoteDialog::editNote(const TrustNote& note)
+{
+    m_editing = note;
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(note.kind)));
+    m_level->setCurrentIndex(m_level->findData(note.trustLevel.value_or(0)));
+    m_text->setPlainText(note.text);
+}
+
 TrustNote TrustNoteDialog::note() const
 {
-    TrustNote note;
+    TrustNote note = m_editing.value_or(TrustNote{});
     note.contactId = m_contactId;
-    note.createdAt = Clock::nowSeconds();
+    if (!m_editing)
+        note.createdAt = Clock::nowSeconds();
     note.kind = static_cast<TrustKind>(m_kind->currentData().toInt());
+    note.trustLevel.reset();
     if (const int level = m_level->currentData().toInt(); level > 0)
         note.trustLevel = level;
     note.text = m_text->toPlainText().trimmed();

@@ -4,6 +4,7 @@
 #include "model/TrustNote.h"
 
 #include <QDialog>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -20,6 +21,9 @@ public:
     TrustNoteDialog(qint64 contactId, const QString& contactName, QWidget* parent = nullptr);
     ~TrustNoteDialog() override;
 
+    // Turns the dialog into an editor of an existing note, prefilled with it.
+    void editNote(const TrustNote& note);
+    // The note as entered; when editing, with the edited note's id, time and author.
     TrustNote note() const;
     void accept() override;
 
@@ -29,6 +33,7 @@ private:
     QComboBox* m_level = nullptr;
     QPlainTextEdit* m_text = nullptr;
     QLabel* m_error = nullptr;
+    std::optional<TrustNote> m_editing;
 };
 
 } // namespace rapport::ui

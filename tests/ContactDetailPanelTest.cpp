@@ -1,0 +1,156 @@
+// The contact page's timeline: a conversation or a trust note opens prefilled, saving is one undoable
+// edit, and a trust note can be deleted and brought back.
+#include "ContactDetailPanel.h"
+
+#include "DatabaseSession.h"
+#include "EditCommands.h"
+#include "LogConversationDialog.h"
+#include "TimelineModel.h"
+#include "TrustNoteDialog.h"
+#include "UiFixture.h"
+#include "storage/InteractionRepository.h"
+#include "storage/TrustNoteRepository.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QTimer>
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+template <typename Dialog>
+void whenDialogOpens(const std::function<void(Dialog&)>& interact)
+{
+    QTimer::singleShot(0, [interact] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        interact(*dialog);
+    });
+}
+
+// The timeline row of the newest conversation.
+int firstConversationRow(ui::ContactDetailPanel& panel)
+{
+    const QAbstractItemModel* timeline = panel.timelineView()->model();
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        if (timeline->index(row, 0).data(ui::TimelineModel::IsInteractionRole).toBool())
+            return row;
+    }
+    FAIL("no conversation in the timeline");
+    return -1;
+}
+
+// The timeline row of the trust note with this text.
+int rowOfNote(ui::ContactDetailPanel& panel, const QString& text)
+{
+    const auto* timeline = qobject_cast<const ui::TimelineModel*>(panel.timelineView()->model());
+    REQUIRE(timeline != nullptr);
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const auto* note = std::get_if<TrustNote>(timeline->entryAt(row));
+        if (note && note->text == text)
+            return row;
+    }
+    FAIL("no such trust note in the timeline");
+    return -1;
+}
+
+void selectRow(ui::ContactDetailPanel& panel, int row)
+{
+    panel.timelineView()->setCurrentIndex(panel.timelineView()->model()->index(row, 0));
+}
+
+} // namespace
+
+TEST_CASE("A logged conversation is edited from the timeline and the edit undone", "[ui][timeline]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    const Interaction original = require(InteractionRepository(db).listForContact(3, 1)).front();
+    ui::ContactDetailPanel panel(session);
+    panel.resize(600, 700);
+    panel.show();
+    panel.showContact(3);
+    selectRow(panel, firstConversationRow(panel));
+
+    whenDialogOpens<ui::LogConversationDialog>([&original](ui::LogConversationDialog& dialog) {
+        CHECK(dialog.windowTitle() == QStringLiteral("Edit conversation"));
+        CHECK(dialog.interaction().summary == original.summary);
+        CHECK(dialog.interaction().occurredAt == original.occurredAt);
+        CHECK(dialog.interaction().channel == original.channel);
+        auto* direction = dialog.findChildren<QComboBox*>().at(1);
+        direction->setCurrentIndex(direction->findData(static_cast<int>(Direction::Mutual)));
+        auto* summary = dialog.findChildren<QLineEdit*>().constLast();
+        QTest::keyClicks(summary, QStringLiteral("Roadmap call, notes shared"));
+        QTest::keyClick(summary, Qt::Key_Return);
+    });
+    REQUIRE(panel.editSelectedEntry());
+    const Interaction edited = require(InteractionRepository(db).get(original.id));
+    CHECK(edited.summary == QStringLiteral("Roadmap call, notes shared"));
+    CHECK(edited.direction == Direction::Mutual);
+    CHECK(edited.occurredAt == original.occurredAt);
+    CHECK(edited.loggedBy == original.loggedBy);
+
+    session.undoStack()->undo();
+    const Interaction restored = require(InteractionRepository(db).get(original.id));
+    CHECK(restored.summary == original.summary);
+    CHECK(restored.direction == original.direction);
+}
+
+TEST_CASE("A trust note is edited and deleted from the timeline, both undoable", "[ui][timeline]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    TrustNote note;
+    note.contactId = 4;
+    note.createdAt = testNow - 2 * daySeconds;
+    note.kind = TrustKind::Concern;
+    note.text = QStringLiteral("Missed the second review deadline");
+    session.undoStack()->push(new ui::AddTrustNoteCommand(session, note));
+    const qint64 notesBefore = require(TrustNoteRepository(db).count());
+    qint64 noteId = 0;
+    for (const TrustNote& stored : require(TrustNoteRepository(db).listForContact(4))) {
+        if (stored.text == note.text)
+            noteId = stored.id;
+    }
+    REQUIRE(noteId > 0);
+
+    ui::ContactDetailPanel panel(session);
+    panel.show();
+    panel.showContact(4);
+    selectRow(panel, rowOfNote(panel, note.text));
+    whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+        CHECK(dialog.note().text == QStringLiteral("Missed the second review deadline"));
+        CHECK(dialog.note().kind == TrustKind::Concern);
+        auto* level = dialog.findChildren<QComboBox*>().at(1);
+        level->setCurrentIndex(level->findData(2));
+        auto* text = dialog.findChild<QPlainTextEdit*>();
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("Missed the deadline; apologised and sent it a day later"));
+        UiFixture::saveScreenshot(dialog, QStringLiteral("edit-trust-note"));
+        dialog.accept();
+    });
+    REQUIRE(panel.editSelectedEntry());
+    const TrustNote edited = require(TrustNoteRepository(db).get(noteId));
+    CHECK(edited.text == QStringLiteral("Missed the deadline; apologised and sent it a day later"));
+    CHECK(edited.trustLevel == std::optional<int>(2));
+    CHECK(edited.createdAt == note.createdAt);
+    session.undoStack()->undo();
+    CHECK(require(TrustNoteRepository(db).get(edited.id)).text == note.text);
+    CHECK_FALSE(require(TrustNoteRepository(db).get(edited.id)).trustLevel.has_value());
+
+    selectRow(panel, rowOfNote(panel, note.text));
+    panel.deleteSelectedEntry();
+    CHECK(require(TrustNoteRepository(db).count()) == notesBefore - 1);
+    CHECK_FALSE(TrustNoteRepository(db).get(edited.id).ok());
+    session.undoStack()->undo();
+    CHECK(require(TrustNoteRepository(db).count()) == notesBefore);
+    CHECK(require(TrustNoteRepository(db).get(edited.id)).text == note.text);
+}
