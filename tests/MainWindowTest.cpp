@@ -10,6 +10,7 @@
 #include "ContactsPage.h"
 #include "EditCommands.h"
 #include "LogConversationDialog.h"
+#include "OverdueContactsModel.h"
 #include "ReachOutPage.h"
 #include "RecentNotesModel.h"
 #include "TrustNoteDialog.h"

@@ -59,6 +59,11 @@ public:
     {
         return m_index[m_indexOfRow[static_cast<size_t>(row)]];
     }
+    bool isArchived(qint64 contactId) const
+    {
+        const ContactIndexEntry* entry = indexEntry(contactId);
+        return entry && entry->archived;
+    }
     // The band shown for a row.
     Band bandAtRow(int row) const { return scoreOf(contactAt(row)).band; }
 

@@ -154,7 +154,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError);
 
     m_contacts = new ContactsPage(*m_session, m_pages);
-    m_reachOut = new ReachOutPage(m_contacts->tableModel(), m_pages);
+    m_reachOut = new ReachOutPage(*m_session, m_contacts->tableModel(), m_pages);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);
     m_pages->insertWidget(ReachOutPageIndex, m_reachOut);
     m_trustNotes = new TrustNotesPage(*m_session, m_pages);

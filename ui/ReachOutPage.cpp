@@ -2,6 +2,8 @@
 
 #include "BandStyle.h"
 #include "ContactTableModel.h"
+#include "DatabaseSession.h"
+#include "OverdueContactsModel.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -11,33 +13,13 @@
 
 namespace rapport::ui {
 
-OverdueFilterModel::OverdueFilterModel(QObject* parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(ContactTableModel::OverdueRole);
-}
-
-bool OverdueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
-{
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return !index.data(ContactTableModel::ArchivedRole).toBool() &&
-           index.data(ContactTableModel::OverdueRole).toDouble() > 1.0;
-}
-
-bool OverdueFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
-{
-    return left.data(ContactTableModel::OverdueRole).toDouble() <
-           right.data(ContactTableModel::OverdueRole).toDouble();
-}
-
-ReachOutPage::ReachOutPage(ContactTableModel* contacts, QWidget* parent)
+ReachOutPage::ReachOutPage(DatabaseSession& session, const ContactTableModel* contacts, QWidget* parent)
     : QWidget(parent)
-    , m_contacts(contacts)
-    , m_overdue(new OverdueFilterModel(this))
+    , m_overdue(new OverdueContactsModel(
+          session, [contacts](qint64 contactId) { return contacts->isArchived(contactId); }, this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
 {
-    m_overdue->setDynamicSortFilter(false);
     m_table->setModel(m_overdue);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,18 +28,21 @@ ReachOutPage::ReachOutPage(ContactTableModel* contacts, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setItemDelegateForColumn(OverdueContactsModel::BandColumn, new BandChipDelegate(m_table));
+    const std::array<int, OverdueContactsModel::ColumnCount> widths{220, 200, 90, 110, 110, 60, 110};
+    for (int column = 0; column < OverdueContactsModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[static_cast<size_t>(column)]);
 
     auto* log = new QPushButton(tr("&Log conversation with the selected contact"), this);
     const auto logSelected = [this] {
-        const QModelIndex current = m_table->currentIndex();
-        if (current.isValid())
-            emit logConversationRequested(current.data(ContactTableModel::ContactIdRole).toLongLong());
+        if (const qint64 contactId = currentContactId(); contactId > 0)
+            emit logConversationRequested(contactId);
     };
     connect(log, &QPushButton::clicked, this, logSelected);
     connect(m_table, &QTableView::activated, this, logSelected);
-    // The list is a snapshot taken when the page is shown: a logged conversation updates its row but does
-    // not reorder the list under the user's cursor.
-    connect(contacts, &QAbstractItemModel::modelReset, this, [this] {
+    // A logged conversation updates its row but does not reorder the list under the user's cursor; a
+    // change to many contacts (settings, bulk edits) takes a new snapshot.
+    connect(&session, &DatabaseSession::contactsReset, this, [this] {
         if (isVisible())
             refresh();
     });
@@ -72,30 +57,17 @@ ReachOutPage::~ReachOutPage() = default;
 
 qint64 ReachOutPage::currentContactId() const
 {
-    return m_table->currentIndex().data(ContactTableModel::ContactIdRole).toLongLong();
+    return m_overdue->contactAt(m_table->currentIndex().row());
 }
 
 void ReachOutPage::refresh()
 {
-    // Connected on first use: filtering every contact by its overdue ratio is work a start-up that
-    // opens on the contact list should not pay for.
-    if (!m_overdue->sourceModel()) {
-        m_overdue->setSourceModel(m_contacts);
-        m_table->setItemDelegateForColumn(ContactTableModel::BandColumn, new BandChipDelegate(m_table));
-        for (int column :
-             {ContactTableModel::OwnerColumn, ContactTableModel::TagsColumn, ContactTableModel::TrustColumn})
-            m_table->hideColumn(column);
-        m_table->setColumnWidth(ContactTableModel::NameColumn, 200);
-        m_table->setColumnWidth(ContactTableModel::OrganizationColumn, 180);
-        m_table->setColumnWidth(ContactTableModel::BandColumn, 110);
-    }
-    m_overdue->invalidate();
-    m_overdue->sort(0, Qt::DescendingOrder);
+    m_overdue->refresh();
     m_summary->setText(
         tr("<b>%1 people</b> are past their usual cadence, most overdue first. Press Enter on one "
            "to log the conversation that brings them back.")
             .arg(m_overdue->rowCount()));
-    if (m_overdue->rowCount() > 0 && !m_table->currentIndex().isValid())
+    if (m_overdue->rowCount() > 0)
         m_table->setCurrentIndex(m_overdue->index(0, 0));
 }
 

@@ -2,7 +2,6 @@
 // away from logging the conversation that brings it back — a community manager's daily to-do list.
 #pragma once
 
-#include <QSortFilterProxyModel>
 #include <QWidget>
 
 class QLabel;
@@ -11,20 +10,8 @@ class QTableView;
 namespace rapport::ui {
 
 class ContactTableModel;
-
-// Keeps contacts past their usual cadence, most overdue first.
-class OverdueFilterModel : public QSortFilterProxyModel
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(OverdueFilterModel)
-
-public:
-    explicit OverdueFilterModel(QObject* parent = nullptr);
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
-};
+class DatabaseSession;
+class OverdueContactsModel;
 
 class ReachOutPage : public QWidget
 {
@@ -32,11 +19,13 @@ class ReachOutPage : public QWidget
     Q_DISABLE_COPY_MOVE(ReachOutPage)
 
 public:
-    ReachOutPage(ContactTableModel* contacts, QWidget* parent = nullptr);
+    // `contacts` says which contacts are archived (they are not listed).
+    ReachOutPage(DatabaseSession& session, const ContactTableModel* contacts, QWidget* parent = nullptr);
     ~ReachOutPage() override;
 
-    OverdueFilterModel* model() const { return m_overdue; }
+    OverdueContactsModel* model() const { return m_overdue; }
     QTableView* tableView() const { return m_table; }
+    // Takes a new snapshot of the overdue contacts from the score board.
     void refresh();
     // The contact selected in the list, or 0.
     qint64 currentContactId() const;
@@ -45,8 +34,7 @@ signals:
     void logConversationRequested(qint64 contactId);
 
 private:
-    ContactTableModel* m_contacts = nullptr;
-    OverdueFilterModel* m_overdue = nullptr;
+    OverdueContactsModel* m_overdue = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
 };

@@ -1,0 +1,62 @@
+// Reach out, read from the score board: every overdue contact and only those, most overdue first,
+// archived contacts left out, and a logged conversation updating its row in place.
+#include "ReachOutPage.h"
+
+#include "ContactTableModel.h"
+#include "EditCommands.h"
+#include "OverdueContactsModel.h"
+#include "UiFixture.h"
+#include "storage/ContactRepository.h"
+
+#include <QSet>
+
+using namespace rapport;
+using namespace rapport::test;
+
+TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[ui][reachout]")
+{
+    UiFixture fixture(200, 3000);
+    ui::DatabaseSession& session = fixture.session();
+    requireOk(ContactRepository(session.database()).setArchived(7, true));
+    ui::ContactTableModel contacts(session);
+    ui::ReachOutPage page(session, &contacts);
+    page.refresh();
+    const ui::OverdueContactsModel& overdue = *page.model();
+
+    QSet<qint64> expected;
+    for (const ContactScore& score : require(session.engine().scoreAll(testNow, false))) {
+        if (score.score.hasHistory && score.score.overdueRatio > 1.0 && score.contactId != 7)
+            expected.insert(score.contactId);
+    }
+    REQUIRE(!expected.isEmpty());
+    QSet<qint64> listed;
+    double previous = 1e9;
+    for (int row = 0; row < overdue.rowCount(); ++row) {
+        const double ratio = overdue.index(row, 0).data(ui::ContactTableModel::OverdueRole).toDouble();
+        CHECK(ratio <= previous);
+        previous = ratio;
+        listed.insert(overdue.contactAt(row));
+    }
+    CHECK(listed == expected);
+    CHECK(overdue.headerData(ui::OverdueContactsModel::OverdueColumn, Qt::Horizontal).toString() ==
+          QStringLiteral("× overdue"));
+    const double topRatio = overdue.index(0, 0).data(ui::ContactTableModel::OverdueRole).toDouble();
+    CHECK(overdue.index(0, ui::OverdueContactsModel::OverdueColumn).data().toString() ==
+          QStringLiteral("%1×").arg(topRatio, 0, 'f', 1));
+    CHECK(!overdue.index(0, ui::OverdueContactsModel::NameColumn).data().toString().isEmpty());
+    CHECK(page.currentContactId() == overdue.contactAt(0));
+
+    // Logging with the most overdue contact updates its row without reordering the list.
+    const qint64 top = overdue.contactAt(0);
+    const int rows = overdue.rowCount();
+    Interaction call;
+    call.contactId = top;
+    call.occurredAt = testNow;
+    call.channel = Channel::Call;
+    session.undoStack()->push(new ui::LogConversationCommand(session, call));
+    CHECK(overdue.contactAt(0) == top);
+    CHECK(overdue.rowCount() == rows);
+    CHECK(overdue.index(0, 0).data(ui::ContactTableModel::OverdueRole).toDouble() < 1.0);
+    page.refresh();
+    CHECK(overdue.rowCount() == rows - 1);
+}
