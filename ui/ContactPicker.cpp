@@ -1,27 +1,19 @@
 #include "ContactPicker.h"
 
+#include "ContactSuggestionModel.h"
 #include "DatabaseSession.h"
-#include "storage/ContactDirectory.h"
-#include "storage/SearchIndex.h"
 
+#include <QAbstractItemView>
 #include <QCompleter>
-#include <QStringListModel>
+#include <QTimer>
 
 namespace rapport::ui {
 
 namespace {
 
 constexpr int suggestionCount = 12;
-
-QString suggestionText(const ContactRow& row)
-{
-    QString text = row.name;
-    if (!row.primaryEmail.isEmpty())
-        text += QStringLiteral(" <%1>").arg(row.primaryEmail);
-    else if (!row.organization.isEmpty())
-        text += QStringLiteral(" (%1)").arg(row.organization);
-    return text;
-}
+// A fast typist does not wait for a search per letter; a pause this short still feels immediate.
+constexpr int searchPauseMs = 120;
 
 } // namespace
 
@@ -29,7 +21,8 @@ ContactPicker::ContactPicker(DatabaseSession& session, QWidget* parent)
     : QLineEdit(parent)
     , m_session(session)
     , m_completer(new QCompleter(this))
-    , m_suggestions(new QStringListModel(this))
+    , m_suggestions(new ContactSuggestionModel(session, this))
+    , m_searchDelay(new QTimer(this))
 {
     setPlaceholderText(tr("Name, email or handle"));
     setClearButtonEnabled(true);
@@ -39,54 +32,48 @@ ContactPicker::ContactPicker(DatabaseSession& session, QWidget* parent)
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setMaxVisibleItems(suggestionCount);
     setCompleter(m_completer);
-    connect(this, &QLineEdit::textEdited, this, &ContactPicker::search);
-    connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, &ContactPicker::choose);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(searchPauseMs);
+    connect(this, &QLineEdit::textEdited, this, [this] {
+        m_contactId = 0;
+        m_searchDelay->start();
+    });
+    connect(m_searchDelay, &QTimer::timeout, this, &ContactPicker::searchNow);
+    connect(m_completer, qOverload<const QModelIndex&>(&QCompleter::activated), this, &ContactPicker::choose);
 }
 
 ContactPicker::~ContactPicker() = default;
 
 void ContactPicker::setContact(qint64 contactId)
 {
-    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session.database()).rows({contactId});
-    if (!rows || !rows->contains(contactId))
+    const Result<QString> text = m_suggestions->describe(contactId);
+    if (!text)
         return;
-    const QString text = suggestionText(rows->value(contactId));
-    m_idOfSuggestion.insert(text, contactId);
-    setText(text);
+    m_searchDelay->stop();
+    setText(*text);
     m_contactId = contactId;
     emit contactChosen(contactId);
 }
 
-void ContactPicker::search(const QString& text)
+void ContactPicker::searchNow()
 {
-    m_contactId = 0;
-    const Result<QList<qint64>> found = SearchIndex(m_session.database()).findContacts(text, suggestionCount);
-    if (!found)
+    m_searchDelay->stop();
+    if (Status searched = m_suggestions->search(text(), suggestionCount); !searched) {
+        emit m_session.errorOccurred(searched.error().message);
         return;
-    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session.database()).rows(*found);
-    if (!rows)
-        return;
-    QStringList suggestions;
-    m_idOfSuggestion.clear();
-    for (const qint64 id : *found) {
-        const auto row = rows->constFind(id);
-        if (row == rows->cend())
-            continue;
-        const QString suggestion = suggestionText(*row);
-        m_idOfSuggestion.insert(suggestion, id);
-        suggestions << suggestion;
     }
-    m_suggestions->setStringList(suggestions);
-    if (!suggestions.isEmpty())
+    if (m_suggestions->rowCount() > 0)
         m_completer->complete();
+    else
+        m_completer->popup()->hide();
 }
 
-void ContactPicker::choose(const QString& suggestion)
+void ContactPicker::choose(const QModelIndex& suggestion)
 {
-    const auto found = m_idOfSuggestion.constFind(suggestion);
-    if (found == m_idOfSuggestion.cend())
+    const qint64 id = suggestion.data(ContactSuggestionModel::ContactIdRole).toLongLong();
+    if (id <= 0)
         return;
-    m_contactId = *found;
+    m_contactId = id;
     emit contactChosen(m_contactId);
 }
 

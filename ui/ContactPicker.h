@@ -1,14 +1,15 @@
-// A line edit that finds a contact as you type (name, email or handle, through full-text search) and
-// remembers which one was chosen.
+// A line edit that finds a contact as you type (name, email or handle, through full-text search, once
+// typing pauses) and remembers which one was chosen by its id.
 #pragma once
 
 #include <QLineEdit>
 
 class QCompleter;
-class QStringListModel;
+class QTimer;
 
 namespace rapport::ui {
 
+class ContactSuggestionModel;
 class DatabaseSession;
 
 class ContactPicker : public QLineEdit
@@ -22,18 +23,20 @@ public:
 
     qint64 contactId() const { return m_contactId; }
     void setContact(qint64 contactId);
+    ContactSuggestionModel* suggestions() const { return m_suggestions; }
+    // Searches for the text now instead of after the typing pause.
+    void searchNow();
 
 signals:
     void contactChosen(qint64 contactId);
 
 private:
-    void search(const QString& text);
-    void choose(const QString& suggestion);
+    void choose(const QModelIndex& suggestion);
 
     DatabaseSession& m_session;
     QCompleter* m_completer = nullptr;
-    QStringListModel* m_suggestions = nullptr;
-    QHash<QString, qint64> m_idOfSuggestion;
+    ContactSuggestionModel* m_suggestions = nullptr;
+    QTimer* m_searchDelay = nullptr;
     qint64 m_contactId = 0;
 };
 
