@@ -14,7 +14,8 @@ bool hasTag(const QStringList& tags, const QString& tag)
 
 } // namespace
 
-Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, const QString& tag)
+Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, const QString& tag,
+                                              const ProgressCallback& progress)
 {
     if (tag.trimmed().isEmpty())
         return Error::badInput(QStringLiteral("tag: must not be empty"));
@@ -23,7 +24,10 @@ Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, c
         return transaction.status().error();
     TagRepository tags(m_db);
     QList<qint64> tagged;
+    qint64 done = 0;
     for (const qint64 id : contactIds) {
+        if (!reportProgress(progress, done++, contactIds.size()))
+            return Error::cancelled();
         const Result<QStringList> current = tags.tagsOf(id);
         if (!current)
             return current.error();
@@ -38,21 +42,26 @@ Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, c
     return tagged;
 }
 
-Status ContactBulkEdit::removeTag(const QList<qint64>& contactIds, const QString& tag)
+Status ContactBulkEdit::removeTag(const QList<qint64>& contactIds, const QString& tag,
+                                  const ProgressCallback& progress)
 {
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
     TagRepository tags(m_db);
+    qint64 done = 0;
     for (const qint64 id : contactIds) {
         if (Status removed = tags.removeTag(id, tag); !removed)
             return removed;
+        if (!reportProgress(progress, ++done, contactIds.size()))
+            return Error::cancelled();
     }
     return transaction.commit();
 }
 
 Result<QHash<qint64, std::optional<qint64>>> ContactBulkEdit::assignOwner(const QList<qint64>& contactIds,
-                                                                          std::optional<qint64> ownerId)
+                                                                          std::optional<qint64> ownerId,
+                                                                          const ProgressCallback& progress)
 {
     Transaction transaction(m_db);
     if (!transaction.status().ok())
@@ -66,33 +75,43 @@ Result<QHash<qint64, std::optional<qint64>>> ContactBulkEdit::assignOwner(const 
         previous.insert(id, contact->ownerId);
         if (Status assigned = contacts.setOwner(id, ownerId); !assigned)
             return assigned.error();
+        if (!reportProgress(progress, previous.size(), contactIds.size()))
+            return Error::cancelled();
     }
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return previous;
 }
 
-Status ContactBulkEdit::restoreOwners(const QHash<qint64, std::optional<qint64>>& owners)
+Status ContactBulkEdit::restoreOwners(const QHash<qint64, std::optional<qint64>>& owners,
+                                      const ProgressCallback& progress)
 {
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
     ContactRepository contacts(m_db);
+    qint64 done = 0;
     for (auto it = owners.constBegin(); it != owners.constEnd(); ++it) {
         if (Status restored = contacts.setOwner(it.key(), it.value()); !restored)
             return restored;
+        if (!reportProgress(progress, ++done, owners.size()))
+            return Error::cancelled();
     }
     return transaction.commit();
 }
 
-Result<QList<qint64>> ContactBulkEdit::setArchived(const QList<qint64>& contactIds, bool archived)
+Result<QList<qint64>> ContactBulkEdit::setArchived(const QList<qint64>& contactIds, bool archived,
+                                                   const ProgressCallback& progress)
 {
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
     ContactRepository contacts(m_db);
     QList<qint64> changed;
+    qint64 done = 0;
     for (const qint64 id : contactIds) {
+        if (!reportProgress(progress, done++, contactIds.size()))
+            return Error::cancelled();
         const Result<Contact> contact = contacts.get(id);
         if (!contact)
             return contact.error();

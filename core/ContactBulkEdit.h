@@ -1,5 +1,6 @@
 // Edits many contacts at once — add a tag, assign an owner, archive, delete — each edit in one
-// transaction (all or nothing), returning what is needed to undo it exactly.
+// transaction (all or nothing; a progress callback that returns false rolls it back), returning what is
+// needed to undo it exactly.
 #pragma once
 
 #include "Progress.h"
@@ -22,16 +23,21 @@ public:
     {}
 
     // Adds the tag to the contacts that lack it and returns those (undo takes it from them only).
-    Result<QList<qint64>> addTag(const QList<qint64>& contactIds, const QString& tag);
-    Status removeTag(const QList<qint64>& contactIds, const QString& tag);
+    Result<QList<qint64>> addTag(const QList<qint64>& contactIds, const QString& tag,
+                                 const ProgressCallback& progress = {});
+    Status removeTag(const QList<qint64>& contactIds, const QString& tag,
+                     const ProgressCallback& progress = {});
 
     // Gives the contacts this owner (nullopt: nobody) and returns each one's previous owner.
     Result<QHash<qint64, std::optional<qint64>>> assignOwner(const QList<qint64>& contactIds,
-                                                             std::optional<qint64> ownerId);
-    Status restoreOwners(const QHash<qint64, std::optional<qint64>>& owners);
+                                                             std::optional<qint64> ownerId,
+                                                             const ProgressCallback& progress = {});
+    Status restoreOwners(const QHash<qint64, std::optional<qint64>>& owners,
+                         const ProgressCallback& progress = {});
 
     // Archives (or unarchives) the contacts and returns those whose state changed.
-    Result<QList<qint64>> setArchived(const QList<qint64>& contactIds, bool archived);
+    Result<QList<qint64>> setArchived(const QList<qint64>& contactIds, bool archived,
+                                      const ProgressCallback& progress = {});
 
     // Deletes the contacts with their methods, tags, log and notes; returns snapshots for restore().
     Result<QList<ContactSnapshot>> remove(const QList<qint64>& contactIds,

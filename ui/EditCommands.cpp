@@ -1,5 +1,6 @@
 #include "EditCommands.h"
 
+#include "BackgroundTask.h"
 #include "ContactBulkEdit.h"
 #include "ConversationLog.h"
 #include "DatabaseSession.h"
@@ -7,6 +8,7 @@
 #include "storage/TrustNoteRepository.h"
 
 #include <QCoreApplication>
+#include <functional>
 
 namespace rapport::ui {
 
@@ -38,17 +40,31 @@ bool removeInteraction(DatabaseSession& session, const Interaction& interaction)
     return true;
 }
 
-// Reports a failed bulk edit; on the first redo the command then leaves the stack.
-template <typename T>
-bool bulkDone(DatabaseSession& session, const Result<T>& result, QUndoCommand& command)
+// Runs a bulk edit off the UI thread on its own connection and engine, then reloads the views. Only the
+// first run may be cancelled (the command then leaves the stack): undo and redo must finish what they
+// start, or the stack would no longer say what the database holds.
+void runBulk(DatabaseSession& session, QUndoCommand& command, bool& firstRun, const QString& label,
+             const std::function<Status(ContactBulkEdit&, const ProgressCallback&)>& edit)
 {
-    if (!result) {
-        emit session.errorOccurred(result.error().message);
+    const bool cancellable = firstRun;
+    firstRun = false;
+    const Status done = BackgroundTask::run(
+        session.path(), label,
+        [&edit](Database& db, const ProgressCallback& progress) -> Status {
+            Result<ScoringEngine> engine = ScoringEngine::open(db);
+            if (!engine)
+                return engine.error();
+            ContactBulkEdit bulk(db, *engine);
+            return edit(bulk, progress);
+        },
+        cancellable ? BackgroundTask::Cancel::Allowed : BackgroundTask::Cancel::NotAllowed);
+    if (!done) {
+        if (done.error().kind != ErrorKind::Cancelled)
+            emit session.errorOccurred(done.error().message);
         command.setObsolete(true);
-        return false;
+        return;
     }
     session.everythingTouched();
-    return true;
 }
 
 QString contactCount(qsizetype count)
@@ -289,16 +305,22 @@ BulkTagCommand::BulkTagCommand(DatabaseSession& session, const QList<qint64>& co
 
 void BulkTagCommand::redo()
 {
-    const Result<QList<qint64>> tagged =
-        ContactBulkEdit(m_session.database(), m_session.engine()).addTag(m_contactIds, m_tag);
-    if (bulkDone(m_session, tagged, *this))
-        m_tagged = *tagged;
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                Result<QList<qint64>> tagged = bulk.addTag(m_contactIds, m_tag, progress);
+                if (!tagged)
+                    return Status(tagged.error());
+                m_tagged = std::move(*tagged);
+                return Status();
+            });
 }
 
 void BulkTagCommand::undo()
 {
-    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).removeTag(m_tagged, m_tag),
-             *this);
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                return bulk.removeTag(m_tagged, m_tag, progress);
+            });
 }
 
 BulkOwnerCommand::BulkOwnerCommand(DatabaseSession& session, const QList<qint64>& contactIds,
@@ -313,16 +335,23 @@ BulkOwnerCommand::BulkOwnerCommand(DatabaseSession& session, const QList<qint64>
 
 void BulkOwnerCommand::redo()
 {
-    const Result<QHash<qint64, std::optional<qint64>>> previous =
-        ContactBulkEdit(m_session.database(), m_session.engine()).assignOwner(m_contactIds, m_ownerId);
-    if (bulkDone(m_session, previous, *this))
-        m_previous = *previous;
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                Result<QHash<qint64, std::optional<qint64>>> previous =
+                    bulk.assignOwner(m_contactIds, m_ownerId, progress);
+                if (!previous)
+                    return Status(previous.error());
+                m_previous = std::move(*previous);
+                return Status();
+            });
 }
 
 void BulkOwnerCommand::undo()
 {
-    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).restoreOwners(m_previous),
-             *this);
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                return bulk.restoreOwners(m_previous, progress);
+            });
 }
 
 BulkArchiveCommand::BulkArchiveCommand(DatabaseSession& session, const QList<qint64>& contactIds,
@@ -338,17 +367,23 @@ BulkArchiveCommand::BulkArchiveCommand(DatabaseSession& session, const QList<qin
 
 void BulkArchiveCommand::redo()
 {
-    const Result<QList<qint64>> changed =
-        ContactBulkEdit(m_session.database(), m_session.engine()).setArchived(m_contactIds, m_archived);
-    if (bulkDone(m_session, changed, *this))
-        m_changed = *changed;
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                Result<QList<qint64>> changed = bulk.setArchived(m_contactIds, m_archived, progress);
+                if (!changed)
+                    return Status(changed.error());
+                m_changed = std::move(*changed);
+                return Status();
+            });
 }
 
 void BulkArchiveCommand::undo()
 {
-    bulkDone(m_session,
-             ContactBulkEdit(m_session.database(), m_session.engine()).setArchived(m_changed, !m_archived),
-             *this);
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                const Result<QList<qint64>> restored = bulk.setArchived(m_changed, !m_archived, progress);
+                return restored ? Status() : Status(restored.error());
+            });
 }
 
 BulkDeleteCommand::BulkDeleteCommand(DatabaseSession& session, const QList<qint64>& contactIds)
@@ -361,15 +396,22 @@ BulkDeleteCommand::BulkDeleteCommand(DatabaseSession& session, const QList<qint6
 
 void BulkDeleteCommand::redo()
 {
-    Result<QList<ContactSnapshot>> deleted =
-        ContactBulkEdit(m_session.database(), m_session.engine()).remove(m_contactIds);
-    if (bulkDone(m_session, deleted, *this))
-        m_deleted = std::move(*deleted);
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                Result<QList<ContactSnapshot>> deleted = bulk.remove(m_contactIds, progress);
+                if (!deleted)
+                    return Status(deleted.error());
+                m_deleted = std::move(*deleted);
+                return Status();
+            });
 }
 
 void BulkDeleteCommand::undo()
 {
-    bulkDone(m_session, ContactBulkEdit(m_session.database(), m_session.engine()).restore(m_deleted), *this);
+    runBulk(m_session, *this, m_firstRun, text(),
+            [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
+                return bulk.restore(m_deleted, progress);
+            });
 }
 
 } // namespace rapport::ui

@@ -123,7 +123,7 @@ private:
 };
 
 // Bulk edits of the selected contacts: one command each, undone as one step, every contact in one
-// transaction. The views reload once afterwards instead of once per contact.
+// transaction run off the UI thread with progress. The views reload once afterwards, not per contact.
 class BulkTagCommand : public QUndoCommand
 {
 public:
@@ -133,6 +133,7 @@ public:
 
 private:
     DatabaseSession& m_session;
+    bool m_firstRun = true;
     QList<qint64> m_contactIds;
     QString m_tag;
     QList<qint64> m_tagged; // only these lacked the tag; undo leaves the others as they were
@@ -148,6 +149,7 @@ public:
 
 private:
     DatabaseSession& m_session;
+    bool m_firstRun = true;
     QList<qint64> m_contactIds;
     std::optional<qint64> m_ownerId;
     QHash<qint64, std::optional<qint64>> m_previous;
@@ -162,6 +164,7 @@ public:
 
 private:
     DatabaseSession& m_session;
+    bool m_firstRun = true;
     QList<qint64> m_contactIds;
     bool m_archived;
     QList<qint64> m_changed;
@@ -176,6 +179,7 @@ public:
 
 private:
     DatabaseSession& m_session;
+    bool m_firstRun = true;
     QList<qint64> m_contactIds;
     QList<ContactSnapshot> m_deleted;
 };

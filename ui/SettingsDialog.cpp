@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "BackgroundTask.h"
 #include "BandStyle.h"
 #include "Clock.h"
 #include "DatabaseSession.h"
@@ -11,7 +12,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QEventLoop>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,14 +21,10 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QThread>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 namespace rapport::ui {
@@ -420,59 +416,18 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
 
 bool SettingsDialog::saveScoring(const ScoringSettings& settings)
 {
-    struct Shared
-    {
-        std::atomic<qint64> done{0};
-        std::atomic<qint64> total{0};
-        std::atomic<bool> cancel{false};
-        Status result;
-    };
-    auto shared = std::make_shared<Shared>();
-    // The rebuild writes through its own connection: a connection belongs to the thread that opened it.
-    const std::unique_ptr<QThread> worker(QThread::create([path = m_session.path(), settings, shared] {
-        Result<std::unique_ptr<Database>> db = Database::open(path);
-        if (!db) {
-            shared->result = db.error();
-            return;
-        }
-        Result<ScoringEngine> engine = ScoringEngine::open(**db);
-        if (!engine) {
-            shared->result = engine.error();
-            return;
-        }
-        shared->result = engine->changeSettings(settings, [&shared = *shared](qint64 done, qint64 total) {
-            shared.done = done;
-            shared.total = total;
-            return !shared.cancel;
-        });
-    }));
-
-    QProgressDialog progress(tr("Recomputing every relationship with the new settings…"), tr("Cancel"), 0, 0,
-                             this);
-    progress.setWindowTitle(tr("Settings"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    progress.setAutoReset(false);
-    connect(&progress, &QProgressDialog::canceled, this, [shared] { shared->cancel = true; });
-    QTimer poll;
-    poll.setInterval(50);
-    connect(&poll, &QTimer::timeout, this, [&progress, shared] {
-        if (const qint64 total = shared->total; total > 0) {
-            progress.setMaximum(static_cast<int>(std::min<qint64>(total, 1 << 30)));
-            progress.setValue(static_cast<int>(std::min<qint64>(shared->done, 1 << 30)));
-        }
-    });
-    QEventLoop loop;
-    connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    poll.start();
-    loop.exec();
-    worker->wait();
-    progress.reset();
-
-    if (!shared->result) {
-        if (shared->result.error().kind != ErrorKind::Cancelled)
-            QMessageBox::warning(this, tr("Settings"), shared->result.error().message);
+    const Status saved = BackgroundTask::run(
+        m_session.path(), tr("Recomputing every relationship with the new settings…"),
+        [settings](Database& db, const ProgressCallback& progress) -> Status {
+            Result<ScoringEngine> engine = ScoringEngine::open(db);
+            if (!engine)
+                return engine.error();
+            return engine->changeSettings(settings, progress);
+        },
+        BackgroundTask::Cancel::Allowed, this);
+    if (!saved) {
+        if (saved.error().kind != ErrorKind::Cancelled)
+            QMessageBox::warning(this, tr("Settings"), saved.error().message);
         return false;
     }
     return true;

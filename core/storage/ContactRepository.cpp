@@ -201,11 +201,8 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
         return transaction.status();
     if (Result<qint64> contact = restore(snapshot.contact); !contact)
         return contact.error();
-    InteractionRepository interactions(m_db);
-    for (const Interaction& interaction : snapshot.interactions) {
-        if (Result<qint64> restored = interactions.restore(interaction); !restored)
-            return restored.error();
-    }
+    if (Status restored = InteractionRepository(m_db).restoreAll(snapshot.interactions); !restored)
+        return restored;
     TrustNoteRepository notes(m_db);
     for (const TrustNote& note : snapshot.notes) {
         if (Result<qint64> restored = notes.restore(note); !restored)

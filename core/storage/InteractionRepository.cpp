@@ -93,6 +93,24 @@ Result<qint64> InteractionRepository::write(const Interaction& interaction, bool
     return insert.lastInsertId().toLongLong();
 }
 
+Status InteractionRepository::restoreAll(const QList<Interaction>& interactions)
+{
+    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO interactions (id, contact_id, occurred_at, "
+                                                   "channel, direction, summary, body, logged_by, created_at)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const qint64 now = Clock::nowSeconds();
+    for (const Interaction& interaction : interactions) {
+        if (const QString problem = validationError(interaction); !problem.isEmpty())
+            return Error::badInput(problem);
+        insert.addBindValue(interaction.id);
+        bindFields(insert, interaction);
+        insert.addBindValue(now);
+        if (Status status = Database::run(insert); !status)
+            return status;
+    }
+    return {};
+}
+
 Result<Interaction> InteractionRepository::get(qint64 id) const
 {
     QSqlQuery query = m_db.prepare(selectColumns + QStringLiteral("WHERE id = ?"));

@@ -18,6 +18,9 @@ public:
     Result<qint64> insert(const Interaction& interaction);
     // Inserts a deleted interaction again under its own id, so that undo and redo keep referring to it.
     Result<qint64> restore(const Interaction& interaction);
+    // Restores many deleted interactions under their own ids through one prepared statement (undo of
+    // a bulk delete); their contacts must exist again first.
+    Status restoreAll(const QList<Interaction>& interactions);
     Result<Interaction> get(qint64 id) const;
     Status update(const Interaction& interaction);
     Status remove(qint64 id);
