@@ -54,6 +54,8 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     m_filter->setSourceModel(m_model);
     m_search->setPlaceholderText(tr("Search names, emails, handles, conversations and notes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(
+        m_search->fontMetrics().horizontalAdvance(QStringLiteral("Search names, emails")));
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(searchPauseMs);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
@@ -291,8 +293,12 @@ void ContactsPage::updateCount()
     const qsizetype selected = m_table->selectionModel()->selectedRows().size();
     QString text = tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount());
     if (selected > 1)
-        text = tr("%1 selected (right-click to edit them all) · %2").arg(selected).arg(text);
+        text = tr("%1 selected · %2").arg(selected).arg(text);
     m_count->setText(text);
+    m_count->setToolTip(selected > 1
+                            ? tr("Right-click the list to tag, assign, archive or delete the selected "
+                                 "contacts at once.")
+                            : QString());
 }
 
 void ContactsPage::focusSearch()
