@@ -152,6 +152,11 @@ void ContactsPage::createBulkActions()
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
+QList<QAction*> ContactsPage::bulkActions() const
+{
+    return m_table->actions();
+}
+
 QList<qint64> ContactsPage::selectedContactIds() const
 {
     QList<qint64> ids;

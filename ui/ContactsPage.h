@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -46,6 +47,8 @@ public:
     // The contacts selected in the list (several with Shift or Ctrl), in list order.
     QList<qint64> selectedContactIds() const;
     QCheckBox* showArchivedBox() const { return m_showArchived; }
+    // The bulk edits of the selection, for menus besides the list's own context menu.
+    QList<QAction*> bulkActions() const;
     // Bulk edits of the selection, each one undoable step; false when nothing was selected or it failed.
     bool addTagToSelection(const QString& tag);
     bool assignOwnerToSelection(std::optional<qint64> ownerId);

@@ -111,6 +111,7 @@ void MainWindow::createActions()
                                                   [this] { editContact(0); });
     relationship->addAction(tr("&Edit contact…"), QKeySequence(tr("Ctrl+E")), this,
                             [this] { editContact(selectedContactId()); });
+    m_selectionMenu = relationship->addMenu(tr("&Selected contacts"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
@@ -154,6 +155,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError);
 
     m_contacts = new ContactsPage(*m_session, m_pages);
+    m_selectionMenu->clear();
+    m_selectionMenu->addActions(m_contacts->bulkActions());
     m_reachOut = new ReachOutPage(*m_session, m_contacts->tableModel(), m_pages);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);
     m_pages->insertWidget(ReachOutPageIndex, m_reachOut);

@@ -67,6 +67,7 @@ private:
     TrustNotesPage* m_trustNotes = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
+    QMenu* m_selectionMenu = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
 };
