@@ -155,7 +155,6 @@ QDoubleSpinBox* SettingsDialog::addSetting(const QString& key, double maximum, d
         m_edited.insert(key, QString::number(value, 'g', 12));
         updatePreview();
     });
-    m_inputs.insert(key, input);
     return input;
 }
 
@@ -322,7 +321,6 @@ void SettingsDialog::updatePreview()
     if (!settings) {
         m_error->setText(settings.error().message);
         m_preview = RelationshipScore{};
-        m_previewDelta30.reset();
         m_score->setText(QStringLiteral("—"));
         m_band->clear();
         m_band->setStyleSheet(QString());
@@ -336,9 +334,9 @@ void SettingsDialog::updatePreview()
     m_preview = computeScore(replay(m_sampleLog, *settings, now), now, m_sampleContext, *settings);
     const RelationshipScore before =
         computeScore(replay(m_sampleLog, *settings, monthAgo), monthAgo, m_sampleContext, *settings);
-    m_previewDelta30.reset();
+    std::optional<double> delta30;
     if (m_preview.hasHistory && before.hasHistory)
-        m_previewDelta30 = m_preview.score - before.score;
+        delta30 = m_preview.score - before.score;
 
     m_score->setText(m_preview.hasHistory ? QString::number(std::lround(m_preview.score))
                                           : QStringLiteral("—"));
@@ -355,7 +353,7 @@ void SettingsDialog::updatePreview()
     m_reciprocity->setValue(static_cast<int>(std::lround(m_preview.reciprocity)));
     m_trust->setVisible(m_preview.trust.has_value());
     m_trust->setValue(static_cast<int>(std::lround(m_preview.trust.value_or(0))));
-    m_explanation->setText(explainScore(m_preview, m_previewDelta30));
+    m_explanation->setText(explainScore(m_preview, delta30));
 }
 
 bool SettingsDialog::eventFilter(QObject* watched, QEvent* event)

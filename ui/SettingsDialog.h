@@ -7,7 +7,6 @@
 #include "scoring/ScoringSettings.h"
 
 #include <QDialog>
-#include <QHash>
 #include <QMap>
 
 class QComboBox;
@@ -62,13 +61,11 @@ private:
     DatabaseSession& m_session;
     QMap<QString, QString> m_saved;
     QMap<QString, QString> m_edited;
-    QHash<QString, QDoubleSpinBox*> m_inputs;
     QList<Interaction> m_sampleLog; // oldest first
     ScoreContext m_sampleContext;
     QString m_sampleName;
     RelationshipScore m_savedScore;
     RelationshipScore m_preview;
-    std::optional<double> m_previewDelta30;
     bool m_teamChanged = false;
 
     QLabel* m_error = nullptr;
