@@ -4,11 +4,13 @@
 
 #include "LogConversationDialog.h"
 #include "MainWindow.h"
+#include "TrustNoteDialog.h"
 #include "UiFixture.h"
 #include "scoring/LogReplay.h"
 #include "storage/ContactRepository.h"
 #include "storage/InteractionRepository.h"
 #include "storage/TeamMemberRepository.h"
+#include "storage/TrustNoteRepository.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
@@ -180,6 +183,19 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
         require(InteractionRepository(session.database()).listForContact(contactId, 1)).front();
     CHECK(logged.summary == QStringLiteral("Coffee chat"));
     CHECK(logged.loggedBy == std::optional<qint64>(robin->id));
+
+    // And as the author of a trust note.
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::TrustNoteDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        QTest::keyClicks(dialog->findChild<QPlainTextEdit*>(), QStringLiteral("Shared the roadmap early"));
+        dialog->accept();
+    });
+    REQUIRE(window.addTrustNote(contactId));
+    const TrustNote written =
+        require(TrustNoteRepository(session.database()).listForContact(contactId)).front();
+    CHECK(written.text == QStringLiteral("Shared the roadmap early"));
+    CHECK(written.authorId == std::optional<qint64>(robin->id));
 
     // Another session on the same file knows who this user is; clearing it forgets.
     {
