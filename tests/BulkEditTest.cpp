@@ -59,6 +59,8 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     QList<qint64> ids = selectFirstRows(page, 5);
     REQUIRE(page.addTagToSelection(QStringLiteral("summit-2026")));
     CHECK(undo.count() == 1);
+    // The same people stay selected for the next edit.
+    CHECK(page.selectedContactIds() == ids);
     for (const qint64 id : ids)
         CHECK(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
     undo.undo();

@@ -22,7 +22,10 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <vector>
 
 namespace rapport::ui {
 
@@ -203,8 +206,7 @@ bool ContactsPage::addTagToSelection(const QString& tag)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty() || tag.trimmed().isEmpty())
         return false;
-    m_session.undoStack()->push(new BulkTagCommand(m_session, ids, tag));
-    return true;
+    return pushBulkEdit(new BulkTagCommand(m_session, ids, tag), ids);
 }
 
 bool ContactsPage::assignOwnerToSelection(std::optional<qint64> ownerId)
@@ -212,8 +214,7 @@ bool ContactsPage::assignOwnerToSelection(std::optional<qint64> ownerId)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty())
         return false;
-    m_session.undoStack()->push(new BulkOwnerCommand(m_session, ids, ownerId));
-    return true;
+    return pushBulkEdit(new BulkOwnerCommand(m_session, ids, ownerId), ids);
 }
 
 bool ContactsPage::archiveSelection(bool archived)
@@ -221,8 +222,46 @@ bool ContactsPage::archiveSelection(bool archived)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty())
         return false;
-    m_session.undoStack()->push(new BulkArchiveCommand(m_session, ids, archived));
+    return pushBulkEdit(new BulkArchiveCommand(m_session, ids, archived), ids);
+}
+
+bool ContactsPage::pushBulkEdit(QUndoCommand* command, const QList<qint64>& ids)
+{
+    QUndoStack* stack = m_session.undoStack();
+    const int before = stack->index();
+    // A command that failed or was cancelled on its first run is obsolete: the stack drops it.
+    stack->push(command);
+    if (stack->index() == before)
+        return false;
+    selectContacts(ids);
     return true;
+}
+
+void ContactsPage::selectContacts(const QList<qint64>& ids)
+{
+    // The list reloaded after the edit; the same people stay selected for the next one.
+    std::vector<int> rows;
+    rows.reserve(static_cast<size_t>(ids.size()));
+    for (const qint64 id : ids) {
+        const QModelIndex shown = m_filter->mapFromSource(m_model->indexOfContact(id));
+        if (shown.isValid())
+            rows.push_back(shown.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    QItemSelection selection;
+    const int lastColumn = ContactTableModel::ColumnCount - 1;
+    for (size_t first = 0; first < rows.size();) {
+        size_t last = first;
+        while (last + 1 < rows.size() && rows[last + 1] == rows[last] + 1)
+            ++last;
+        selection.select(m_filter->index(rows[first], 0), m_filter->index(rows[last], lastColumn));
+        first = last + 1;
+    }
+    if (rows.empty())
+        return;
+    m_table->selectionModel()->setCurrentIndex(m_filter->index(rows.front(), 0),
+                                               QItemSelectionModel::NoUpdate);
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
 }
 
 bool ContactsPage::deleteSelection()
@@ -242,8 +281,10 @@ bool ContactsPage::deleteSelection()
                     .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return false;
-    m_session.undoStack()->push(new BulkDeleteCommand(m_session, ids));
-    return true;
+    QUndoStack* stack = m_session.undoStack();
+    const int before = stack->index();
+    stack->push(new BulkDeleteCommand(m_session, ids));
+    return stack->index() != before;
 }
 
 void ContactsPage::fillFilterChoices()

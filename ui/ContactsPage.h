@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QUndoCommand;
 
 namespace rapport::ui {
 
@@ -66,6 +67,9 @@ private:
     void createBulkActions();
     void askForTag();
     void askForOwner();
+    // Pushes a bulk edit and keeps its contacts selected; false when it failed or was cancelled.
+    bool pushBulkEdit(QUndoCommand* command, const QList<qint64>& ids);
+    void selectContacts(const QList<qint64>& ids);
     void fillFilterChoices();
     void applyFilters();
     void updateCount();
