@@ -67,6 +67,11 @@ void runBulk(DatabaseSession& session, QUndoCommand& command, bool& firstRun, co
     session.everythingTouched();
 }
 
+QString undoLabel(const QString& edit)
+{
+    return QCoreApplication::translate("rapport::ui::EditCommands", "Undoing: %1").arg(edit);
+}
+
 QString contactCount(qsizetype count)
 {
     return count == 1 ? QCoreApplication::translate("rapport::ui::EditCommands", "1 contact")
@@ -317,7 +322,7 @@ void BulkTagCommand::redo()
 
 void BulkTagCommand::undo()
 {
-    runBulk(m_session, *this, m_firstRun, text(),
+    runBulk(m_session, *this, m_firstRun, undoLabel(text()),
             [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
                 return bulk.removeTag(m_tagged, m_tag, progress);
             });
@@ -348,7 +353,7 @@ void BulkOwnerCommand::redo()
 
 void BulkOwnerCommand::undo()
 {
-    runBulk(m_session, *this, m_firstRun, text(),
+    runBulk(m_session, *this, m_firstRun, undoLabel(text()),
             [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
                 return bulk.restoreOwners(m_previous, progress);
             });
@@ -379,7 +384,7 @@ void BulkArchiveCommand::redo()
 
 void BulkArchiveCommand::undo()
 {
-    runBulk(m_session, *this, m_firstRun, text(),
+    runBulk(m_session, *this, m_firstRun, undoLabel(text()),
             [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
                 const Result<QList<qint64>> restored = bulk.setArchived(m_changed, !m_archived, progress);
                 return restored ? Status() : Status(restored.error());
@@ -408,7 +413,7 @@ void BulkDeleteCommand::redo()
 
 void BulkDeleteCommand::undo()
 {
-    runBulk(m_session, *this, m_firstRun, text(),
+    runBulk(m_session, *this, m_firstRun, undoLabel(text()),
             [this](ContactBulkEdit& bulk, const ProgressCallback& progress) {
                 return bulk.restore(m_deleted, progress);
             });
