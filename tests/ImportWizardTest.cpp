@@ -19,6 +19,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -150,8 +151,10 @@ TEST_CASE("The wizard imports LinkedIn connections, and a re-import creates no o
 
         import(wizard);
         CHECK(wizard.resultPage()->written());
+        CHECK(wizard.outcome()->value().summary() ==
+              QStringLiteral("4 created, 0 unchanged, 0 updated, 0 skipped"));
         CHECK(wizard.resultPage()->statusLabel()->text().contains(
-            QStringLiteral("4 created, 0 unchanged, 0 updated, 0 skipped")));
+            QStringLiteral("<tr><td>Created</td><td align=\"right\"><b>4</b></td></tr>")));
         CHECK(wizard.button(QWizard::FinishButton)->isEnabled());
         UiFixture::saveScreenshot(wizard, QStringLiteral("import-result"));
         click(wizard, QWizard::FinishButton);
@@ -296,9 +299,9 @@ TEST_CASE("Cancel stops the check and the import, and leaves the database as it 
     Database& db = fixture.session().database();
     const QString before = fingerprint(db);
     QTemporaryDir dir;
-    // Enough rows for the importer to ask whether to go on before it is done.
+    // More rows than the importer reads between two progress reports (4096): Cancel stops it midway.
     QByteArray rows = "display_name,emails\r\n";
-    for (int i = 0; i < 12000; ++i)
+    for (int i = 0; i < 4500; ++i)
         rows += QStringLiteral("Person %1,person%1@crowd.example\r\n").arg(i).toUtf8();
     const QString path = writeFile(dir.path(), QStringLiteral("crowd.csv"), rows);
 
@@ -314,7 +317,7 @@ TEST_CASE("Cancel stops the check and the import, and leaves the database as it 
 
     QTest::mouseClick(wizard.checkPage()->againButton(), Qt::LeftButton);
     wizard.task().wait();
-    CHECK(wizard.checkPage()->statusLabel()->text().contains(QStringLiteral("12000 created")));
+    CHECK(wizard.checkPage()->statusLabel()->text().contains(QStringLiteral("4500 created")));
     click(wizard, QWizard::CommitButton);
     REQUIRE(wizard.resultPage()->isRunning());
     QTest::mouseClick(wizard.resultPage()->cancelButton(), Qt::LeftButton);
@@ -354,6 +357,33 @@ TEST_CASE("Imported conversations update the GUI's scores", "[ui][import]")
     CHECK(lastAfter > lastBefore);
     CHECK(lastAfter ==
           Approx(QDateTime(QDate(2026, 5, 31), QTime(10, 0), QTimeZone::utc()).toSecsSinceEpoch() / 86400.0));
+}
+
+TEST_CASE("The import waits for a write the GUI's connection is finishing, then sees nothing stale",
+          "[ui][import]")
+{
+    forgetSavedMappings();
+    UiFixture fixture;
+    ui::DatabaseSession& session = fixture.session();
+    ui::ContactTableModel contacts(session);
+    const int before = contacts.rowCount();
+    ImportWizard wizard(session);
+    chooseFile(wizard, linkedInSample);
+    click(wizard, QWizard::NextButton);
+    // The GUI's connection holds the write lock, as during a save; the dry run's write transaction waits
+    // on SQLite's busy timeout (5 s) instead of failing at once.
+    requireOk(session.database().begin());
+    QTimer::singleShot(300, [&session] { requireOk(session.database().commit()); });
+    QElapsedTimer waited;
+    waited.start();
+    click(wizard, QWizard::NextButton);
+    CHECK(QTest::qWaitFor([&wizard] { return !wizard.checkPage()->isRunning(); }, 10000));
+    CHECK(waited.elapsed() >= 300);
+    CHECK(session.database().transactionDepth() == 0);
+    CHECK(wizard.checkPage()->statusLabel()->text().contains(QStringLiteral("4 created")));
+    import(wizard);
+    REQUIRE(wizard.resultPage()->written());
+    CHECK(contacts.rowCount() == before + 4);
 }
 
 TEST_CASE("File > Import opens the wizard from the main window", "[ui][import]")

@@ -2,6 +2,7 @@
 
 #include "ImportWizard.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -70,9 +71,20 @@ void ImportResultPage::finished()
         m_written = true;
         const ImportReport& report = **outcome;
         setSubTitle(tr("Done: the lists and the scores are up to date."));
-        QString text = tr("Imported %1 from %2 (%3):<br><b>%4</b>.")
-                           .arg(importTargetName(m_wizard.target()), m_wizard.path().toHtmlEscaped(),
-                                report.format.toHtmlEscaped(), report.summary());
+        QString text =
+            tr("<p>Imported %1 from <b>%2</b> (%3):</p>")
+                .arg(importTargetName(m_wizard.target()),
+                     QFileInfo(m_wizard.path()).fileName().toHtmlEscaped(), report.format.toHtmlEscaped());
+        text += QStringLiteral("<table cellpadding=\"3\">");
+        const std::pair<QString, qint64> counts[] = {{tr("Created"), report.created},
+                                                     {tr("Updated"), report.updated},
+                                                     {tr("Unchanged"), report.unchanged},
+                                                     {tr("Skipped"), report.skipped}};
+        for (const auto& [label, count] : counts)
+            text += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>")
+                        .arg(label)
+                        .arg(count);
+        text += QStringLiteral("</table>");
         for (const QString& reason : report.skippedReasons)
             text += QStringLiteral("<br>") + reason.toHtmlEscaped();
         m_status->setText(text);
