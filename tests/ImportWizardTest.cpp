@@ -129,6 +129,7 @@ TEST_CASE("The wizard imports LinkedIn connections, and a re-import creates no o
         REQUIRE(model.rowCount() == 7);
         CHECK(model.index(0, 0).data().toString() == QStringLiteral("First Name"));
         CHECK(model.index(0, 1).data().toString() == QStringLiteral("Ada"));
+        CHECK(model.index(3, 1).data().toString() == QStringLiteral("ada@analytical.example"));
         CHECK(model.index(0, 2).data().toString() == QStringLiteral("Given name"));
         CHECK(model.index(2, 2).data().toString() == QStringLiteral("LinkedIn handle"));
         CHECK(model.index(3, 2).data().toString() == QStringLiteral("Email"));
@@ -283,6 +284,7 @@ TEST_CASE("A file that is not UTF-8 is offered as Latin-1 instead of garbled", "
     CHECK(wizard.currentId() == ImportWizard::FilePageId);
     CHECK(wizard.filePage()->messageLabel()->text().contains(QStringLiteral("not valid UTF-8")));
     CHECK(wizard.filePage()->encodingBox()->currentData().toInt() == static_cast<int>(CsvEncoding::Latin1));
+    UiFixture::saveScreenshot(wizard, QStringLiteral("import-latin1"));
     click(wizard, QWizard::NextButton);
     REQUIRE(wizard.currentId() == ImportWizard::MappingPageId);
     CHECK(wizard.mappingPage()->previewModel()->index(0, 0).data().toString() ==

@@ -26,7 +26,7 @@ ImportMappingModel::ImportMappingModel(QObject* parent)
     : QAbstractTableModel(parent)
 {}
 
-void ImportMappingModel::reset(ImportTarget target, const QStringList& header, const QStringList& sample,
+void ImportMappingModel::reset(ImportTarget target, const QStringList& header, const QStringList& examples,
                                const ColumnMapping& mapping)
 {
     beginResetModel();
@@ -41,7 +41,7 @@ void ImportMappingModel::reset(ImportTarget target, const QStringList& header, c
         }
     }
     m_header = header;
-    m_sample = sample;
+    m_examples = examples;
     m_mapping = mapping;
     endResetModel();
 }
@@ -80,9 +80,9 @@ QVariant ImportMappingModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DisplayRole)
             return m_header.at(column);
         break;
-    case SampleColumn:
+    case ExampleColumn:
         if (role == Qt::DisplayRole)
-            return m_sample.value(column).simplified();
+            return m_examples.value(column).simplified();
         if (role == Qt::ForegroundRole)
             return QPalette().brush(QPalette::PlaceholderText);
         break;
@@ -138,8 +138,8 @@ QVariant ImportMappingModel::headerData(int section, Qt::Orientation orientation
     switch (section) {
     case FileColumn:
         return tr("Column in the file");
-    case SampleColumn:
-        return tr("First value");
+    case ExampleColumn:
+        return tr("Example");
     case FieldColumn:
         return tr("Imported as");
     default:

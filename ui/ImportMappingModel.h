@@ -18,7 +18,7 @@ public:
     enum Column
     {
         FileColumn,
-        SampleColumn,
+        ExampleColumn,
         FieldColumn,
         ColumnCount
     };
@@ -27,8 +27,8 @@ public:
 
     explicit ImportMappingModel(QObject* parent = nullptr);
 
-    // `sample` is the first data row, shown beside each column name.
-    void reset(ImportTarget target, const QStringList& header, const QStringList& sample,
+    // `examples` holds a value of each column from the first rows, shown beside its name.
+    void reset(ImportTarget target, const QStringList& header, const QStringList& examples,
                const ColumnMapping& mapping);
     const ColumnMapping& mapping() const { return m_mapping; }
     // The index of the choice `column` is bound to (0: not imported).
@@ -57,7 +57,7 @@ private:
 
     QList<Choice> m_choices;
     QStringList m_header;
-    QStringList m_sample;
+    QStringList m_examples;
     ColumnMapping m_mapping;
 };
 

@@ -35,7 +35,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard& wizard)
     m_mappingView->verticalHeader()->hide();
     m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::FileColumn,
                                                             QHeaderView::ResizeToContents);
-    m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::SampleColumn,
+    m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::ExampleColumn,
                                                             QHeaderView::Stretch);
     m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::FieldColumn,
                                                             QHeaderView::Fixed);
@@ -88,7 +88,17 @@ void ImportMappingPage::initializePage()
     setSubTitle(tr("Choose what each column of %1 is imported as, or \"not imported\".")
                     .arg(QFileInfo(m_wizard.path()).fileName()));
 
-    m_mappingModel->reset(m_wizard.target(), preview.header, preview.rows.value(0), m_wizard.mapping());
+    // The first non-empty value of each column: LinkedIn leaves most emails empty, for one.
+    QStringList examples;
+    for (int column = 0; column < preview.header.size(); ++column) {
+        QString example;
+        for (const QStringList& row : preview.rows) {
+            if (example.isEmpty())
+                example = row.value(column).trimmed();
+        }
+        examples << example;
+    }
+    m_mappingModel->reset(m_wizard.target(), preview.header, examples, m_wizard.mapping());
     for (int row = 0; row < m_mappingModel->rowCount(); ++row)
         m_mappingView->openPersistentEditor(m_mappingModel->index(row, ImportMappingModel::FieldColumn));
     m_previewModel->reset(preview.header, preview.rows);
