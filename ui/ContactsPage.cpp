@@ -119,6 +119,16 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
 
 ContactsPage::~ContactsPage() = default;
 
+QString ContactsPage::ownerFilterName() const
+{
+    return m_owner->currentData().toLongLong() > 0 ? m_owner->currentText() : QString();
+}
+
+QString ContactsPage::tagFilterName() const
+{
+    return m_tag->currentData().toLongLong() > 0 ? m_tag->currentText() : QString();
+}
+
 void ContactsPage::fillFilterChoices()
 {
     const QSignalBlocker ownerBlocker(m_owner);

@@ -7,6 +7,9 @@
 #include "ContactsPage.h"
 #include "DatabaseSession.h"
 #include "EditCommands.h"
+#include "ExportDialog.h"
+#include "ImportResultPage.h"
+#include "ImportWizard.h"
 #include "LogConversationDialog.h"
 #include "ReachOutPage.h"
 #include "TrustNoteDialog.h"
@@ -87,6 +90,9 @@ void MainWindow::createActions()
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     fillRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::importFile);
+    file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -289,6 +295,25 @@ void MainWindow::deleteConversation(qint64 interactionId)
     statusBar()->showMessage(tr("Conversation deleted. Undo with %1.")
                                  .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
                              6000);
+}
+
+void MainWindow::importFile()
+{
+    if (!m_session)
+        return;
+    ImportWizard wizard(*m_session, this);
+    wizard.exec();
+    if (wizard.resultPage()->written())
+        statusBar()->showMessage(tr("Imported: %1").arg(wizard.outcome()->value().summary()), 8000);
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_session)
+        return;
+    ExportDialog dialog(*m_session, m_contacts->ownerFilterName(), m_contacts->tagFilterName(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(dialog.resultMessage(), 8000);
 }
 
 void MainWindow::openDatabase()

@@ -54,6 +54,8 @@ private:
     void rememberRecent(const QString& path);
     void fillRecentMenu();
     void deleteConversation(qint64 interactionId);
+    void importFile();
+    void exportReport();
     void showError(const QString& message);
     void updateStatus();
 
