@@ -271,13 +271,26 @@ TEST_CASE("The dashboard's health trend equals the engine's replay at each week'
 TEST_CASE("A click on a band lists its contacts", "[dashboard][aggregator]")
 {
     ExampleTeam team;
-    CHECK(require(team.aggregator().contactsInBand(last90, Band::AtRisk, testNow)) == QList<qint64>{team.e});
-    CHECK(require(team.aggregator().contactsInBand(last90, Band::Cooling, testNow)) == QList<qint64>{team.d});
+    const BandContacts atRisk = require(team.aggregator().contactsInBand(last90, Band::AtRisk, testNow));
+    CHECK(atRisk.total == 1);
+    REQUIRE(atRisk.contacts.size() == 1);
+    CHECK(atRisk.contacts.front().contactId == team.e);
+    CHECK(atRisk.contacts.front().explanation == team.compute(last90).atRisk.front().explanation);
+
+    const BandContacts cooling = require(team.aggregator().contactsInBand(last90, Band::Cooling, testNow));
+    REQUIRE(cooling.contacts.size() == 1);
+    CHECK(cooling.contacts.front().name == QStringLiteral("Dee"));
+    // "(−23 vs 30 days ago)": Δ30 of worked example D.
+    REQUIRE(cooling.contacts.front().delta30.has_value());
+    CHECK(*cooling.contacts.front().delta30 == Approx(53.97 - 76.53).margin(0.02));
+
     DashboardFilter byAda = last90;
     byAda.ownerId = team.ada;
-    CHECK(require(team.aggregator().contactsInBand(byAda, Band::Cooling, testNow)).isEmpty());
-    // Scores at a past end replay the log: 30 days ago D was Thriving.
+    CHECK(require(team.aggregator().contactsInBand(byAda, Band::Cooling, testNow)).total == 0);
+    // Scores at a past end: 30 days ago D was Thriving.
     const DashboardFilter earlier =
         *DashboardFilter::custom(testNow - 120 * daySeconds, testNow - 30 * daySeconds);
-    CHECK(require(team.aggregator().contactsInBand(earlier, Band::Thriving, testNow)).contains(team.d));
+    const BandContacts thriving = require(team.aggregator().contactsInBand(earlier, Band::Thriving, testNow));
+    CHECK(std::any_of(thriving.contacts.begin(), thriving.contacts.end(),
+                      [&](const BandContact& row) { return row.contactId == team.d; }));
 }

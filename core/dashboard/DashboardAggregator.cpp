@@ -161,7 +161,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
     double monthAgoSum = 0;
     int monthAgoScored = 0;
     std::vector<double> balances;
-    std::vector<AtRiskRow> atRisk;
+    std::vector<BandContact> atRisk;
 
     for (size_t i = 0; i < selected.size(); ++i) {
         const ScoreBoard::Entry& entry = *selected[i].score;
@@ -209,7 +209,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
             if (state.dOut + state.dIn > 0)
                 balances.push_back(state.dIn / (state.dOut + state.dIn));
             if (score.band == Band::AtRisk) {
-                AtRiskRow& row = atRisk.emplace_back();
+                BandContact& row = atRisk.emplace_back();
                 row.contactId = entry.contactId;
                 row.score = score;
                 if (earlier.hasHistory)
@@ -243,16 +243,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
     }
 
     data.atRiskTotal = static_cast<int>(atRisk.size());
-    const auto moreOverdue = [](const AtRiskRow& a, const AtRiskRow& b) {
-        if (a.score.overdueRatio != b.score.overdueRatio)
-            return a.score.overdueRatio > b.score.overdueRatio;
-        return a.contactId < b.contactId;
-    };
-    const auto kept = std::min<size_t>(atRisk.size(), atRiskLimit);
-    std::partial_sort(atRisk.begin(), atRisk.begin() + static_cast<std::ptrdiff_t>(kept), atRisk.end(),
-                      moreOverdue);
-    atRisk.resize(kept);
-    if (Status described = describeAtRisk(atRisk); !described)
+    if (Status described = describe(atRisk); !described)
         return described.error();
     data.atRisk = std::move(atRisk);
 
@@ -267,24 +258,37 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
     return data;
 }
 
-Result<QList<qint64>> DashboardAggregator::contactsInBand(const DashboardFilter& filter, Band band,
-                                                          qint64 now) const
+Result<BandContacts> DashboardAggregator::contactsInBand(const DashboardFilter& filter, Band band,
+                                                         qint64 now) const
 {
     const qint64 at = std::min(filter.end, now);
+    const qint64 monthAgo = at - 30 * daySeconds;
     const std::vector<Selected> selected = select(filter);
     std::vector<const ScoreBoard::Entry*> entries;
     entries.reserve(selected.size());
     for (const Selected& contact : selected)
         entries.push_back(contact.score);
-    const Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, {at});
+    const Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, {monthAgo, at});
     if (!states)
         return states.error();
-    QList<qint64> ids;
+    BandContacts result;
+    result.band = band;
     for (size_t i = 0; i < entries.size(); ++i) {
-        if (computeScore(states->at(i, 0), at, entries[i]->context, m_settings).band == band)
-            ids << entries[i]->contactId;
+        const RelationshipScore score = computeScore(states->at(i, 1), at, entries[i]->context, m_settings);
+        if (score.band != band)
+            continue;
+        BandContact& row = result.contacts.emplace_back();
+        row.contactId = entries[i]->contactId;
+        row.score = score;
+        const RelationshipScore earlier =
+            computeScore(states->at(i, 0), monthAgo, entries[i]->context, m_settings);
+        if (score.hasHistory && earlier.hasHistory)
+            row.delta30 = score.score - earlier.score;
     }
-    return ids;
+    result.total = static_cast<int>(result.contacts.size());
+    if (Status described = describe(result.contacts); !described)
+        return described.error();
+    return result;
 }
 
 Status DashboardAggregator::countTrustNotes(const DashboardFilter& filter, TrustSummary& trust) const
@@ -315,15 +319,24 @@ Status DashboardAggregator::countTrustNotes(const DashboardFilter& filter, Trust
     return {};
 }
 
-Status DashboardAggregator::describeAtRisk(std::vector<AtRiskRow>& rows) const
+Status DashboardAggregator::describe(std::vector<BandContact>& rows) const
 {
+    const auto moreOverdue = [](const BandContact& a, const BandContact& b) {
+        if (a.score.overdueRatio != b.score.overdueRatio)
+            return a.score.overdueRatio > b.score.overdueRatio;
+        return a.contactId < b.contactId;
+    };
+    const auto kept = std::min<size_t>(rows.size(), listLimit);
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(kept), rows.end(),
+                      moreOverdue);
+    rows.resize(kept);
     QList<qint64> ids;
-    for (const AtRiskRow& row : rows)
+    for (const BandContact& row : rows)
         ids << row.contactId;
     const Result<QHash<qint64, ContactRow>> contacts = ContactDirectory(m_db).rows(ids);
     if (!contacts)
         return contacts.error();
-    for (AtRiskRow& row : rows) {
+    for (BandContact& row : rows) {
         const ContactRow contact = contacts->value(row.contactId);
         row.name = contact.name;
         row.owner = contact.owner;

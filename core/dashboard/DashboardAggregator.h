@@ -11,15 +11,13 @@
 #include "scoring/ScoringSettings.h"
 #include "storage/Database.h"
 
-#include <QList>
-
 namespace rapport {
 
 class DashboardAggregator
 {
 public:
-    // The at-risk list keeps the most overdue of them; atRiskTotal counts them all.
-    static constexpr int atRiskLimit = 200;
+    // Lists of a band's contacts keep the most overdue of them; their totals count them all.
+    static constexpr int listLimit = 200;
 
     DashboardAggregator(Database& db, const ScoreBoard& board, const ContactGroups& groups,
                         const ScoringSettings& settings)
@@ -32,8 +30,8 @@ public:
     // Every aggregate for the filter; scores are read at the end of the period, or at `now` if earlier.
     Result<DashboardData> compute(const DashboardFilter& filter, qint64 now) const;
 
-    // The filtered contacts in this band at that same moment, in contact id order (a click on a band).
-    Result<QList<qint64>> contactsInBand(const DashboardFilter& filter, Band band, qint64 now) const;
+    // The filtered contacts in this band at that same moment, most overdue first (a click on a band).
+    Result<BandContacts> contactsInBand(const DashboardFilter& filter, Band band, qint64 now) const;
 
 private:
     struct Selected
@@ -43,7 +41,8 @@ private:
     };
     std::vector<Selected> select(const DashboardFilter& filter) const;
     Status countTrustNotes(const DashboardFilter& filter, TrustSummary& trust) const;
-    Status describeAtRisk(std::vector<AtRiskRow>& rows) const;
+    // Keeps the listLimit most overdue and adds their names and explanations.
+    Status describe(std::vector<BandContact>& rows) const;
 
     Database& m_db;
     const ScoreBoard& m_board;

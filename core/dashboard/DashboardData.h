@@ -70,7 +70,8 @@ struct DashboardKpis
     std::optional<double> medianResponseBalance;
 };
 
-struct AtRiskRow
+// One contact of a band, with what its explanation sentence needs.
+struct BandContact
 {
     qint64 contactId = 0;
     QString name;
@@ -78,6 +79,14 @@ struct AtRiskRow
     RelationshipScore score;
     std::optional<double> delta30;
     QString explanation;
+};
+
+// The contacts of one band for a filter, most overdue first.
+struct BandContacts
+{
+    Band band = Band::AtRisk;
+    std::vector<BandContact> contacts; // at most DashboardAggregator::listLimit
+    int total = 0;
 };
 
 struct DashboardData
@@ -93,7 +102,7 @@ struct DashboardData
     double oneSidedShare() const { return withHistory > 0 ? double(oneSided) / withHistory : 0.0; }
     TrustSummary trust;
     DashboardKpis kpis;
-    std::vector<AtRiskRow> atRisk; // most overdue first, at most DashboardAggregator::atRiskLimit
+    std::vector<BandContact> atRisk; // most overdue first, at most DashboardAggregator::listLimit
     int atRiskTotal = 0;
 };
 
