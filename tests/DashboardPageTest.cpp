@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QTableView>
 #include <QTest>
@@ -111,6 +112,22 @@ TEST_CASE("Dashboard filters change every number at once", "[ui][dashboard]")
     CHECK(year.kpis.conversations > all.kpis.conversations);
     CHECK(year.weeks.size() > all.weeks.size());
     CHECK(page.kpiText(DashboardPage::ConversationsKpi) == QString::number(year.kpis.conversations));
+
+    // A custom period includes its end date.
+    choose(page, page.periodFilter(), 3);
+    auto* from = page.findChild<QDateEdit*>(QStringLiteral("dashboardFrom"));
+    auto* to = page.findChild<QDateEdit*>(QStringLiteral("dashboardTo"));
+    REQUIRE(from != nullptr);
+    REQUIRE(to != nullptr);
+    CHECK(from->isVisible());
+    from->setDate(QDate(2026, 5, 1));
+    to->setDate(QDate(2026, 5, 31));
+    page.computation()->waitForFinished();
+    const DashboardData custom = page.data();
+    CHECK(custom.filter.period == DashboardPeriod::Custom);
+    CHECK(custom.filter.start == testNow - 31 * daySeconds);
+    CHECK(custom.filter.end == testNow);
+    CHECK(custom.kpis.conversations < all.kpis.conversations);
 }
 
 TEST_CASE("A click on a dashboard band lists that band's contacts", "[ui][dashboard]")

@@ -116,6 +116,8 @@ QWidget* DashboardPage::createFilters()
     const QDate today = Clock::nowUtc().date();
     m_from = new QDateEdit(today.addDays(-90), bar);
     m_to = new QDateEdit(today, bar);
+    m_from->setObjectName(QStringLiteral("dashboardFrom"));
+    m_to->setObjectName(QStringLiteral("dashboardTo"));
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
