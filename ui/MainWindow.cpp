@@ -5,6 +5,7 @@
 #include "ContactEditDialog.h"
 #include "ContactTableModel.h"
 #include "ContactsPage.h"
+#include "DashboardPage.h"
 #include "DatabaseSession.h"
 #include "EditCommands.h"
 #include "ExportDialog.h"
@@ -42,8 +43,9 @@ constexpr int recentFileCount = 8;
 enum Page
 {
     ContactsPageIndex = 0,
-    ReachOutPageIndex = 1,
-    TrustNotesPageIndex = 2
+    DashboardPageIndex = 1,
+    ReachOutPageIndex = 2,
+    TrustNotesPageIndex = 3
 };
 
 } // namespace
@@ -54,6 +56,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     , m_pages(new QStackedWidget(this))
 {
     m_navigation->addItem(tr("Contacts"));
+    m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Reach out"));
     m_navigation->addItem(tr("Trust notes"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Trust notes")) +
@@ -79,6 +82,7 @@ MainWindow::~MainWindow()
 {
     // Pages hold references into the session: they go first.
     delete m_contacts;
+    delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
 }
@@ -120,9 +124,11 @@ void MainWindow::createActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showPage(ContactsPageIndex); });
-    view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+2")), this,
+    view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showPage(DashboardPageIndex); });
+    view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+3")), this,
                     [this] { showPage(ReachOutPageIndex); });
-    view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+3")), this,
+    view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(TrustNotesPageIndex); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -146,6 +152,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         return;
     }
     delete m_contacts;
+    delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
     m_undo = nullptr;
@@ -160,6 +167,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_contacts = new ContactsPage(*m_session, m_pages);
     m_reachOut = new ReachOutPage(m_contacts->tableModel(), m_pages);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);
+    m_dashboard = new DashboardPage(*m_session, m_pages);
+    m_pages->insertWidget(DashboardPageIndex, m_dashboard);
     m_pages->insertWidget(ReachOutPageIndex, m_reachOut);
     m_trustNotes = new TrustNotesPage(*m_session, m_pages);
     m_pages->insertWidget(TrustNotesPageIndex, m_trustNotes);
@@ -168,6 +177,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         m_contacts->selectContact(contactId);
     });
     connect(m_contacts, &ContactsPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_dashboard, &DashboardPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_dashboard, &DashboardPage::contactRequested, this, [this](qint64 contactId) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    });
     connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
     connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
@@ -211,6 +225,8 @@ qint64 MainWindow::selectedContactId() const
     if (!m_session)
         return 0;
     switch (currentPage()) {
+    case DashboardPageIndex:
+        return m_dashboard->currentContactId();
     case ReachOutPageIndex:
         return m_reachOut->currentContactId();
     case TrustNotesPageIndex:
