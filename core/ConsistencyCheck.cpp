@@ -14,6 +14,11 @@ constexpr int maxListedStateProblems = 10;
 
 Result<ConsistencyReport> ConsistencyCheck::run(const ProgressCallback& progress)
 {
+    // Every count and the replay must see the same moment of the file, even while the GUI logs on
+    // another connection; the snapshot is only read, so it ends by rolling back.
+    const Transaction snapshot(m_db, TransactionMode::Read);
+    if (!snapshot.status())
+        return snapshot.status().error();
     ConsistencyReport report;
     report.schemaVersion = m_db.schemaVersion();
     if (report.schemaVersion != currentSchemaVersion())

@@ -13,7 +13,7 @@ packages=(
     # storage, CSV, tests
     libsqlite3-dev sqlite3 libcsv-dev catch2
     # headless GUI runs and screenshots, fonts for the UI
-    xvfb xauth fonts-dejavu-core fonts-noto-core
+    xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
     # icons (QSvgRenderer at build time, SVG icon engine at run time), man page check

@@ -1,87 +1,75 @@
-// Long jobs off the UI thread: the result comes back, a slow job shows a progress dialog whose Cancel
-// stops it, and a job that may not be cancelled offers no Cancel.
+// BackgroundTask: the job runs off the GUI thread, its progress reaches the GUI thread as per mille,
+// Cancel stops it at its next report, and a task going away waits for its job.
 #include "BackgroundTask.h"
 
 #include "TestSupport.h"
 
-#include <QApplication>
-#include <QElapsedTimer>
-#include <QProgressDialog>
-#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
 #include <QThread>
-#include <QTimer>
+#include <atomic>
 
-using namespace rapport;
-using namespace rapport::test;
+using rapport::ProgressCallback;
 using rapport::ui::BackgroundTask;
 
-TEST_CASE("A background job runs on its own connection and returns its result", "[ui][background]")
+TEST_CASE("A background task reports progress on the GUI thread and finishes once", "[ui][task]")
 {
-    TempDatabase temp;
-    Qt::HANDLE worker = nullptr;
-    const Status done = BackgroundTask::run(
-        temp.path(), QStringLiteral("Counting"),
-        [&worker](Database& db, const ProgressCallback&) -> Status {
-            worker = QThread::currentThreadId();
-            return db.execute(
-                QStringLiteral("INSERT INTO team_members (name, created_at) VALUES ('Kim', 0)"));
-        },
-        BackgroundTask::Cancel::Allowed);
-    CHECK(done.ok());
-    CHECK(worker != QThread::currentThreadId());
-    CHECK(temp.number(QStringLiteral("SELECT count(*) FROM team_members")) == 1);
-
-    const Status refused = BackgroundTask::run(
-        temp.path(), QStringLiteral("Failing"),
-        [](Database&, const ProgressCallback&) -> Status { return Error::badInput(QStringLiteral("no")); },
-        BackgroundTask::Cancel::Allowed);
-    CHECK(refused.error().message == QStringLiteral("no"));
+    BackgroundTask task;
+    QSignalSpy progressed(&task, &BackgroundTask::progressed);
+    QSignalSpy finished(&task, &BackgroundTask::finished);
+    QThread* jobThread = nullptr;
+    task.start([&jobThread](const ProgressCallback& progress) {
+        jobThread = QThread::currentThread();
+        for (int done = 0; done <= 4; ++done)
+            progress(done, 4);
+        progress(5, 0);
+    });
+    CHECK(task.isRunning());
+    REQUIRE(QTest::qWaitFor([&finished] { return finished.count() == 1; }, 5000));
+    CHECK_FALSE(task.isRunning());
+    CHECK(jobThread != QThread::currentThread());
+    QList<int> values;
+    for (const QList<QVariant>& arguments : progressed)
+        values << arguments.at(0).toInt();
+    CHECK(values == QList<int>{0, 250, 500, 750, 1000, -1}); // -1: the total is unknown
+    QTest::qWait(20);
+    CHECK(finished.count() == 1);
 }
 
-TEST_CASE("A slow background job shows its progress and stops on Cancel", "[ui][background]")
+TEST_CASE("Cancel stops a background task's job at its next progress report", "[ui][task]")
 {
-    TempDatabase temp;
-    bool cancelOffered = false;
-    QTimer::singleShot(600, [&cancelOffered] {
-        auto* dialog = qobject_cast<QProgressDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        CHECK(dialog->labelText() == QStringLiteral("Working"));
-        auto* cancel = dialog->findChild<QPushButton*>();
-        cancelOffered = cancel != nullptr;
-        if (cancel)
-            cancel->click();
+    std::atomic<qint64> reports = 0;
+    BackgroundTask task;
+    QSignalSpy finished(&task, &BackgroundTask::finished);
+    task.start([&reports](const ProgressCallback& progress) {
+        while (progress(++reports, 0))
+            QThread::msleep(1);
     });
-    QElapsedTimer elapsed;
-    elapsed.start();
-    const Status stopped = BackgroundTask::run(
-        temp.path(), QStringLiteral("Working"),
-        [](Database&, const ProgressCallback& progress) -> Status {
-            for (int step = 0; step < 1000; ++step) {
-                if (!reportProgress(progress, step, 1000))
-                    return Error::cancelled();
-                QThread::msleep(10);
-            }
-            return {};
-        },
-        BackgroundTask::Cancel::Allowed);
-    CHECK(cancelOffered);
-    CHECK(stopped.error().kind == ErrorKind::Cancelled);
-    CHECK(elapsed.elapsed() < 5000);
+    REQUIRE(QTest::qWaitFor([&reports] { return reports > 3; }, 5000));
+    task.cancel();
+    CHECK(task.isCancelled());
+    task.wait();
+    CHECK(finished.count() == 1);
+    CHECK_FALSE(task.isRunning());
 
-    QTimer::singleShot(500, [] {
-        auto* dialog = qobject_cast<QProgressDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        CHECK(dialog->findChild<QPushButton*>() == nullptr);
-    });
-    const Status finished = BackgroundTask::run(
-        temp.path(), QStringLiteral("Undoing"),
-        [](Database&, const ProgressCallback& progress) -> Status {
-            for (int step = 0; step < 80; ++step) {
-                (void)reportProgress(progress, step, 80);
-                QThread::msleep(10);
-            }
-            return {};
-        },
-        BackgroundTask::Cancel::NotAllowed);
-    CHECK(finished.ok());
+    // The same task runs the next job, no longer cancelled.
+    bool ran = false;
+    task.start([&ran](const ProgressCallback& progress) { ran = progress(1, 1); });
+    task.wait();
+    CHECK(ran);
+    CHECK(finished.count() == 2);
+}
+
+TEST_CASE("A background task that goes away cancels its job and waits for it", "[ui][task]")
+{
+    std::atomic<bool> stopped = false;
+    {
+        BackgroundTask task;
+        task.start([&stopped](const ProgressCallback& progress) {
+            while (progress(0, 0))
+                QThread::msleep(1);
+            stopped = true;
+        });
+    }
+    CHECK(stopped);
 }

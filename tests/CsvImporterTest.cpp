@@ -515,3 +515,30 @@ TEST_CASE("The Latin-1 encoding imports an older Excel file", "[import]")
     CHECK(require(CsvImporter(database.db(), path, options).run(false)).created == 1);
     CHECK(require(ContactRepository(database.db()).get(1)).displayName == QStringLiteral("José Álvarez"));
 }
+
+TEST_CASE("A mapping corrected by hand replaces a detected format's, keeping its header row", "[import]")
+{
+    TempDatabase database;
+    const QString path = QStringLiteral(RAPPORT_SAMPLES_DIR "/linkedin-connections.csv");
+    ImportOptions options;
+    const ImportPreview detected = require(CsvImporter(database.db(), path, options).preview());
+    REQUIRE(detected.formatKey == QStringLiteral("linkedin"));
+    const int company = static_cast<int>(detected.header.indexOf(QStringLiteral("Company")));
+    const int position = static_cast<int>(detected.header.indexOf(QStringLiteral("Position")));
+    ColumnMapping corrected = detected.mapping;
+    corrected.unbind(company);
+    corrected.bind(position, ImportField::Tags);
+
+    options.format = detected.formatKey;
+    options.mapping = corrected;
+    const ImportPreview applied = require(CsvImporter(database.db(), path, options).preview());
+    CHECK(applied.headerLine == detected.headerLine);
+    CHECK(applied.mapping == corrected);
+    CHECK(require(CsvImporter(database.db(), path, options).run(false)).created == 4);
+    const Contact ada =
+        require(ContactRepository(database.db())
+                    .get(require(
+                        ContactRepository(database.db()).resolve(QStringLiteral("ada@analytical.example")))));
+    CHECK(ada.organization.isEmpty());
+    CHECK(ada.tags == QStringList{QStringLiteral("Mathematician")});
+}

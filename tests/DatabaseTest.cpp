@@ -449,3 +449,43 @@ TEST_CASE("The default database path is a rapport file in the application data f
     CHECK(path.endsWith(QStringLiteral("/rapport.sqlite3")));
     CHECK(QFileInfo(path).isAbsolute());
 }
+
+TEST_CASE("A version 1 file is migrated to version 2 with its data and a filled activity rollup",
+          "[database][migrations]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite3"));
+    QByteArray schema;
+    for (const QString& statement : migrations().constFirst().statements)
+        schema += statement.toUtf8() + ";\n";
+    rawExecute(path, schema.constData());
+    rawExecute(path, QByteArray("PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
+                                "; PRAGMA user_version = 1")
+                         .constData());
+    // 2026-06-01 is a Monday: two interactions that week, one the week before, for a tagged, owned contact.
+    rawExecute(path,
+               "INSERT INTO team_members (id, name, created_at) VALUES (7, 'Grace', 0);"
+               "INSERT INTO tags (id, name) VALUES (3, 'press');"
+               "INSERT INTO contacts (id, display_name, owner_id, created_at, updated_at)"
+               " VALUES (1, 'Ada', 7, 0, 0);"
+               "INSERT INTO contact_tags VALUES (1, 3);"
+               "INSERT INTO interactions (contact_id, occurred_at, channel, direction, created_at) VALUES"
+               " (1, 1780272000, 'email', 'outbound', 0), (1, 1780358400, 'email', 'outbound', 0),"
+               " (1, 1780185600, 'call', 'inbound', 0)");
+
+    std::unique_ptr<Database> db = require(Database::open(path));
+    CHECK(db->schemaVersion() == 2);
+    CHECK(QFileInfo::exists(path + QStringLiteral(".v1.bak")));
+    CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM interactions"))).toInt() == 3);
+    const auto count = [&](const char* where) {
+        return require(db->scalar(QStringLiteral("SELECT coalesce(sum(n), 0) FROM activity_weeks WHERE %1")
+                                      .arg(QLatin1String(where))))
+            .toInt();
+    };
+    CHECK(count("week = 1780272000 AND owner_id = 7 AND tag_id = 0 AND channel = 'email'"
+                " AND direction = 'outbound'") == 2);
+    CHECK(count("week = 1780272000 AND owner_id = 7 AND tag_id = 3") == 2);
+    CHECK(count("week = 1779667200 AND tag_id = 3 AND channel = 'call' AND direction = 'inbound'") == 1);
+    CHECK(count("tag_id = 0") == 3);
+}

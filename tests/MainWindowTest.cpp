@@ -176,8 +176,8 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = openWindow(fixture);
     MainWindow& window = *shown;
-    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
-    CHECK(window.currentPage() == 1);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    CHECK(window.currentPage() == 2);
     const QAbstractItemModel* overdue = window.reachOutPage()->model();
     REQUIRE(overdue->rowCount() > 0);
     double previous = 1e9;
@@ -197,8 +197,8 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = openWindow(fixture);
     MainWindow& window = *shown;
-    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-    CHECK(window.currentPage() == 2);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    CHECK(window.currentPage() == 3);
     ui::RecentNotesModel* notes = window.trustNotesPage()->model();
     CHECK(notes->rowCount() == 300);
     const QString newest = notes->index(0, ui::RecentNotesModel::WhenColumn).data().toString();
@@ -314,7 +314,7 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = openWindow(fixture);
     MainWindow& window = *shown;
-    window.showPage(1);
+    window.showPage(2);
     const qint64 overdue = window.reachOutPage()->currentContactId();
     REQUIRE(overdue > 0);
     CHECK(overdue != window.contactsPage()->currentContactId());

@@ -1,83 +1,61 @@
 #include "BackgroundTask.h"
 
-#include <QApplication>
-#include <QEventLoop>
-#include <QProgressDialog>
 #include <QThread>
-#include <QTimer>
 #include <algorithm>
-#include <atomic>
-#include <memory>
 
 namespace rapport::ui {
 
-namespace {
+BackgroundTask::BackgroundTask(QObject* parent)
+    : QObject(parent)
+{}
 
-// Jobs that finish sooner show no dialog at all.
-constexpr int dialogDelayMs = 300;
-constexpr int pollMs = 50;
-constexpr qint64 progressScale = 1 << 30; // QProgressDialog counts in int
-
-} // namespace
-
-Status BackgroundTask::run(const QString& databasePath, const QString& label, const Job& job, Cancel cancel,
-                           QWidget* parent)
+BackgroundTask::~BackgroundTask()
 {
-    struct Shared
-    {
-        std::atomic<qint64> done{0};
-        std::atomic<qint64> total{0};
-        std::atomic<bool> cancelled{false};
-        Status result;
-    };
-    auto shared = std::make_shared<Shared>();
-    // A connection belongs to the thread that opened it, so the worker opens its own.
-    const std::unique_ptr<QThread> worker(QThread::create([databasePath, job, shared] {
-        Result<std::unique_ptr<Database>> db = Database::open(databasePath);
-        if (!db) {
-            shared->result = db.error();
-            return;
-        }
-        shared->result = job(**db, [&shared = *shared](qint64 done, qint64 total) {
-            shared.done = done;
-            shared.total = total;
-            return !shared.cancelled;
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+    }
+}
+
+void BackgroundTask::start(Job job)
+{
+    Q_ASSERT(!m_thread);
+    m_cancelled = false;
+    m_permille = -2;
+    m_thread.reset(QThread::create([this, job = std::move(job)] {
+        job([this](qint64 done, qint64 total) {
+            const int permille =
+                total > 0 ? static_cast<int>(std::min<qint64>(1000, done * 1000 / total)) : -1;
+            // Signals only when the shown value changes: a job reports thousands of times a second.
+            if (m_permille.exchange(permille) != permille)
+                emit progressed(permille);
+            return !m_cancelled.load();
         });
     }));
-
-    QProgressDialog progress(label, QObject::tr("Cancel"), 0, 0,
-                             parent ? parent : QApplication::activeWindow());
-    progress.setWindowTitle(QStringLiteral("Rapport"));
-    progress.setWindowModality(Qt::ApplicationModal);
-    progress.setAutoReset(false);
-    progress.setAutoClose(false);
-    if (cancel == Cancel::NotAllowed)
-        progress.setCancelButton(nullptr);
-    QObject::connect(&progress, &QProgressDialog::canceled, [shared] { shared->cancelled = true; });
-    QTimer poll;
-    poll.setInterval(pollMs);
-    QObject::connect(&poll, &QTimer::timeout, [&progress, shared] {
-        const qint64 total = shared->total;
-        if (total <= 0)
-            return;
-        progress.setMaximum(static_cast<int>(std::min(total, progressScale)));
-        progress.setValue(static_cast<int>(std::min<qint64>(shared->done, progressScale)));
+    // wait() may have finished this job already; a late signal must not finish the next one.
+    connect(m_thread.get(), &QThread::finished, this, [this, thread = m_thread.get()] {
+        if (m_thread.get() == thread)
+            finish();
     });
+    m_thread->start();
+}
 
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    // Until the modal dialog shows, the window still paints but takes no input: no second edit may
-    // start while this one runs.
-    QTimer::singleShot(dialogDelayMs, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (worker->isRunning()) {
-        progress.show();
-        poll.start();
-        loop.exec();
+void BackgroundTask::wait()
+{
+    if (m_thread) {
+        m_thread->wait();
+        finish();
     }
-    worker->wait();
-    return shared->result;
+}
+
+void BackgroundTask::finish()
+{
+    if (!m_thread)
+        return;
+    // Deleted here rather than later: the owner may start the next job from finished().
+    m_thread->wait();
+    m_thread.reset();
+    emit finished();
 }
 
 } // namespace rapport::ui

@@ -1,34 +1,53 @@
-// Runs a long database job off the UI thread on its own connection, with a progress dialog (and, when
-// allowed, a Cancel button) after a short delay, and returns when it has finished. The window stays
-// painted and responsive; the dialog keeps the user from starting another edit meanwhile.
+// Runs one long job (an export, an import's check or write) on a worker thread, reports its progress to
+// the GUI thread and lets the person cancel it. The job opens its own Database on the worker thread:
+// a connection belongs to the thread that opened it.
 #pragma once
 
 #include "Progress.h"
-#include "Result.h"
-#include "storage/Database.h"
 
-#include <QString>
+#include <QObject>
+#include <atomic>
 #include <functional>
+#include <memory>
 
-class QWidget;
+class QThread;
 
 namespace rapport::ui {
 
-class BackgroundTask
+class BackgroundTask : public QObject
 {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackgroundTask)
+
 public:
-    using Job = std::function<Status(Database& db, const ProgressCallback& progress)>;
+    // The job runs on the worker thread; it must call `progress` now and then and stop when it returns
+    // false. It keeps its result in state it captured, read once finished() is emitted.
+    using Job = std::function<void(const ProgressCallback& progress)>;
 
-    enum class Cancel
-    {
-        Allowed, // a cancelled job rolls back and returns Error::cancelled()
-        NotAllowed
-    };
+    explicit BackgroundTask(QObject* parent = nullptr);
+    // Cancels a job still running and waits for it: nothing outlives the task.
+    ~BackgroundTask() override;
 
-    // Opens `databasePath` on a worker thread and runs `job` there. `parent` is the window the progress
-    // dialog belongs to (the active window when null).
-    static Status run(const QString& databasePath, const QString& label, const Job& job, Cancel cancel,
-                      QWidget* parent = nullptr);
+    // Starts `job`; a task runs one job at a time.
+    void start(Job job);
+    bool isRunning() const { return m_thread != nullptr; }
+    // Asks the job to stop at its next progress report.
+    void cancel() { m_cancelled = true; }
+    bool isCancelled() const { return m_cancelled; }
+    // Blocks until the job has finished and finished() has been emitted (tests, closing a dialog).
+    void wait();
+
+signals:
+    // Per mille of the work done; -1 while the total is unknown.
+    void progressed(int permille);
+    void finished();
+
+private:
+    void finish();
+
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_cancelled = false;
+    std::atomic<int> m_permille = -2;
 };
 
 } // namespace rapport::ui

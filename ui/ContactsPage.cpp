@@ -287,6 +287,16 @@ bool ContactsPage::deleteSelection()
     return stack->index() != before;
 }
 
+QString ContactsPage::ownerFilterName() const
+{
+    return m_owner->currentData().toLongLong() > 0 ? m_owner->currentText() : QString();
+}
+
+QString ContactsPage::tagFilterName() const
+{
+    return m_tag->currentData().toLongLong() > 0 ? m_tag->currentText() : QString();
+}
+
 void ContactsPage::fillFilterChoices()
 {
     const QSignalBlocker ownerBlocker(m_owner);

@@ -41,6 +41,10 @@ public:
     ContactDetailPanel* detailPanel() const { return m_detail; }
     QLineEdit* searchField() const { return m_search; }
     QTableView* tableView() const { return m_table; }
+    // The team member and the tag the list is filtered by (names), empty when it is not: what File >
+    // Export starts from.
+    QString ownerFilterName() const;
+    QString tagFilterName() const;
 
     // Applies the search text now instead of after the typing pause.
     void applySearch();

@@ -1,9 +1,9 @@
 #include "EditCommands.h"
 
-#include "BackgroundTask.h"
 #include "ContactBulkEdit.h"
 #include "ConversationLog.h"
 #include "DatabaseSession.h"
+#include "ModalTask.h"
 #include "storage/ContactRepository.h"
 #include "storage/TrustNoteRepository.h"
 
@@ -48,7 +48,7 @@ void runBulk(DatabaseSession& session, QUndoCommand& command, bool& firstRun, co
 {
     const bool cancellable = firstRun;
     firstRun = false;
-    const Status done = BackgroundTask::run(
+    const Status done = ModalTask::run(
         session.path(), label,
         [&edit](Database& db, const ProgressCallback& progress) -> Status {
             Result<ScoringEngine> engine = ScoringEngine::open(db);
@@ -57,7 +57,7 @@ void runBulk(DatabaseSession& session, QUndoCommand& command, bool& firstRun, co
             ContactBulkEdit bulk(db, *engine);
             return edit(bulk, progress);
         },
-        cancellable ? BackgroundTask::Cancel::Allowed : BackgroundTask::Cancel::NotAllowed);
+        cancellable ? ModalTask::Cancel::Allowed : ModalTask::Cancel::NotAllowed);
     if (!done) {
         if (done.error().kind != ErrorKind::Cancelled)
             emit session.errorOccurred(done.error().message);

@@ -5,8 +5,12 @@
 #include "ContactEditDialog.h"
 #include "ContactTableModel.h"
 #include "ContactsPage.h"
+#include "DashboardPage.h"
 #include "DatabaseSession.h"
 #include "EditCommands.h"
+#include "ExportDialog.h"
+#include "ImportResultPage.h"
+#include "ImportWizard.h"
 #include "LogConversationDialog.h"
 #include "ReachOutPage.h"
 #include "SettingsDialog.h"
@@ -40,8 +44,9 @@ constexpr int recentFileCount = 8;
 enum Page
 {
     ContactsPageIndex = 0,
-    ReachOutPageIndex = 1,
-    TrustNotesPageIndex = 2
+    DashboardPageIndex = 1,
+    ReachOutPageIndex = 2,
+    TrustNotesPageIndex = 3
 };
 
 } // namespace
@@ -52,6 +57,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     , m_pages(new QStackedWidget(this))
 {
     m_navigation->addItem(tr("Contacts"));
+    m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Reach out"));
     m_navigation->addItem(tr("Trust notes"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Trust notes")) +
@@ -77,6 +83,7 @@ MainWindow::~MainWindow()
 {
     // Pages hold references into the session: they go first.
     delete m_contacts;
+    delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
 }
@@ -88,6 +95,9 @@ void MainWindow::createActions()
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     fillRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::importFile);
+    file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -116,9 +126,11 @@ void MainWindow::createActions()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showPage(ContactsPageIndex); });
-    view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+2")), this,
+    view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showPage(DashboardPageIndex); });
+    view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+3")), this,
                     [this] { showPage(ReachOutPageIndex); });
-    view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+3")), this,
+    view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(TrustNotesPageIndex); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -143,6 +155,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         return;
     }
     delete m_contacts;
+    delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
     m_undo = nullptr;
@@ -159,6 +172,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_selectionMenu->addActions(m_contacts->bulkActions());
     m_reachOut = new ReachOutPage(*m_session, m_contacts->tableModel(), m_pages);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);
+    m_dashboard = new DashboardPage(*m_session, m_pages);
+    m_pages->insertWidget(DashboardPageIndex, m_dashboard);
     m_pages->insertWidget(ReachOutPageIndex, m_reachOut);
     m_trustNotes = new TrustNotesPage(*m_session, m_pages);
     m_pages->insertWidget(TrustNotesPageIndex, m_trustNotes);
@@ -167,6 +182,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         m_contacts->selectContact(contactId);
     });
     connect(m_contacts, &ContactsPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_dashboard, &DashboardPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_dashboard, &DashboardPage::contactRequested, this, [this](qint64 contactId) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    });
     connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
     connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
@@ -210,6 +230,8 @@ qint64 MainWindow::selectedContactId() const
     if (!m_session)
         return 0;
     switch (currentPage()) {
+    case DashboardPageIndex:
+        return m_dashboard->currentContactId();
     case ReachOutPageIndex:
         return m_reachOut->currentContactId();
     case TrustNotesPageIndex:
@@ -304,6 +326,25 @@ void MainWindow::deleteConversation(qint64 interactionId)
     statusBar()->showMessage(tr("Conversation deleted. Undo with %1.")
                                  .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
                              6000);
+}
+
+void MainWindow::importFile()
+{
+    if (!m_session)
+        return;
+    ImportWizard wizard(*m_session, this);
+    wizard.exec();
+    if (wizard.resultPage()->written())
+        statusBar()->showMessage(tr("Imported: %1").arg(wizard.outcome()->value().summary()), 8000);
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_session)
+        return;
+    ExportDialog dialog(*m_session, m_contacts->ownerFilterName(), m_contacts->tagFilterName(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(dialog.resultMessage(), 8000);
 }
 
 void MainWindow::openDatabase()

@@ -1,4 +1,4 @@
-// The main window: navigation between the contacts, reach-out and trust-note pages, the menus and
+// The main window: navigation between the contacts, dashboard, reach-out and trust-note pages, the menus and
 // shortcuts, the undo stack, and opening or creating database files.
 #pragma once
 
@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace rapport::ui {
 
 class ContactsPage;
+class DashboardPage;
 class DatabaseSession;
 class ReachOutPage;
 class TrustNotesPage;
@@ -29,6 +30,7 @@ public:
 
     DatabaseSession* session() const { return m_session.get(); }
     ContactsPage* contactsPage() const { return m_contacts; }
+    DashboardPage* dashboardPage() const { return m_dashboard; }
     ReachOutPage* reachOutPage() const { return m_reachOut; }
     TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
     void showPage(int page);
@@ -56,6 +58,8 @@ private:
     void rememberRecent(const QString& path);
     void fillRecentMenu();
     void deleteConversation(qint64 interactionId);
+    void importFile();
+    void exportReport();
     void showError(const QString& message);
     void updateStatus();
 
@@ -63,6 +67,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     ContactsPage* m_contacts = nullptr;
+    DashboardPage* m_dashboard = nullptr;
     ReachOutPage* m_reachOut = nullptr;
     TrustNotesPage* m_trustNotes = nullptr;
     QMenu* m_recentMenu = nullptr;

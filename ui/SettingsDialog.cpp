@@ -1,9 +1,9 @@
 #include "SettingsDialog.h"
 
-#include "BackgroundTask.h"
 #include "BandStyle.h"
 #include "Clock.h"
 #include "DatabaseSession.h"
+#include "ModalTask.h"
 #include "TeamMemberModel.h"
 #include "storage/ContactRepository.h"
 #include "storage/InteractionRepository.h"
@@ -414,7 +414,7 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
 
 bool SettingsDialog::saveScoring(const ScoringSettings& settings)
 {
-    const Status saved = BackgroundTask::run(
+    const Status saved = ModalTask::run(
         m_session.path(), tr("Recomputing every relationship with the new settings…"),
         [settings](Database& db, const ProgressCallback& progress) -> Status {
             Result<ScoringEngine> engine = ScoringEngine::open(db);
@@ -422,7 +422,7 @@ bool SettingsDialog::saveScoring(const ScoringSettings& settings)
                 return engine.error();
             return engine->changeSettings(settings, progress);
         },
-        BackgroundTask::Cancel::Allowed, this);
+        ModalTask::Cancel::Allowed, this);
     if (!saved) {
         if (saved.error().kind != ErrorKind::Cancelled)
             QMessageBox::warning(this, tr("Settings"), saved.error().message);

@@ -69,7 +69,8 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
             }
             if (!layout.format)
                 continue;
-            layout.mapping = layout.format->mapping(layout.header, target);
+            // A mapping corrected by hand in the wizard replaces the format's, keeping its header row.
+            layout.mapping = manual ? *manual : layout.format->mapping(layout.header, target);
         }
         reader->setColumnNames(layout.header);
         return std::unique_ptr<ImportSource>(new ImportSource(std::move(reader), std::move(layout)));

@@ -24,7 +24,8 @@ class ImportSource
 {
 public:
     // `format` is a format key, "auto" (detect it from the header) or "manual" (the first row is the
-    // header and `manual` maps it; without one, a guess from the column names does).
+    // header and `manual` maps it; without one, a guess from the column names does). With a format,
+    // `manual` (when set) replaces the format's own mapping of the header it found.
     static Result<std::unique_ptr<ImportSource>> open(const QString& path, ImportTarget target,
                                                       const QString& format,
                                                       const std::optional<ColumnMapping>& manual,

@@ -129,27 +129,42 @@ LogReplay::statesAt(QList<qint64> cutoffs, const ProgressCallback& progress) con
 Result<std::vector<RelationshipState>> LogReplay::contactStatesAt(qint64 contactId,
                                                                   QList<qint64> cutoffs) const
 {
+    Result<std::vector<std::vector<RelationshipState>>> states =
+        contactsStatesAt({contactId}, std::move(cutoffs));
+    if (!states)
+        return states.error();
+    return std::move(states->front());
+}
+
+Result<std::vector<std::vector<RelationshipState>>>
+LogReplay::contactsStatesAt(const std::vector<qint64>& contactIds, QList<qint64> cutoffs) const
+{
     std::sort(cutoffs.begin(), cutoffs.end());
     SqliteStatement rows(m_db.handle(), "SELECT contact_id, occurred_at, channel, direction FROM interactions"
                                         " WHERE contact_id = ?1 ORDER BY occurred_at, id");
     if (!rows.isValid())
         return Error::database(rows.errorMessage());
-    rows.bind(1, contactId);
-    std::vector<RelationshipState> states;
-    states.reserve(static_cast<size_t>(cutoffs.size()));
-    RelationshipState state;
-    while (rows.step()) {
-        const qint64 at = rows.columnInt64(1);
-        while (static_cast<qsizetype>(states.size()) < cutoffs.size() && at > cutoffs[states.size()])
+    std::vector<std::vector<RelationshipState>> all;
+    all.reserve(contactIds.size());
+    for (const qint64 contactId : contactIds) {
+        rows.reset();
+        rows.bind(1, contactId);
+        std::vector<RelationshipState>& states = all.emplace_back();
+        states.reserve(static_cast<size_t>(cutoffs.size()));
+        RelationshipState state;
+        while (rows.step()) {
+            const qint64 at = rows.columnInt64(1);
+            while (static_cast<qsizetype>(states.size()) < cutoffs.size() && at > cutoffs[states.size()])
+                states.push_back(state);
+            if (!applyRow(rows, state, m_settings))
+                return badRow(rows);
+        }
+        if (!rows.ok())
+            return Error::database(rows.errorMessage());
+        while (static_cast<qsizetype>(states.size()) < cutoffs.size())
             states.push_back(state);
-        if (!applyRow(rows, state, m_settings))
-            return badRow(rows);
     }
-    if (!rows.ok())
-        return Error::database(rows.errorMessage());
-    while (static_cast<qsizetype>(states.size()) < cutoffs.size())
-        states.push_back(state);
-    return states;
+    return all;
 }
 
 Result<RelationshipState> LogReplay::contactState(qint64 contactId, std::optional<qint64> until) const

@@ -33,6 +33,10 @@ public:
 
     // One contact's state from its interactions at or before each cutoff (all of them when none).
     Result<std::vector<RelationshipState>> contactStatesAt(qint64 contactId, QList<qint64> cutoffs) const;
+    // The same for several contacts through one prepared statement: one vector of states per contact,
+    // in the order of `contactIds`.
+    Result<std::vector<std::vector<RelationshipState>>>
+    contactsStatesAt(const std::vector<qint64>& contactIds, QList<qint64> cutoffs) const;
     Result<RelationshipState> contactState(qint64 contactId, std::optional<qint64> until = {}) const;
 
 private:

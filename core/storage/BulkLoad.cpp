@@ -1,5 +1,6 @@
 #include "BulkLoad.h"
 
+#include "ActivityWeeksWriter.h"
 #include "SearchIndex.h"
 
 namespace rapport {
@@ -30,7 +31,8 @@ Status BulkLoad::suspend(bool dropTimeIndex)
         m_lastMethod = *method;
     }
     if (m_tables & Interactions) {
-        names << QStringLiteral("interactions_search_insert");
+        names << QStringLiteral("interactions_search_insert")
+              << QStringLiteral("interactions_activity_insert");
         const Result<qint64> last = maxId("interactions");
         if (!last)
             return last.error();
@@ -92,6 +94,8 @@ Status BulkLoad::restore()
     }
     if (m_tables & Interactions) {
         if (Status status = search.indexInteractionsAfter(m_lastInteraction); !status)
+            return status;
+        if (Status status = ActivityWeeksWriter(m_db).addInteractionsAfter(m_lastInteraction); !status)
             return status;
     }
     if (m_tables & TrustNotes) {

@@ -1,9 +1,9 @@
-// Makes a bulk insert fast: suspends the full-text search insert triggers (and, on request, the
-// interaction log's time index) for the duration of one transaction, with a larger page cache, then
-// restores them and indexes only the rows added meanwhile. A search trigger fired inside a transaction makes
-// SQLite flush FTS5's pending data at every later statement, and building an index once is far cheaper than
-// maintaining it over millions of inserts; one INSERT … SELECT into the index at the end does both jobs at
-// once.
+// Makes a bulk insert fast: suspends the full-text search insert triggers, the weekly activity rollup's
+// insert trigger (and, on request, the interaction log's time index) for the duration of one transaction,
+// with a larger page cache, then restores them and indexes and counts only the rows added meanwhile. A search
+// trigger fired inside a transaction makes SQLite flush FTS5's pending data at every later statement, and
+// building an index once is far cheaper than maintaining it over millions of inserts; one INSERT … SELECT
+// into the index at the end does both jobs at once.
 #pragma once
 
 #include "Database.h"
@@ -34,7 +34,9 @@ public:
 
     // Call inside the transaction that will insert. With `dropTimeIndex`, the interaction log's time index
     // is also dropped and rebuilt by restore(): worth it only when the load is large next to the log.
-    // While suspended, insert only: rows updated or deleted before restore() would confuse the index.
+    // While suspended, insert only: rows updated or deleted before restore() would confuse the index, and a
+    // contact given interactions during the load must not change owner or tags before restore() (the
+    // rollup's tag and owner triggers would count those interactions once more).
     Status suspend(bool dropTimeIndex = false);
     // Restores the triggers and indexes and indexes the rows inserted since suspend(). If the transaction
     // rolls back instead, SQLite restores the schema by itself.

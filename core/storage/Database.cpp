@@ -235,10 +235,11 @@ Result<QVariant> Database::scalar(const QString& sql) const
     return query.value(0);
 }
 
-Status Database::begin()
+Status Database::begin(TransactionMode mode)
 {
     const Status begun = m_transactionDepth == 0
-                             ? execute(QStringLiteral("BEGIN IMMEDIATE"))
+                             ? execute(mode == TransactionMode::Write ? QStringLiteral("BEGIN IMMEDIATE")
+                                                                      : QStringLiteral("BEGIN DEFERRED"))
                              : execute(QStringLiteral("SAVEPOINT level%1").arg(m_transactionDepth));
     if (begun)
         ++m_transactionDepth;
@@ -282,9 +283,9 @@ qint64 Database::lastInsertId() const
     return sqlite3_last_insert_rowid(m_handle);
 }
 
-Transaction::Transaction(Database& db)
+Transaction::Transaction(Database& db, TransactionMode mode)
     : m_db(db)
-    , m_begun(db.begin())
+    , m_begun(db.begin(mode))
     , m_open(m_begun.ok())
 {}
 

@@ -14,6 +14,12 @@ struct sqlite3;
 
 namespace rapport {
 
+enum class TransactionMode
+{
+    Write, // takes the write lock at once, so that a later write cannot fail with SQLITE_BUSY
+    Read   // a snapshot for a series of reads
+};
+
 class Database
 {
 public:
@@ -45,7 +51,9 @@ public:
     Result<QVariant> scalar(const QString& sql) const;
 
     // Transaction nesting: the outermost level is BEGIN IMMEDIATE/COMMIT, inner ones are savepoints.
-    Status begin();
+    // A read transaction (BEGIN DEFERRED) gives a consistent snapshot without taking the write lock: in WAL
+    // mode it never blocks a writer on another connection.
+    Status begin(TransactionMode mode = TransactionMode::Write);
     Status commit();
     void rollback();
     int transactionDepth() const { return m_transactionDepth; }
@@ -76,7 +84,7 @@ inline QVariant textValue(const QString& text)
 class Transaction
 {
 public:
-    explicit Transaction(Database& db);
+    explicit Transaction(Database& db, TransactionMode mode = TransactionMode::Write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

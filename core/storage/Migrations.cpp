@@ -173,12 +173,135 @@ QStringList schemaVersion1()
     };
 }
 
+// The Monday 00:00 UTC that starts the week of a moment (the epoch fell on a Thursday, 4 days after a
+// Monday). Integer seconds since the epoch, as everywhere in the schema.
+QString weekOf(const char* moment)
+{
+    return QStringLiteral("(%1 - (%1 - 345600) % 604800)").arg(QLatin1String(moment));
+}
+
+// The tags a contact's interactions are counted under: 0 ("all tags") and each tag it carries.
+QString countedTags(const char* contactId)
+{
+    return QStringLiteral(
+               "(SELECT 0 AS tag_id UNION ALL SELECT tag_id FROM contact_tags WHERE contact_id = %1)")
+        .arg(QLatin1String(contactId));
+}
+
+QString ownerOf(const char* contactId)
+{
+    return QStringLiteral("coalesce((SELECT owner_id FROM contacts WHERE id = %1), 0)")
+        .arg(QLatin1String(contactId));
+}
+
+// Adds (sign "+") or removes (sign "-") one interaction row `row` ("new" or "old") from the rollup.
+QString countInteraction(const char* row, char sign)
+{
+    const QString contact = QStringLiteral("%1.contact_id").arg(QLatin1String(row));
+    const QByteArray contactId = contact.toLatin1();
+    const QString at = QStringLiteral("%1.occurred_at").arg(QLatin1String(row));
+    const QByteArray moment = at.toLatin1();
+    if (sign == '+')
+        return QStringLiteral("INSERT INTO activity_weeks (week, owner_id, tag_id, channel, direction, n)"
+                              " SELECT %1, %2, g.tag_id, %3.channel, %3.direction, 1 FROM %4 g WHERE true"
+                              " ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+            .arg(weekOf(moment.constData()), ownerOf(contactId.constData()), QLatin1String(row),
+                 countedTags(contactId.constData()));
+    return QStringLiteral("UPDATE activity_weeks SET n = n - 1 WHERE week = %1 AND owner_id = %2"
+                          " AND tag_id IN (SELECT tag_id FROM %4) AND channel = %3.channel"
+                          " AND direction = %3.direction;")
+        .arg(weekOf(moment.constData()), ownerOf(contactId.constData()), QLatin1String(row),
+             countedTags(contactId.constData()));
+}
+
+// Adds or removes a contact's whole log under one owner (an SQL expression) and a set of tags (a
+// subquery with a tag_id column): what an owner or tag change moves from one group to another.
+QString countContactLog(const char* contactId, const QString& owner, const QString& tags, char sign)
+{
+    const QString grouped =
+        QStringLiteral("SELECT %1 AS week, g.tag_id, i.channel, i.direction, count(*) AS k"
+                       " FROM interactions i, %2 g WHERE i.contact_id = %3 GROUP BY 1, 2, 3, 4")
+            .arg(weekOf("i.occurred_at"), tags, QLatin1String(contactId));
+    if (sign == '+')
+        return QStringLiteral(
+                   "INSERT INTO activity_weeks (week, owner_id, tag_id, channel, direction, n)"
+                   " SELECT d.week, %1, d.tag_id, d.channel, d.direction, d.k FROM (%2) d WHERE true"
+                   " ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+            .arg(owner, grouped);
+    // Triggers refuse an alias for the updated table, so its columns are qualified by its name.
+    return QStringLiteral("UPDATE activity_weeks SET n = n - d.k FROM (%2) d"
+                          " WHERE activity_weeks.week = d.week AND activity_weeks.owner_id = %1"
+                          " AND activity_weeks.tag_id = d.tag_id AND activity_weeks.channel = d.channel"
+                          " AND activity_weeks.direction = d.direction;")
+        .arg(owner, grouped);
+}
+
+// Counts the whole log into the rollup in one INSERT … SELECT (BulkLoad adds its batches in C++).
+QString activityRollupFill()
+{
+    return QStringLiteral("INSERT INTO activity_weeks (week, owner_id, tag_id, channel, direction, n)"
+                          " SELECT %1, coalesce(c.owner_id, 0), g.tag_id, i.channel, i.direction, count(*)"
+                          " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+                          " JOIN (SELECT id AS contact_id, 0 AS tag_id FROM contacts"
+                          "       UNION ALL SELECT contact_id, tag_id FROM contact_tags) g ON g.contact_id = "
+                          "i.contact_id"
+                          " GROUP BY 1, 2, 3, 4, 5")
+        .arg(weekOf("i.occurred_at"));
+}
+
+// Version 2: a weekly rollup of the interaction log by owner, tag, channel and direction, so the
+// dashboard's per-week counts read a few hundred rows instead of scanning millions of interactions.
+// Triggers keep it exact for every writer; BulkLoad suspends the insert trigger and adds what a bulk
+// load inserted in one pass. Rows whose count fell to 0 stay; readers sum them.
+QStringList schemaVersion2()
+{
+    const QString newTag = QStringLiteral("(SELECT new.tag_id AS tag_id)");
+    const QString oldTag = QStringLiteral("(SELECT old.tag_id AS tag_id)");
+    return {
+        QStringLiteral(R"(CREATE TABLE activity_weeks (
+            week INTEGER NOT NULL,
+            owner_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (week, owner_id, tag_id, channel, direction)) WITHOUT ROWID)"),
+        activityRollupFill(),
+        QStringLiteral(
+            "CREATE TRIGGER interactions_activity_insert AFTER INSERT ON interactions BEGIN %1 END")
+            .arg(countInteraction("new", '+')),
+        QStringLiteral(
+            "CREATE TRIGGER interactions_activity_delete AFTER DELETE ON interactions BEGIN %1 END")
+            .arg(countInteraction("old", '-')),
+        QStringLiteral("CREATE TRIGGER interactions_activity_update AFTER UPDATE OF contact_id, occurred_at,"
+                       " channel, direction ON interactions BEGIN %1 %2 END")
+            .arg(countInteraction("old", '-'), countInteraction("new", '+')),
+        // A contact's interactions go first, while its owner and tags still say where they were counted;
+        // the cascade that follows finds none left.
+        QStringLiteral("CREATE TRIGGER contacts_activity_delete BEFORE DELETE ON contacts BEGIN"
+                       " DELETE FROM interactions WHERE contact_id = old.id; END"),
+        QStringLiteral("CREATE TRIGGER contacts_activity_owner AFTER UPDATE OF owner_id ON contacts"
+                       " WHEN old.owner_id IS NOT new.owner_id BEGIN %1 %2 END")
+            .arg(countContactLog("new.id", QStringLiteral("coalesce(old.owner_id, 0)"), countedTags("new.id"),
+                                 '-'),
+                 countContactLog("new.id", QStringLiteral("coalesce(new.owner_id, 0)"), countedTags("new.id"),
+                                 '+')),
+        QStringLiteral(
+            "CREATE TRIGGER contact_tags_activity_insert AFTER INSERT ON contact_tags BEGIN %1 END")
+            .arg(countContactLog("new.contact_id", ownerOf("new.contact_id"), newTag, '+')),
+        QStringLiteral(
+            "CREATE TRIGGER contact_tags_activity_delete AFTER DELETE ON contact_tags BEGIN %1 END")
+            .arg(countContactLog("old.contact_id", ownerOf("old.contact_id"), oldTag, '-')),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
 {
     static const QList<Migration> all{
         {1, "contacts, interactions, trust notes, scoring state and search", schemaVersion1()},
+        {2, "weekly activity rollup for the dashboard", schemaVersion2()},
     };
     return all;
 }

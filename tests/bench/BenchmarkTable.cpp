@@ -4,13 +4,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 #include <algorithm>
 
 namespace rapport::bench {
 
 double BenchmarkRow::median() const
 {
-    QList<double> sorted = milliseconds;
+    QList<double> sorted = values;
     std::sort(sorted.begin(), sorted.end());
     const qsizetype n = sorted.size();
     if (n == 0)
@@ -20,30 +21,30 @@ double BenchmarkRow::median() const
 
 double BenchmarkRow::minimum() const
 {
-    return milliseconds.isEmpty() ? 0 : *std::min_element(milliseconds.begin(), milliseconds.end());
+    return values.isEmpty() ? 0 : *std::min_element(values.begin(), values.end());
 }
 
 double BenchmarkRow::maximum() const
 {
-    return milliseconds.isEmpty() ? 0 : *std::max_element(milliseconds.begin(), milliseconds.end());
+    return values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end());
 }
 
 std::optional<bool> BenchmarkRow::passed() const
 {
-    if (!targetMilliseconds)
+    if (!target)
         return std::nullopt;
-    return median() <= *targetMilliseconds;
+    return median() <= *target;
 }
 
-BenchmarkRow& BenchmarkTable::measure(const QString& what, int runs, std::optional<double> targetMilliseconds,
+BenchmarkRow& BenchmarkTable::measure(const QString& what, int runs, std::optional<double> target,
                                       const std::function<void()>& work)
 {
-    BenchmarkRow row{what, {}, targetMilliseconds, {}};
+    BenchmarkRow row{what, {}, target, {}};
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
         work();
-        row.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        row.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
     qInfo("%s: median %.2f ms", qPrintable(what), row.median());
     return add(row);
@@ -57,19 +58,23 @@ BenchmarkRow& BenchmarkTable::add(BenchmarkRow row)
 
 QString BenchmarkTable::text() const
 {
-    QString table = QStringLiteral("| what | median ms | min ms | max ms | runs | target ms | result |\n"
+    QString table = QStringLiteral("| what | median | min | max | runs | target | result |\n"
                                    "|---|---:|---:|---:|---:|---:|---|\n");
     for (const BenchmarkRow& row : m_rows) {
+        const auto withUnit = [&row](double value) {
+            return QStringLiteral("%1 %2").arg(value, 0, 'f', 2).arg(row.unit);
+        };
         const std::optional<bool> passed = row.passed();
-        table +=
-            QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                .arg(row.what)
-                .arg(row.median(), 0, 'f', 2)
-                .arg(row.minimum(), 0, 'f', 2)
-                .arg(row.maximum(), 0, 'f', 2)
-                .arg(row.milliseconds.size())
-                .arg(row.targetMilliseconds ? QString::number(*row.targetMilliseconds) : QStringLiteral("-"))
-                .arg(passed ? (*passed ? QStringLiteral("pass") : QStringLiteral("FAIL")) : row.note);
+        QStringList result;
+        if (passed)
+            result << (*passed ? QStringLiteral("pass") : QStringLiteral("FAIL"));
+        if (!row.note.isEmpty())
+            result << row.note;
+        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                     .arg(row.what, withUnit(row.median()), withUnit(row.minimum()), withUnit(row.maximum()))
+                     .arg(row.values.size())
+                     .arg(row.target ? withUnit(*row.target) : QStringLiteral("-"),
+                          result.join(QStringLiteral("; ")));
     }
     return table;
 }
@@ -78,13 +83,12 @@ QByteArray BenchmarkTable::json(const QString& dataset) const
 {
     QJsonArray rows;
     for (const BenchmarkRow& row : m_rows) {
-        QJsonObject object{{QStringLiteral("what"), row.what},
-                           {QStringLiteral("median_ms"), row.median()},
-                           {QStringLiteral("min_ms"), row.minimum()},
-                           {QStringLiteral("max_ms"), row.maximum()},
-                           {QStringLiteral("runs"), row.milliseconds.size()}};
-        if (row.targetMilliseconds)
-            object.insert(QStringLiteral("target_ms"), *row.targetMilliseconds);
+        QJsonObject object{
+            {QStringLiteral("what"), row.what},       {QStringLiteral("unit"), row.unit},
+            {QStringLiteral("median"), row.median()}, {QStringLiteral("min"), row.minimum()},
+            {QStringLiteral("max"), row.maximum()},   {QStringLiteral("runs"), row.values.size()}};
+        if (row.target)
+            object.insert(QStringLiteral("target"), *row.target);
         if (const std::optional<bool> passed = row.passed())
             object.insert(QStringLiteral("passed"), *passed);
         if (!row.note.isEmpty())

@@ -11,9 +11,10 @@ namespace rapport::bench {
 struct BenchmarkRow
 {
     QString what;
-    QList<double> milliseconds; // one per run
-    std::optional<double> targetMilliseconds;
-    QString note; // e.g. "ratio vs sqlite3 -csv"
+    QList<double> values; // one per run, in `unit`
+    std::optional<double> target;
+    QString note;                        // e.g. "ratio vs sqlite3 -csv"
+    QString unit = QStringLiteral("ms"); // "ms", "MB", or "×" for a ratio of two rows
 
     double median() const;
     double minimum() const;
@@ -24,8 +25,8 @@ struct BenchmarkRow
 class BenchmarkTable
 {
 public:
-    // Runs `work` `runs` times and records its wall-clock times.
-    BenchmarkRow& measure(const QString& what, int runs, std::optional<double> targetMilliseconds,
+    // Runs `work` `runs` times and records its wall-clock times in milliseconds.
+    BenchmarkRow& measure(const QString& what, int runs, std::optional<double> target,
                           const std::function<void()>& work);
     BenchmarkRow& add(BenchmarkRow row);
 

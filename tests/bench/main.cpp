@@ -3,6 +3,7 @@
 #include "BenchmarkTable.h"
 #include "Clock.h"
 #include "ConversationLog.h"
+#include "GuiStartup.h"
 #include "csv/CsvWriter.h"
 #include "demo/DemoGenerator.h"
 #include "import/CsvImporter.h"
@@ -32,10 +33,13 @@ struct Dataset
     const char* name;
     qint64 contacts;
     qint64 interactions;
+    std::optional<double> generateTargetMilliseconds;
 };
 
-constexpr Dataset medium{"medium", 10000, 500000};
-constexpr Dataset large{"large", 100000, 5000000};
+const Dataset medium{"medium", 10000, 500000, std::nullopt};
+const Dataset large{"large", 100000, 5000000, 60000.0};
+// The large dataset's contacts with a fifth of its log: what must not slow down as the log grows.
+const Dataset largeShortLog{"large-1m", 100000, 1000000, std::nullopt};
 
 QTextStream& out()
 {
@@ -75,9 +79,9 @@ std::unique_ptr<Database> openDataset(const Dataset& dataset, const QString& wor
         options.contacts = dataset.contacts;
         options.interactions = dataset.interactions;
         options.seed = 1;
-        const double target = dataset.interactions >= large.interactions ? 60000.0 : 6000.0;
         table.measure(QStringLiteral("generate %1 demo database").arg(QString::fromLatin1(dataset.name)), 1,
-                      target, [&] { orDie(QStringLiteral("demo"), DemoGenerator(*db, options).generate()); });
+                      dataset.generateTargetMilliseconds,
+                      [&] { orDie(QStringLiteral("demo"), DemoGenerator(*db, options).generate()); });
     }
     return db;
 }
@@ -146,6 +150,41 @@ void writeImportFile(Database& db, const QString& path)
     orDie(QStringLiteral("import file"), writer.finish());
 }
 
+// The desktop app started `runs` times on a database: time to the first painted contact list and the
+// resident memory then.
+struct StartupRows
+{
+    BenchmarkRow firstPaint;
+    BenchmarkRow memory;
+};
+
+StartupRows measureStartup(const QString& app, const QString& databasePath, const QString& label, int runs)
+{
+    StartupRows rows{{QStringLiteral("start to first painted contact list, %1").arg(label), {}, 500.0, {}},
+                     {QStringLiteral("GUI resident memory at first paint, %1").arg(label),
+                      {},
+                      250.0,
+                      {},
+                      QStringLiteral("MB")}};
+    for (int run = 0; run < runs; ++run) {
+        const GuiStartupSample sample =
+            orDie(QStringLiteral("start the app"), measureGuiStartup(app, databasePath));
+        rows.firstPaint.values << sample.firstPaintMilliseconds;
+        rows.memory.values << sample.residentMegabytes;
+    }
+    return rows;
+}
+
+// The ratio of two rows' medians, `grown` over `base`, as a row of its own.
+BenchmarkRow ratioRow(const QString& what, const BenchmarkRow& grown, const BenchmarkRow& base, double target)
+{
+    return {what,
+            {grown.median() / base.median()},
+            target,
+            QStringLiteral("%1 / %2").arg(grown.what, base.what),
+            QStringLiteral("×")};
+}
+
 // The CSV rows: Rapport's own export and import against the sqlite3 shell doing the same work.
 void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, int runs, BenchmarkTable& table)
 {
@@ -171,7 +210,7 @@ void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, in
         timer.start();
         if (!runSqlite3({QStringLiteral("-csv"), db.path(), sameColumns}, {}, exported))
             die(QStringLiteral("sqlite3 -csv"), Error::database(QStringLiteral("failed")));
-        exportBaseline.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        exportBaseline.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
 
         timer.restart();
         QFile file(exported);
@@ -182,10 +221,10 @@ void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, in
             orDie(QStringLiteral("export"), makeReport(ReportKind::Interactions, db, {}));
         orDie(QStringLiteral("export"), report->write(writer));
         file.close();
-        exportRow.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        exportRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
     QFile::remove(exported);
-    exportRow.targetMilliseconds = 1.2 * exportBaseline.median();
+    exportRow.target = 1.2 * exportBaseline.median();
     exportBaseline.note = QStringLiteral("baseline; Rapport / sqlite3 = %1")
                               .arg(exportRow.median() / exportBaseline.median(), 0, 'f', 2);
     table.add(exportBaseline);
@@ -216,20 +255,20 @@ void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, in
         timer.start();
         if (!runSqlite3({copy}, script))
             die(QStringLiteral("sqlite3 .import"), Error::database(QStringLiteral("failed")));
-        importBaseline.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        importBaseline.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
 
         const QString target = copyDataset(db, workdir);
         std::unique_ptr<Database> copied = orDie(QStringLiteral("open copy"), Database::open(target));
         timer.restart();
         const ImportReport report =
             orDie(QStringLiteral("import"), CsvImporter(*copied, importFile, options).run(false));
-        importRow.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        importRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
         if (report.created != importRows)
             die(QStringLiteral("import"), Error::database(report.errors.join(QLatin1Char('\n'))));
     }
     for (const char* suffix : {"", "-wal", "-shm"})
         QFile::remove(workdir + QStringLiteral("/import-copy.sqlite3") + QLatin1String(suffix));
-    importRow.targetMilliseconds = 1.5 * importBaseline.median();
+    importRow.target = 1.5 * importBaseline.median();
     importBaseline.note = QStringLiteral("baseline; Rapport / sqlite3 = %1")
                               .arg(importRow.median() / importBaseline.median(), 0, 'f', 2);
     table.add(importBaseline);
@@ -254,6 +293,14 @@ int main(int argc, char* argv[])
                       QStringLiteral("DIR"), QStringLiteral("/tmp/rapport-bench")});
     parser.addOption(
         {QStringLiteral("json"), QStringLiteral("Also write the results as JSON."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("app"),
+                      QStringLiteral("The rapport binary for the start-up rows (default: the one built "
+                                     "beside this benchmark)."),
+                      QStringLiteral("PATH"), QStringLiteral(RAPPORT_BINARY)});
+    parser.addOption(
+        {QStringLiteral("no-scaling"),
+         QStringLiteral("Skip the rows that compare the large dataset with a 1M-interaction copy "
+                        "of its contacts.")});
     parser.process(app);
 
     const QString datasetName = parser.value(QStringLiteral("dataset"));
@@ -301,7 +348,7 @@ int main(int argc, char* argv[])
         QElapsedTimer timer;
         timer.start();
         logged << orDie(QStringLiteral("log"), conversations.log(interaction));
-        logRow.milliseconds << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        logRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
     table.add(logRow);
     for (const qint64 id : std::as_const(logged))
@@ -316,6 +363,20 @@ int main(int argc, char* argv[])
     });
 
     measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
+
+    const QString appBinary = parser.value(QStringLiteral("app"));
+    const QString label = QString::fromLatin1(dataset.name);
+    const StartupRows startup = measureStartup(appBinary, db->path(), label, runs);
+    table.add(startup.firstPaint);
+    table.add(startup.memory);
+    if (&dataset == &large && !parser.isSet(QStringLiteral("no-scaling"))) {
+        const std::unique_ptr<Database> shortLog = openDataset(largeShortLog, workdir, table);
+        const StartupRows shortStartup =
+            measureStartup(appBinary, shortLog->path(), QString::fromLatin1(largeShortLog.name), runs);
+        table.add(shortStartup.firstPaint);
+        table.add(ratioRow(QStringLiteral("start-up time, 5M vs 1M interactions"), startup.firstPaint,
+                           shortStartup.firstPaint, 1.3));
+    }
 
     out() << "\nRapport benchmark, " << dataset.name << " dataset (" << dataset.contacts << " contacts, "
           << dataset.interactions << " interactions), " << runs << " runs per row\n\n"

@@ -1,0 +1,36 @@
+// Reads interactions per calendar week by channel and direction for a dashboard filter from the weekly
+// rollup table (activity_weeks, kept by triggers): the cost grows with the number of weeks, owners and
+// tags, not with the size of the log. Weeks cut by the period's bounds are counted from the log itself.
+#pragma once
+
+#include "DashboardData.h"
+#include "DashboardFilter.h"
+#include "storage/Database.h"
+
+#include <vector>
+
+namespace rapport {
+
+class ActivityRollup
+{
+public:
+    explicit ActivityRollup(Database& db)
+        : m_db(db)
+    {}
+
+    // Every week that overlaps [filter.start, filter.end), oldest first, counting only the
+    // interactions inside the period.
+    Result<std::vector<WeekActivity>> weeks(const DashboardFilter& filter) const;
+
+    // The Monday 00:00 UTC that starts the week of a moment.
+    static qint64 weekStart(qint64 moment);
+
+private:
+    Status addWholeWeeks(const DashboardFilter& filter, qint64 from, qint64 to,
+                         std::vector<WeekActivity>& weeks) const;
+    Status addFromLog(const DashboardFilter& filter, qint64 from, qint64 to, WeekActivity& week) const;
+
+    Database& m_db;
+};
+
+} // namespace rapport

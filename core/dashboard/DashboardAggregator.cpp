@@ -1,0 +1,348 @@
+#include "DashboardAggregator.h"
+
+#include "ActivityRollup.h"
+#include "scoring/LogReplay.h"
+#include "scoring/ScoreCalculator.h"
+#include "storage/SqliteStatement.h"
+#include "storage/TeamMemberRepository.h"
+
+#include <QHash>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace rapport {
+
+namespace {
+
+constexpr qint64 daySeconds = 86400;
+constexpr qint64 weekSeconds = 7 * daySeconds;
+
+qint64 lastInteractionSeconds(const RelationshipState& state)
+{
+    return std::llround(state.tLast * secondsPerDay);
+}
+
+// Each selected contact's state at each moment: the current state where nothing was logged after the
+// moment, a replay of the log up to it otherwise.
+class StatesAt
+{
+public:
+    static Result<StatesAt> build(Database& db, const ScoringSettings& settings,
+                                  const std::vector<const ScoreBoard::Entry*>& entries,
+                                  const QList<qint64>& moments)
+    {
+        StatesAt states;
+        states.m_replayIndex.assign(entries.size(), -1);
+        std::vector<qint64> replayIds;
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const RelationshipState& state = entries[i]->state;
+            if (state.hasHistory() && lastInteractionSeconds(state) > moments.constFirst()) {
+                states.m_replayIndex[i] = static_cast<int>(replayIds.size());
+                replayIds.push_back(entries[i]->contactId);
+            }
+        }
+        if (!replayIds.empty()) {
+            Result<std::vector<std::vector<RelationshipState>>> replayed =
+                LogReplay(db, settings).contactsStatesAt(replayIds, moments);
+            if (!replayed)
+                return replayed.error();
+            states.m_replayed = std::move(replayed).value();
+        }
+        states.m_entries = entries;
+        return states;
+    }
+
+    const RelationshipState& at(size_t contact, qsizetype moment) const
+    {
+        const int replay = m_replayIndex[contact];
+        return replay < 0 ? m_entries[contact]->state
+                          : m_replayed[static_cast<size_t>(replay)][static_cast<size_t>(moment)];
+    }
+    qsizetype replayedContacts() const { return static_cast<qsizetype>(m_replayed.size()); }
+
+private:
+    std::vector<const ScoreBoard::Entry*> m_entries;
+    std::vector<int> m_replayIndex;
+    std::vector<std::vector<RelationshipState>> m_replayed;
+};
+
+std::optional<double> average(double sum, int count)
+{
+    return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+}
+
+bool coolingOrWorse(Band band)
+{
+    return band == Band::Cooling || band == Band::AtRisk;
+}
+
+// At least three recent messages, and none of them from one of the sides (a meeting counts for both).
+bool oneSided(const RelationshipScore& score)
+{
+    if (score.recentOutbound + score.recentInbound + score.recentMutual < 3)
+        return false;
+    return score.recentMutual == 0 && (score.recentOutbound == 0 || score.recentInbound == 0);
+}
+
+std::optional<double> median(std::vector<double> values)
+{
+    if (values.empty())
+        return std::nullopt;
+    const size_t middle = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(middle), values.end());
+    if (values.size() % 2 == 1)
+        return values[middle];
+    const double upper = values[middle];
+    const double lower =
+        *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(middle));
+    return (lower + upper) / 2;
+}
+
+} // namespace
+
+std::vector<DashboardAggregator::Selected> DashboardAggregator::select(const DashboardFilter& filter) const
+{
+    std::vector<Selected> selected;
+    const std::vector<ContactIndexEntry>& groups = m_groups.entries();
+    auto group = groups.begin();
+    for (const ScoreBoard::Entry& entry : m_board.entries()) {
+        while (group != groups.end() && group->id < entry.contactId)
+            ++group;
+        if (group == groups.end())
+            break;
+        if (group->id == entry.contactId && m_groups.keeps(*group, filter))
+            selected.push_back({&entry, &*group});
+    }
+    return selected;
+}
+
+Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter, qint64 now) const
+{
+    DashboardData data;
+    data.filter = filter;
+    const qint64 at = std::min(filter.end, now);
+    const qint64 monthAgo = at - 30 * daySeconds;
+
+    // The trend's moments: the end of each calendar week inside the period, then the period's end.
+    QList<qint64> moments;
+    for (qint64 week = ActivityRollup::weekStart(filter.start) + weekSeconds; week < at;
+         week += weekSeconds) {
+        if (week > filter.start)
+            moments << week;
+    }
+    const qsizetype trendPoints = moments.size() + 1;
+    moments << at << monthAgo;
+    const qsizetype atIndex = trendPoints - 1;
+    const qsizetype monthAgoIndex = trendPoints;
+    // contactsStatesAt sorts its cutoffs; keep ours in the same order.
+    QList<qint64> sorted = moments;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<qsizetype> position(static_cast<size_t>(moments.size()));
+    for (qsizetype i = 0; i < moments.size(); ++i)
+        position[static_cast<size_t>(i)] =
+            std::lower_bound(sorted.begin(), sorted.end(), moments[i]) - sorted.begin();
+
+    const std::vector<Selected> selected = select(filter);
+    std::vector<const ScoreBoard::Entry*> entries;
+    entries.reserve(selected.size());
+    for (const Selected& contact : selected)
+        entries.push_back(contact.score);
+    Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, sorted);
+    if (!states)
+        return states.error();
+
+    data.contacts = static_cast<int>(selected.size());
+    data.trend.resize(static_cast<size_t>(trendPoints));
+    for (qsizetype i = 0; i < trendPoints; ++i)
+        data.trend[static_cast<size_t>(i)].at = moments[i];
+    std::vector<double> trendSums(static_cast<size_t>(trendPoints), 0.0);
+    std::map<qint64, std::pair<OwnerHealth, double>> owners; // with their score sums
+    double monthAgoSum = 0;
+    int monthAgoScored = 0;
+    std::vector<double> balances;
+    std::vector<BandContact> atRisk;
+
+    for (size_t i = 0; i < selected.size(); ++i) {
+        const ScoreBoard::Entry& entry = *selected[i].score;
+        for (qsizetype point = 0; point < trendPoints; ++point) {
+            const qint64 moment = moments[point];
+            const RelationshipState& state = states->at(i, position[static_cast<size_t>(point)]);
+            const RelationshipScore score = computeScore(state, moment, entry.context, m_settings);
+            HealthPoint& health = data.trend[static_cast<size_t>(point)];
+            ++health.bands[static_cast<size_t>(score.band)];
+            if (score.hasHistory) {
+                ++health.scored;
+                trendSums[static_cast<size_t>(point)] += score.score;
+            }
+            if (point != atIndex)
+                continue;
+
+            const RelationshipState& before = states->at(i, position[static_cast<size_t>(monthAgoIndex)]);
+            const RelationshipScore earlier = computeScore(before, monthAgo, entry.context, m_settings);
+            if (earlier.hasHistory) {
+                ++monthAgoScored;
+                monthAgoSum += earlier.score;
+            }
+            if (score.band == Band::Cooling && earlier.hasHistory && !coolingOrWorse(earlier.band))
+                ++data.kpis.movedToCooling;
+            if (score.band == Band::AtRisk && earlier.hasHistory && earlier.band != Band::AtRisk)
+                ++data.kpis.movedToAtRisk;
+
+            auto& [owner, ownerSum] = owners[selected[i].group->ownerId];
+            owner.ownerId = selected[i].group->ownerId;
+            ++owner.bands[static_cast<size_t>(score.band)];
+            const std::optional<int> level = entry.context.trustLevel;
+            if (level && *level >= 1 && *level <= 5)
+                ++data.trust.levels[static_cast<size_t>(*level - 1)];
+            else
+                ++data.trust.withoutLevel;
+            if (!score.hasHistory)
+                continue;
+            ++owner.scored;
+            ownerSum += score.score;
+            ++data.withHistory;
+            if (oneSided(score))
+                ++data.oneSided;
+            if (lastInteractionSeconds(state) >= filter.start)
+                ++data.kpis.activeRelationships;
+            if (state.dOut + state.dIn > 0)
+                balances.push_back(state.dIn / (state.dOut + state.dIn));
+            if (score.band == Band::AtRisk) {
+                BandContact& row = atRisk.emplace_back();
+                row.contactId = entry.contactId;
+                row.score = score;
+                if (earlier.hasHistory)
+                    row.delta30 = score.score - earlier.score;
+            }
+        }
+    }
+
+    for (qsizetype point = 0; point < trendPoints; ++point) {
+        HealthPoint& health = data.trend[static_cast<size_t>(point)];
+        health.averageScore = average(trendSums[static_cast<size_t>(point)], health.scored);
+    }
+    const HealthPoint& last = data.trend.back();
+    data.bands = last.bands;
+    data.kpis.averageScore = last.averageScore;
+    const std::optional<double> monthAgoAverage = average(monthAgoSum, monthAgoScored);
+    if (last.averageScore && monthAgoAverage)
+        data.kpis.averageScoreDelta30 = *last.averageScore - *monthAgoAverage;
+    data.kpis.medianResponseBalance = median(std::move(balances));
+
+    const Result<QList<TeamMember>> members = TeamMemberRepository(m_db).list();
+    if (!members)
+        return members.error();
+    QHash<qint64, QString> names;
+    for (const TeamMember& member : *members)
+        names.insert(member.id, member.name);
+    for (auto& [id, owner] : owners) {
+        owner.first.name = id == 0 ? QStringLiteral("Unowned") : names.value(id);
+        owner.first.averageScore = average(owner.second, owner.first.scored);
+        data.owners.push_back(owner.first);
+    }
+
+    data.atRiskTotal = static_cast<int>(atRisk.size());
+    if (Status described = describe(atRisk); !described)
+        return described.error();
+    data.atRisk = std::move(atRisk);
+
+    Result<std::vector<WeekActivity>> weeks = ActivityRollup(m_db).weeks(filter);
+    if (!weeks)
+        return weeks.error();
+    data.weeks = std::move(weeks).value();
+    for (const WeekActivity& week : data.weeks)
+        data.kpis.conversations += week.total();
+    if (Status trust = countTrustNotes(filter, data.trust); !trust)
+        return trust.error();
+    return data;
+}
+
+Result<BandContacts> DashboardAggregator::contactsInBand(const DashboardFilter& filter, Band band,
+                                                         qint64 now) const
+{
+    const qint64 at = std::min(filter.end, now);
+    const qint64 monthAgo = at - 30 * daySeconds;
+    const std::vector<Selected> selected = select(filter);
+    std::vector<const ScoreBoard::Entry*> entries;
+    entries.reserve(selected.size());
+    for (const Selected& contact : selected)
+        entries.push_back(contact.score);
+    const Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, {monthAgo, at});
+    if (!states)
+        return states.error();
+    BandContacts result;
+    result.band = band;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const RelationshipScore score = computeScore(states->at(i, 1), at, entries[i]->context, m_settings);
+        if (score.band != band)
+            continue;
+        BandContact& row = result.contacts.emplace_back();
+        row.contactId = entries[i]->contactId;
+        row.score = score;
+        const RelationshipScore earlier =
+            computeScore(states->at(i, 0), monthAgo, entries[i]->context, m_settings);
+        if (score.hasHistory && earlier.hasHistory)
+            row.delta30 = score.score - earlier.score;
+    }
+    result.total = static_cast<int>(result.contacts.size());
+    if (Status described = describe(result.contacts); !described)
+        return described.error();
+    return result;
+}
+
+Status DashboardAggregator::countTrustNotes(const DashboardFilter& filter, TrustSummary& trust) const
+{
+    std::string sql = "SELECT n.kind, count(*) FROM trust_notes n";
+    if (filter.ownerId)
+        sql += " JOIN contacts c ON c.id = n.contact_id AND coalesce(c.owner_id, 0) = ?3";
+    if (filter.tagId)
+        sql += " JOIN contact_tags ct ON ct.contact_id = n.contact_id AND ct.tag_id = ?4";
+    sql += " WHERE n.created_at >= ?1 AND n.created_at < ?2"
+           " AND (n.kind = 'commitment_kept' OR n.kind = 'commitment_broken') GROUP BY n.kind";
+    SqliteStatement rows(m_db.handle(), sql.c_str());
+    if (!rows.isValid())
+        return Error::database(rows.errorMessage());
+    rows.bind(1, filter.start);
+    rows.bind(2, filter.end);
+    if (filter.ownerId)
+        rows.bind(3, *filter.ownerId);
+    if (filter.tagId)
+        rows.bind(4, *filter.tagId);
+    while (rows.step()) {
+        const QByteArrayView kind = rows.columnView(0);
+        (kind == QByteArrayView("commitment_kept") ? trust.commitmentsKept : trust.commitmentsBroken) =
+            static_cast<int>(rows.columnInt64(1));
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    return {};
+}
+
+Status DashboardAggregator::describe(std::vector<BandContact>& rows) const
+{
+    const auto moreOverdue = [](const BandContact& a, const BandContact& b) {
+        if (a.score.overdueRatio != b.score.overdueRatio)
+            return a.score.overdueRatio > b.score.overdueRatio;
+        return a.contactId < b.contactId;
+    };
+    const auto kept = std::min<size_t>(rows.size(), listLimit);
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(kept), rows.end(),
+                      moreOverdue);
+    rows.resize(kept);
+    QList<qint64> ids;
+    for (const BandContact& row : rows)
+        ids << row.contactId;
+    const Result<QHash<qint64, ContactRow>> contacts = ContactDirectory(m_db).rows(ids);
+    if (!contacts)
+        return contacts.error();
+    for (BandContact& row : rows) {
+        const ContactRow contact = contacts->value(row.contactId);
+        row.name = contact.name;
+        row.owner = contact.owner;
+        row.explanation = explainScore(row.score, row.delta30);
+    }
+    return {};
+}
+
+} // namespace rapport

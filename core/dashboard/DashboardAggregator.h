@@ -1,0 +1,53 @@
+// Computes every number of the relationship-health dashboard for a filter: one pass over the in-memory
+// score board (scores now, at each week's end and 30 days ago), the weekly activity rollup for the
+// per-week counts, and the trust notes of the period. Past scores are exact: a contact with no
+// interaction after a moment is scored there from its current state; only contacts with later
+// interactions have their log replayed up to that moment.
+#pragma once
+
+#include "ContactGroups.h"
+#include "DashboardData.h"
+#include "scoring/ScoreBoard.h"
+#include "scoring/ScoringSettings.h"
+#include "storage/Database.h"
+
+namespace rapport {
+
+class DashboardAggregator
+{
+public:
+    // Lists of a band's contacts keep the most overdue of them; their totals count them all.
+    static constexpr int listLimit = 200;
+
+    DashboardAggregator(Database& db, const ScoreBoard& board, const ContactGroups& groups,
+                        const ScoringSettings& settings)
+        : m_db(db)
+        , m_board(board)
+        , m_groups(groups)
+        , m_settings(settings)
+    {}
+
+    // Every aggregate for the filter; scores are read at the end of the period, or at `now` if earlier.
+    Result<DashboardData> compute(const DashboardFilter& filter, qint64 now) const;
+
+    // The filtered contacts in this band at that same moment, most overdue first (a click on a band).
+    Result<BandContacts> contactsInBand(const DashboardFilter& filter, Band band, qint64 now) const;
+
+private:
+    struct Selected
+    {
+        const ScoreBoard::Entry* score;
+        const ContactIndexEntry* group;
+    };
+    std::vector<Selected> select(const DashboardFilter& filter) const;
+    Status countTrustNotes(const DashboardFilter& filter, TrustSummary& trust) const;
+    // Keeps the listLimit most overdue and adds their names and explanations.
+    Status describe(std::vector<BandContact>& rows) const;
+
+    Database& m_db;
+    const ScoreBoard& m_board;
+    const ContactGroups& m_groups;
+    const ScoringSettings& m_settings;
+};
+
+} // namespace rapport

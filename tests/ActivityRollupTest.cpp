@@ -1,0 +1,226 @@
+// ActivityRollup and the activity_weeks triggers: the rollup always equals a GROUP BY over the log.
+#include "dashboard/ActivityRollup.h"
+
+#include "TestSupport.h"
+#include "storage/BulkLoad.h"
+
+#include <QRandomGenerator>
+
+using namespace rapport;
+using namespace rapport::test;
+
+namespace {
+
+constexpr qint64 week = 7 * daySeconds;
+
+// The rollup as it should be, computed from the log: every interaction under tag 0 and each of its
+// contact's tags, for the contact's current owner.
+const QString expectedRollup = QStringLiteral(
+    "SELECT i.occurred_at - (i.occurred_at - 345600) % 604800 AS w, coalesce(c.owner_id, 0), g.tag_id,"
+    " i.channel, i.direction, count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+    " JOIN (SELECT id AS contact_id, 0 AS tag_id FROM contacts UNION ALL SELECT contact_id, tag_id"
+    " FROM contact_tags) g ON g.contact_id = i.contact_id GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5");
+const QString storedRollup = QStringLiteral("SELECT week, owner_id, tag_id, channel, direction, n FROM"
+                                            " activity_weeks WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5");
+
+QStringList rowsOf(Database& db, const QString& sql)
+{
+    QSqlQuery query = db.prepare(sql);
+    requireOk(Database::run(query));
+    QStringList rows;
+    while (query.next()) {
+        QStringList cells;
+        for (int column = 0; column < 6; ++column)
+            cells << query.value(column).toString();
+        rows << cells.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+void requireConsistent(Database& db)
+{
+    const QStringList expected = rowsOf(db, expectedRollup);
+    CHECK(rowsOf(db, storedRollup) == expected);
+    CHECK_FALSE(expected.isEmpty());
+}
+
+class RandomLog
+{
+public:
+    explicit RandomLog(Database& db, quint32 seed)
+        : m_db(db)
+        , m_random(seed)
+    {}
+
+    qint64 pick(qint64 below) { return static_cast<qint64>(m_random.bounded(static_cast<quint64>(below))); }
+
+    void setUp()
+    {
+        exec("INSERT INTO team_members (id, name, created_at) VALUES (1, 'Ada', 0), (2, 'Grace', 0), (3, "
+             "'Alan', 0)");
+        exec("INSERT INTO tags (id, name) VALUES (1, 'press'), (2, 'partners'), (3, 'speakers')");
+        for (int contact = 1; contact <= 12; ++contact)
+            exec(QStringLiteral("INSERT INTO contacts (id, display_name, owner_id, created_at, updated_at)"
+                                " VALUES (%1, 'C%1', %2, 0, 0)")
+                     .arg(contact)
+                     .arg(contact % 4 == 0 ? QStringLiteral("NULL") : QString::number(contact % 4)));
+    }
+
+    void insertInteraction()
+    {
+        static const char* channels[] = {"email", "call", "meeting", "chat"};
+        static const char* directions[] = {"outbound", "inbound", "mutual"};
+        exec(QStringLiteral(
+                 "INSERT INTO interactions (contact_id, occurred_at, channel, direction, created_at)"
+                 " VALUES (%1, %2, '%3', '%4', 0)")
+                 .arg(1 + pick(12))
+                 .arg(testNow - pick(60 * daySeconds))
+                 .arg(QLatin1String(channels[pick(4)]), QLatin1String(directions[pick(3)])));
+    }
+
+    // One random change of any kind that touches the rollup.
+    void change()
+    {
+        switch (pick(9)) {
+        case 0:
+        case 1:
+            insertInteraction();
+            break;
+        case 2:
+            exec(QStringLiteral("DELETE FROM interactions WHERE id = (SELECT id FROM interactions ORDER BY"
+                                " random() LIMIT 1)"));
+            break;
+        case 3:
+            exec(QStringLiteral("UPDATE interactions SET occurred_at = occurred_at - %1, channel = 'forum'"
+                                " WHERE id = (SELECT id FROM interactions ORDER BY random() LIMIT 1)")
+                     .arg(pick(3 * week)));
+            break;
+        case 4:
+            exec(QStringLiteral("UPDATE interactions SET contact_id = %1 WHERE id = (SELECT id FROM"
+                                " interactions ORDER BY random() LIMIT 1)")
+                     .arg(1 + pick(12)));
+            break;
+        case 5:
+            exec(QStringLiteral("UPDATE contacts SET owner_id = %1 WHERE id = %2")
+                     .arg(pick(4) == 0 ? QStringLiteral("NULL") : QString::number(1 + pick(3)))
+                     .arg(1 + pick(12)));
+            break;
+        case 6:
+            exec(QStringLiteral("INSERT OR IGNORE INTO contact_tags VALUES (%1, %2)")
+                     .arg(1 + pick(12))
+                     .arg(1 + pick(3)));
+            break;
+        case 7:
+            exec(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = %1 AND tag_id = %2")
+                     .arg(1 + pick(12))
+                     .arg(1 + pick(3)));
+            break;
+        default:
+            exec(QStringLiteral("INSERT OR IGNORE INTO contact_tags VALUES (%1, %2)")
+                     .arg(1 + pick(12))
+                     .arg(1 + pick(3)));
+            break;
+        }
+    }
+
+    void exec(const QString& sql) { requireOk(m_db.execute(sql)); }
+    void exec(const char* sql) { exec(QString::fromLatin1(sql)); }
+
+private:
+    Database& m_db;
+    QRandomGenerator m_random;
+};
+
+qint64 logCount(Database& db, const DashboardFilter& filter, qint64 from, qint64 to)
+{
+    QString sql = QStringLiteral("SELECT count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+                                 " WHERE i.occurred_at >= %1 AND i.occurred_at < %2")
+                      .arg(from)
+                      .arg(to);
+    if (filter.ownerId)
+        sql += QStringLiteral(" AND coalesce(c.owner_id, 0) = %1").arg(*filter.ownerId);
+    if (filter.tagId)
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = i.contact_id"
+                              " AND t.tag_id = %1)")
+                   .arg(*filter.tagId);
+    return require(db.scalar(sql)).toLongLong();
+}
+
+} // namespace
+
+TEST_CASE("Weeks start on Monday 00:00 UTC", "[dashboard][rollup]")
+{
+    // 2026-06-01 is a Monday.
+    CHECK(ActivityRollup::weekStart(testNow) == testNow);
+    CHECK(ActivityRollup::weekStart(testNow + 6 * daySeconds + 86399) == testNow);
+    CHECK(ActivityRollup::weekStart(testNow - 1) == testNow - week);
+}
+
+TEST_CASE("The activity rollup equals a GROUP BY over the log after random writes of every kind",
+          "[dashboard][rollup]")
+{
+    TempDatabase temp;
+    Database& db = temp.db();
+    RandomLog log(db, GENERATE(1u, 2u, 3u));
+    log.setUp();
+    for (int i = 0; i < 80; ++i)
+        log.insertInteraction();
+    requireConsistent(db);
+    for (int i = 0; i < 300; ++i)
+        log.change();
+    requireConsistent(db);
+
+    SECTION("deleting a contact, a tag and a team member")
+    {
+        log.exec("DELETE FROM contacts WHERE id = 3");
+        log.exec("DELETE FROM tags WHERE id = 2");
+        log.exec("DELETE FROM team_members WHERE id = 1");
+        requireConsistent(db);
+    }
+    SECTION("a bulk load, then more writes")
+    {
+        BulkLoad bulk(db, BulkLoad::AllTables);
+        requireOk(bulk.suspend(true));
+        for (int i = 0; i < 200; ++i)
+            log.insertInteraction();
+        requireOk(bulk.restore());
+        requireConsistent(db);
+        for (int i = 0; i < 100; ++i)
+            log.change();
+        requireConsistent(db);
+    }
+}
+
+TEST_CASE("Weekly counts match the log for any period, owner and tag", "[dashboard][rollup]")
+{
+    TempDatabase temp;
+    Database& db = temp.db();
+    RandomLog log(db, 7);
+    log.setUp();
+    for (int i = 0; i < 400; ++i)
+        log.change();
+
+    const qint64 start = testNow - GENERATE(0, 1, 3) * daySeconds - 40 * daySeconds - GENERATE(0, 3600);
+    const qint64 end = testNow - GENERATE(0, 2) * daySeconds;
+    DashboardFilter filter = *DashboardFilter::custom(start, end);
+    filter.ownerId = GENERATE(std::optional<qint64>(), std::optional<qint64>(0), std::optional<qint64>(2));
+    filter.tagId = GENERATE(std::optional<qint64>(), std::optional<qint64>(1));
+
+    const std::vector<WeekActivity> weeks = require(ActivityRollup(db).weeks(filter));
+    REQUIRE_FALSE(weeks.empty());
+    CHECK(weeks.front().weekStart == ActivityRollup::weekStart(start));
+    CHECK(weeks.back().weekStart == ActivityRollup::weekStart(end - 1));
+    qint64 total = 0;
+    for (const WeekActivity& activity : weeks) {
+        const qint64 from = std::max(activity.weekStart, start);
+        const qint64 to = std::min(activity.weekStart + week, end);
+        INFO("week of " << activity.weekStart);
+        CHECK(activity.total() == logCount(db, filter, from, to));
+        qint64 byChannel = 0;
+        for (const qint64 n : activity.channels)
+            byChannel += n;
+        CHECK(byChannel == activity.total());
+        total += activity.total();
+    }
+    CHECK(total == logCount(db, filter, start, end));
+}

@@ -1,0 +1,188 @@
+// File > Export driven like a person would: choose a report, its filters and a file, export on the
+// worker thread, and find exactly what `rapport export` writes; cancel and errors leave no file.
+#include "ExportDialog.h"
+
+#include "ContactsPage.h"
+#include "CsvSupport.h"
+#include "MainWindow.h"
+#include "UiFixture.h"
+#include "storage/TeamMemberRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+#include <QTimeZone>
+#include <QTimer>
+
+using namespace rapport;
+using namespace rapport::test;
+using rapport::ui::ExportDialog;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+QPushButton* exportButton(ExportDialog& dialog)
+{
+    for (QAbstractButton* button : dialog.findChild<QDialogButtonBox*>()->buttons()) {
+        if (button->text() == ExportDialog::tr("&Export"))
+            return qobject_cast<QPushButton*>(button);
+    }
+    FAIL("no Export button");
+    return nullptr;
+}
+
+QPushButton* cancelButton(ExportDialog& dialog)
+{
+    return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel);
+}
+
+void chooseReport(ExportDialog& dialog, ReportKind kind)
+{
+    auto* report = dialog.findChild<QComboBox*>(QStringLiteral("report"));
+    report->setCurrentIndex(report->findData(static_cast<int>(kind)));
+}
+
+} // namespace
+
+TEST_CASE("The export dialog writes the report rapport export writes, with a BOM by default", "[ui][export]")
+{
+    UiFixture fixture;
+    Database& db = fixture.session().database();
+    QTemporaryDir dir;
+    ExportDialog dialog(fixture.session(), QString(), QString());
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    CHECK(dialog.findChild<QCheckBox*>(QStringLiteral("bom"))->isChecked());
+
+    chooseReport(dialog, ReportKind::Contacts);
+    // Without a suffix the file gets ".csv".
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("path")),
+                     dir.filePath(QStringLiteral("people")));
+    UiFixture::saveScreenshot(dialog, QStringLiteral("export-dialog"));
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    CHECK_FALSE(exportButton(dialog)->isEnabled());
+    dialog.task().wait();
+    CHECK(dialog.result() == QDialog::Accepted);
+    const QString path = dir.filePath(QStringLiteral("people.csv"));
+    CHECK(dialog.resultMessage() == QStringLiteral("Exported 300 rows to %1").arg(path));
+    const QByteArray written = readAll(path);
+    CHECK(written.startsWith("\xEF\xBB\xBF"));
+    CHECK(written == exportReport(db, ReportKind::Contacts, {}, CsvWriteOptions{true}));
+    CHECK(parseCsv(written).size() == 301);
+}
+
+TEST_CASE("The export dialog starts from the contact list's owner and tag, and exports a period",
+          "[ui][export]")
+{
+    UiFixture fixture;
+    Database& db = fixture.session().database();
+    const QString owner = require(TeamMemberRepository(db).list()).constFirst().name;
+    QTemporaryDir dir;
+    ExportDialog dialog(fixture.session(), owner, QString());
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    CHECK(dialog.findChild<QComboBox*>(QStringLiteral("owner"))->currentText() == owner);
+    CHECK(dialog.findChild<QComboBox*>(QStringLiteral("tag"))->currentIndex() == 0);
+
+    chooseReport(dialog, ReportKind::Interactions);
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("sinceEnabled")), Qt::LeftButton);
+    auto* since = dialog.findChild<QDateEdit*>(QStringLiteral("since"));
+    CHECK(since->isEnabled());
+    since->setDate(QDate(2026, 3, 1));
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("bom")), Qt::LeftButton);
+    const QString path = dir.filePath(QStringLiteral("spring.csv"));
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("path")), path);
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    dialog.task().wait();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+
+    ReportFilter filter;
+    filter.since = QDate(2026, 3, 1).startOfDay(QTimeZone::utc()).toSecsSinceEpoch();
+    filter.owner = owner;
+    const QByteArray written = readAll(path);
+    CHECK_FALSE(written.startsWith("\xEF\xBB\xBF"));
+    CHECK(written == exportReport(db, ReportKind::Interactions, filter));
+    const QList<QStringList> rows = parseCsv(written);
+    CHECK(rows.size() > 1);
+    const qsizetype occurredAt = rows.front().indexOf(QStringLiteral("occurred_at"));
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        CHECK(rows[i][occurredAt] >= QStringLiteral("2026-03-01"));
+}
+
+TEST_CASE("Cancelling an export leaves no file, and a file that cannot be written is said clearly",
+          "[ui][export]")
+{
+    UiFixture fixture;
+    QTemporaryDir dir;
+    ExportDialog dialog(fixture.session(), QString(), QString());
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("status"));
+    auto* pathField = dialog.findChild<QLineEdit*>(QStringLiteral("path"));
+
+    chooseReport(dialog, ReportKind::Health);
+    const QString path = dir.filePath(QStringLiteral("health.csv"));
+    QTest::keyClicks(pathField, path);
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    QTest::mouseClick(cancelButton(dialog), Qt::LeftButton);
+    dialog.task().wait();
+    CHECK(dialog.isVisible());
+    CHECK(status->text() == QStringLiteral("Cancelled: no file was written."));
+    CHECK_FALSE(QFile::exists(path));
+    CHECK(QDir(dir.path()).isEmpty());
+    CHECK(exportButton(dialog)->isEnabled());
+
+    pathField->clear();
+    QTest::keyClicks(pathField, dir.filePath(QStringLiteral("missing/folder/health.csv")));
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    dialog.task().wait();
+    CHECK(dialog.isVisible());
+    CHECK(status->text().startsWith(QStringLiteral("The export failed: Cannot write %1")
+                                        .arg(dir.filePath(QStringLiteral("missing/folder/health.csv")))));
+
+    pathField->clear();
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    CHECK(status->text() == QStringLiteral("Choose the file to export to."));
+    CHECK_FALSE(dialog.task().isRunning());
+}
+
+TEST_CASE("File > Export opens on the contact list's tag filter", "[ui][export]")
+{
+    UiFixture fixture;
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    auto* tagFilter = window.contactsPage()->findChildren<QComboBox*>().at(2);
+    REQUIRE(tagFilter->count() > 1);
+    tagFilter->setCurrentIndex(1);
+    CHECK(window.contactsPage()->tagFilterName() == tagFilter->currentText());
+    CHECK(window.contactsPage()->ownerFilterName().isEmpty());
+    QTimer::singleShot(0, [expected = tagFilter->currentText()] {
+        auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        CHECK(dialog->filter().tag == expected);
+        CHECK(dialog->filter().owner.isEmpty());
+        dialog->reject();
+    });
+    QAction* action = nullptr;
+    for (QAction* each : window.findChildren<QAction*>()) {
+        if (each->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+E")))
+            action = each;
+    }
+    REQUIRE(action != nullptr);
+    action->trigger();
+}

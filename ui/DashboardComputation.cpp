@@ -1,0 +1,101 @@
+#include "DashboardComputation.h"
+
+#include "Clock.h"
+#include "DatabaseSession.h"
+#include "dashboard/DashboardAggregator.h"
+
+#include <QThread>
+
+namespace rapport::ui {
+
+DashboardComputation::DashboardComputation(DatabaseSession& session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+{}
+
+DashboardComputation::~DashboardComputation()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void DashboardComputation::request(const DashboardFilter& filter, std::optional<Band> band)
+{
+    if (m_thread) {
+        m_waiting = Request{filter, band};
+        return;
+    }
+    start(Request{filter, band});
+}
+
+void DashboardComputation::start(const Request& request)
+{
+    m_result = std::make_shared<std::optional<Result<DashboardResult>>>();
+    // The board is copied so that edits on the UI thread never race with the computation.
+    m_thread.reset(QThread::create([path = m_session.path(), board = m_session.board(),
+                                    settings = m_session.engine().settings(), request,
+                                    now = Clock::nowSeconds(), result = m_result] {
+        Result<std::unique_ptr<Database>> db = Database::open(path);
+        if (!db) {
+            result->emplace(db.error());
+            return;
+        }
+        const Result<ContactGroups> groups = ContactGroups::load(**db);
+        if (!groups) {
+            result->emplace(groups.error());
+            return;
+        }
+        const DashboardAggregator aggregator(**db, board, *groups, settings);
+        Result<DashboardData> data = aggregator.compute(request.filter, now);
+        if (!data) {
+            result->emplace(data.error());
+            return;
+        }
+        DashboardResult computed{std::move(data).value(), std::nullopt};
+        if (request.band) {
+            Result<BandContacts> contacts = aggregator.contactsInBand(request.filter, *request.band, now);
+            if (!contacts) {
+                result->emplace(contacts.error());
+                return;
+            }
+            computed.band = std::move(contacts).value();
+        }
+        result->emplace(std::move(computed));
+    }));
+    connect(m_thread.get(), &QThread::finished, this, &DashboardComputation::collect);
+    m_thread->start();
+    emit busyChanged(true);
+}
+
+void DashboardComputation::collect()
+{
+    if (!m_thread)
+        return;
+    m_thread->wait();
+    m_thread.reset();
+    const std::shared_ptr<std::optional<Result<DashboardResult>>> result = std::move(m_result);
+    // A newer request makes this result stale: compute that one instead of showing this one.
+    if (m_waiting) {
+        const Request next = *m_waiting;
+        m_waiting.reset();
+        start(next);
+        return;
+    }
+    emit busyChanged(false);
+    if (!result->has_value())
+        emit failed(tr("The dashboard could not be computed."));
+    else if (!result->value())
+        emit failed(result->value().error().message);
+    else
+        emit finished(result->value().value());
+}
+
+void DashboardComputation::waitForFinished()
+{
+    while (m_thread) {
+        m_thread->wait();
+        collect();
+    }
+}
+
+} // namespace rapport::ui

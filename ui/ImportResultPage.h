@@ -1,0 +1,42 @@
+// The import wizard's last page: the import itself, written in one transaction on a worker thread with
+// progress and Cancel, then what it did. A written import reloads the views and the scores.
+#pragma once
+
+#include <QWizardPage>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace rapport::ui {
+
+class ImportWizard;
+
+class ImportResultPage : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImportResultPage)
+
+public:
+    explicit ImportResultPage(ImportWizard& wizard);
+
+    QLabel* statusLabel() const { return m_status; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    bool isRunning() const { return m_running; }
+    bool written() const { return m_written; }
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+private:
+    void finished();
+
+    ImportWizard& m_wizard;
+    QLabel* m_status = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    bool m_running = false;
+    bool m_written = false;
+};
+
+} // namespace rapport::ui
