@@ -2,6 +2,7 @@
 // with its methods, tags, log and notes under the same ids, and the same score.
 #include "ContactBulkEdit.h"
 
+#include "ConsistencyCheck.h"
 #include "ScoringFixture.h"
 #include "storage/InteractionRepository.h"
 #include "storage/SearchIndex.h"
@@ -39,6 +40,17 @@ QList<qint64> threeContacts(ScoringFixture& fixture)
     return ids;
 }
 
+// The dashboard's weekly activity rollup, which triggers keep in step with the log.
+QString activityRollup(Database& db)
+{
+    return require(db.scalar(QStringLiteral(
+                       "SELECT group_concat(row, ';') FROM (SELECT week || ',' || owner_id || ',' || tag_id "
+                       "|| ','"
+                       " || channel || ',' || direction || ',' || n AS row FROM activity_weeks WHERE n <> 0"
+                       " ORDER BY week, owner_id, tag_id, channel, direction)")))
+        .toString();
+}
+
 } // namespace
 
 TEST_CASE("Bulk delete is undone with every row under its own id and the same score", "[bulk]")
@@ -51,6 +63,8 @@ TEST_CASE("Bulk delete is undone with every row under its own id and the same sc
     REQUIRE(before.notes.size() == 1);
     const double scoreBefore = fixture.scoreNow(ids[0]).score.score;
     const RelationshipState stateBefore = *require(fixture.engine().storedState(ids[0]));
+    const QString activityBefore = activityRollup(db);
+    REQUIRE(!activityBefore.isEmpty());
 
     ContactBulkEdit bulk(db, fixture.engine());
     const QList<ContactSnapshot> deleted = require(bulk.remove({ids[0], ids[1]}));
@@ -59,6 +73,7 @@ TEST_CASE("Bulk delete is undone with every row under its own id and the same sc
     CHECK(require(InteractionRepository(db).count()) == 6);
     CHECK(require(TrustNoteRepository(db).count()) == 0);
     CHECK_FALSE(require(fixture.engine().storedState(ids[0])).has_value());
+    CHECK(activityRollup(db) != activityBefore);
 
     requireOk(bulk.restore(deleted));
     const ContactSnapshot after = require(ContactRepository(db).snapshot(ids[0]));
@@ -81,6 +96,11 @@ TEST_CASE("Bulk delete is undone with every row under its own id and the same sc
     CHECK(fixture.scoreNow(ids[0]).score.score == Approx(scoreBefore).margin(1e-9));
     CHECK(require(SearchIndex(db).findContacts(QStringLiteral("Lovelace"), 10)) == QList<qint64>{ids[0]});
     CHECK(require(ContactRepository(db).count()) == 3);
+    CHECK(activityRollup(db) == activityBefore);
+    // Search indexes and scoring state agree with the restored rows.
+    const ConsistencyReport report = require(ConsistencyCheck(db).run());
+    INFO(report.problems.join(QStringLiteral("; ")).toStdString());
+    CHECK(report.consistent());
 }
 
 TEST_CASE("A bulk delete that fails part way deletes nothing", "[bulk]")
@@ -138,4 +158,5 @@ TEST_CASE("Bulk tag, owner and archive return what undo needs", "[bulk]")
     require(bulk.setArchived(archived, false));
     CHECK_FALSE(require(ContactRepository(db).get(ids[0])).archived);
     CHECK(require(ContactRepository(db).get(ids[2])).archived);
+    CHECK(require(ConsistencyCheck(db).run()).consistent());
 }
