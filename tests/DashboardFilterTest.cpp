@@ -20,6 +20,18 @@ TEST_CASE("Dashboard presets end now and reach back their number of days", "[das
     CHECK_FALSE(filter.tagId.has_value());
 }
 
+TEST_CASE("A dashboard preset read during the day starts at midnight of its first day, like a custom period",
+          "[dashboard][filter]")
+{
+    const qint64 afternoon = testNow + 15 * 3600 + 42;
+    const DashboardFilter preset = DashboardFilter::lastDays(DashboardPeriod::Last90Days, afternoon);
+    CHECK(preset.start == testNow - 90 * daySeconds);
+    CHECK(preset.end == afternoon);
+    // The custom period the page fills in for it: from that date through today, both included.
+    const DashboardFilter custom = *DashboardFilter::custom(testNow - 90 * daySeconds, testNow + daySeconds);
+    CHECK(custom.start == preset.start);
+}
+
 TEST_CASE("A custom dashboard period needs its start before its end", "[dashboard][filter]")
 {
     CHECK_FALSE(DashboardFilter::custom(testNow, testNow).has_value());

@@ -162,10 +162,24 @@ QString channelLabel(Channel channel)
     return name;
 }
 
-std::vector<qint64> weekStarts(const DashboardData& data)
+// The weeks that lie wholly inside the period. The period's bounds cut its first and last weeks (the
+// current one is still going on), and a cut week drawn beside whole ones looks like a sudden drop; the
+// title's total still counts them. A period shorter than a week keeps what it has.
+std::vector<WeekActivity> wholeWeeks(const DashboardData& data)
+{
+    constexpr qint64 weekSeconds = 7 * 86400;
+    std::vector<WeekActivity> whole;
+    for (const WeekActivity& week : data.weeks) {
+        if (week.weekStart >= data.filter.start && week.weekStart + weekSeconds <= data.filter.end)
+            whole.push_back(week);
+    }
+    return whole.empty() ? data.weeks : whole;
+}
+
+std::vector<qint64> weekStarts(const std::vector<WeekActivity>& weeks)
 {
     std::vector<qint64> moments;
-    for (const WeekActivity& week : data.weeks)
+    for (const WeekActivity& week : weeks)
         moments.push_back(week.weekStart);
     return moments;
 }
@@ -330,8 +344,9 @@ QChart* DashboardCharts::owners(const DashboardData& data)
 QChart* DashboardCharts::channels(const DashboardData& data)
 {
     QChart* chart =
-        newChart(QObject::tr("Channel mix per week (%1 conversations)").arg(data.kpis.conversations));
-    const std::vector<qint64> moments = weekStarts(data);
+        newChart(QObject::tr("Channel mix per whole week (%1 conversations)").arg(data.kpis.conversations));
+    const std::vector<WeekActivity> weeks = wholeWeeks(data);
+    const std::vector<qint64> moments = weekStarts(weeks);
     if (moments.empty())
         return chart;
     std::vector<Layer> layers;
@@ -340,8 +355,8 @@ QChart* DashboardCharts::channels(const DashboardData& data)
     for (const Channel channel : allChannels) {
         Layer layer{channelLabel(channel), channelColor(channel), {}};
         double sum = 0;
-        for (size_t i = 0; i < data.weeks.size(); ++i) {
-            const auto n = static_cast<double>(data.weeks[i].channels[static_cast<size_t>(channel)]);
+        for (size_t i = 0; i < weeks.size(); ++i) {
+            const auto n = static_cast<double>(weeks[i].channels[static_cast<size_t>(channel)]);
             layer.values.push_back(n);
             totals[i] += n;
             sum += n;
@@ -363,13 +378,14 @@ QChart* DashboardCharts::channels(const DashboardData& data)
 
 QChart* DashboardCharts::reciprocity(const DashboardData& data)
 {
-    QChart* chart = newChart(QObject::tr("Reciprocity per week; %1% of relationships one-sided")
+    QChart* chart = newChart(QObject::tr("Reciprocity per whole week; %1% of relationships one-sided")
                                  .arg(100.0 * data.oneSidedShare(), 0, 'f', 0));
-    const std::vector<qint64> moments = weekStarts(data);
+    const std::vector<WeekActivity> weeks = wholeWeeks(data);
+    const std::vector<qint64> moments = weekStarts(weeks);
     if (moments.empty())
         return chart;
     double largest = 0;
-    for (const WeekActivity& week : data.weeks)
+    for (const WeekActivity& week : weeks)
         for (const qint64 n : week.directions)
             largest = std::max(largest, static_cast<double>(n));
     QDateTimeAxis* x = weekAxis(QObject::tr("Week"), moments.front(), moments.back());
@@ -388,7 +404,7 @@ QChart* DashboardCharts::reciprocity(const DashboardData& data)
         line->setPen(QPen(color, 2));
         line->setPointsVisible(true);
         std::vector<double> values;
-        for (const WeekActivity& week : data.weeks) {
+        for (const WeekActivity& week : weeks) {
             values.push_back(static_cast<double>(week.directions[static_cast<size_t>(direction)]));
             line->append(static_cast<qreal>(msecs(week.weekStart)), values.back());
         }

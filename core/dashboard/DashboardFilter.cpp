@@ -35,7 +35,10 @@ DashboardFilter DashboardFilter::lastDays(DashboardPeriod period, qint64 now)
     DashboardFilter filter;
     filter.period = period;
     filter.end = now;
-    filter.start = now - presetDays(period) * daySeconds;
+    // From midnight (UTC) of the first day, as a custom period with the same dates counts, so that
+    // "Last 90 days" and a custom period from that date to today give the same numbers.
+    const qint64 from = now - presetDays(period) * daySeconds;
+    filter.start = from - from % daySeconds;
     return filter;
 }
 
