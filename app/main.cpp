@@ -15,6 +15,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTableView>
 #include <QTranslator>
 #include <memory>
@@ -46,6 +47,16 @@ rapport::Result<QString> prepareDemoDatabase()
     return path;
 }
 
+// A desktop start that cannot go on: the message goes to stderr and, for someone who started the app
+// from a menu and sees no terminal, into a dialog — except in a benchmark run, which nobody watches.
+int failToStart(const QString& what, const rapport::Error& error, bool interactive)
+{
+    const int code = rapport::cli::fail(what, error);
+    if (interactive)
+        QMessageBox::critical(nullptr, QObject::tr("Rapport cannot start"), error.message);
+    return code;
+}
+
 int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
 {
     QApplication app(argc, argv);
@@ -73,13 +84,14 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
          QStringLiteral("Print the time to the first painted contact list and the resident memory, "
                         "then quit (for benchmarks).")});
     if (!parser.parse(QCoreApplication::arguments()))
-        return rapport::cli::fail(QStringLiteral("(gui)"), rapport::Error::usage(parser.errorText()));
+        return failToStart(QStringLiteral("(gui)"), rapport::Error::usage(parser.errorText()), true);
+    const bool interactive = !parser.isSet(QStringLiteral("quit-after-first-paint"));
 
     QString path = parser.value(QStringLiteral("database"));
     if (parser.isSet(QStringLiteral("demo"))) {
         const rapport::Result<QString> demo = prepareDemoDatabase();
         if (!demo)
-            return rapport::cli::fail(QStringLiteral("--demo"), demo.error());
+            return failToStart(QStringLiteral("--demo"), demo.error(), interactive);
         path = *demo;
     }
     if (path.isEmpty()) {
@@ -88,10 +100,10 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
     }
     auto db = rapport::Database::open(path);
     if (!db)
-        return rapport::cli::fail(QStringLiteral("(gui)"), db.error());
+        return failToStart(QStringLiteral("(gui)"), db.error(), interactive);
 
     rapport::ui::MainWindow window(std::move(*db));
-    if (parser.isSet(QStringLiteral("quit-after-first-paint")))
+    if (!interactive)
         new rapport::ui::FirstPaintProbe(sinceStart, window.contactsPage()->tableView()->viewport());
     window.show();
     return QApplication::exec();

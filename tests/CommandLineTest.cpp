@@ -1,6 +1,7 @@
 // The command-line contract, exercised by running the real `rapport` binary.
 #include "CliSupport.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -328,4 +329,31 @@ TEST_CASE("demo then check reports a consistent database", "[cli][demo]")
     CHECK(again.exitCode == 2);
     const Run negative = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("-5")});
     CHECK(negative.exitCode == 1);
+}
+
+TEST_CASE("The desktop app starts on a new file and refuses one it cannot open, naming it", "[cli][gui]")
+{
+    // The GUI runs without a display here; a refusal must exit rather than wait on its dialog.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    CliDatabase db;
+    const Run started = runRapport({QStringLiteral("--database"), db.file(QStringLiteral("new.sqlite3")),
+                                    QStringLiteral("--quit-after-first-paint")});
+    CHECK(started.exitCode == 0);
+    CHECK(started.out.contains(QStringLiteral("first paint after")));
+
+    const QString noFolder = db.file(QStringLiteral("no-such-folder/people.sqlite3"));
+    const Run missing =
+        runRapport({QStringLiteral("--database"), noFolder, QStringLiteral("--quit-after-first-paint")});
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err.contains(QStringLiteral("no-such-folder")));
+
+    const QString picture = db.file(QStringLiteral("picture.png"));
+    QFile file(picture);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("\x89PNG\r\n\x1a\n not a database at all", 31));
+    file.close();
+    const Run notSqlite =
+        runRapport({QStringLiteral("--database"), picture, QStringLiteral("--quit-after-first-paint")});
+    CHECK(notSqlite.exitCode == 3);
+    CHECK(notSqlite.err.contains(QStringLiteral("picture.png")));
 }
