@@ -325,3 +325,26 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
     });
     CHECK_FALSE(window.logConversation(window.selectedContactId()));
 }
+
+TEST_CASE("What another connection commits shows up in the open window by itself", "[ui][mainwindow]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    MainWindow& window = *shown;
+    ui::ContactsPage& contacts = *window.contactsPage();
+    const int before = contacts.visibleContactCount();
+
+    // As `rapport add-contact` would, on its own connection to the same file.
+    const std::unique_ptr<Database> outside = fixture.openDatabase();
+    Contact added;
+    added.displayName = QStringLiteral("Added Elsewhere");
+    require(ContactRepository(*outside).create(added));
+
+    REQUIRE(QTest::qWaitFor([&] { return contacts.visibleContactCount() == before + 1; }, 5000));
+
+    // The window's own writes do not count as outside changes: nothing is re-read for them.
+    bool reset = false;
+    QObject::connect(window.session(), &ui::DatabaseSession::contactsReset, [&reset] { reset = true; });
+    window.session()->checkForOutsideChanges();
+    CHECK_FALSE(reset);
+}

@@ -40,6 +40,7 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
     std::unique_ptr<DatabaseSession> session(
         new DatabaseSession(std::move(database), std::move(*engine), parent));
     session->restoreCurrentMember();
+    session->m_seenDataVersion = session->m_database->dataVersion();
     session->startLoadingScores();
     if (loading == ScoreLoading::Now)
         session->waitForScores();
@@ -129,6 +130,7 @@ void DatabaseSession::contactTouched(qint64 contactId)
 
 void DatabaseSession::everythingTouched()
 {
+    m_seenDataVersion = m_database->dataVersion();
     Result<ScoringEngine> engine = ScoringEngine::open(*m_database);
     Result<ScoreBoard> board = ScoreBoard::load(*m_database);
     if (!engine || !board) {
@@ -140,6 +142,12 @@ void DatabaseSession::everythingTouched()
     m_board = std::move(*board);
     m_scoresReady = true;
     emit contactsReset();
+}
+
+void DatabaseSession::checkForOutsideChanges()
+{
+    if (m_database->dataVersion() != m_seenDataVersion)
+        everythingTouched();
 }
 
 } // namespace rapport::ui

@@ -51,6 +51,9 @@ public:
     void contactTouched(qint64 contactId);
     // After a change that may affect many contacts (tags' priors, settings, bulk edits).
     void everythingTouched();
+    // Re-reads everything when another connection — the command line, an import, a teammate's copy of
+    // Rapport on a shared file — has committed since the last look; cheap enough to call every second.
+    void checkForOutsideChanges();
 
 signals:
     void contactChanged(qint64 contactId);
@@ -73,6 +76,7 @@ private:
     QSet<qint64> m_touchedWhileLoading;
     QUndoStack m_undoStack;
     qint64 m_currentMemberId = 0;
+    qint64 m_seenDataVersion = -1; // the file's data_version when everything was last read
 };
 
 } // namespace rapport::ui

@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace rapport::ui {
@@ -132,6 +133,20 @@ void MainWindow::createActions()
                     [this] { showPage(ReachOutPageIndex); });
     view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(TrustNotesPageIndex); });
+    view->addSeparator();
+    view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
+        if (m_session)
+            m_session->everythingTouched();
+    });
+    // What the command line, an import or a teammate on a shared file commits shows up by itself; not
+    // under an open dialog, which may be holding rows of the list.
+    auto* outsideChanges = new QTimer(this);
+    outsideChanges->setInterval(2000);
+    connect(outsideChanges, &QTimer::timeout, this, [this] {
+        if (m_session && !QApplication::activeModalWidget())
+            m_session->checkForOutsideChanges();
+    });
+    outsideChanges->start();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Rapport"), this, [this] { AboutDialog(this).exec(); });

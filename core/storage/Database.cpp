@@ -123,6 +123,12 @@ int Database::schemaVersion() const
     return version ? version->toInt() : -1;
 }
 
+qint64 Database::dataVersion() const
+{
+    const Result<QVariant> version = scalar(QStringLiteral("PRAGMA data_version"));
+    return version ? version->toLongLong() : -1;
+}
+
 Status Database::configure()
 {
     // Reading comes first and writes nothing, so a foreign or newer file is refused untouched.

@@ -40,6 +40,9 @@ public:
     // The SQLite handle behind the Qt connection, for the few bulk paths that need it.
     sqlite3* handle() const { return m_handle; }
     int schemaVersion() const;
+    // A number that changes whenever another connection (another thread, process or tool) commits to
+    // the file; this connection's own commits leave it as it is. -1 when it cannot be read.
+    qint64 dataVersion() const;
 
     // Runs statements that return no rows; the error names the statement's purpose.
     Status execute(const QString& sql);
