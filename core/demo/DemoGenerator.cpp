@@ -16,7 +16,6 @@ namespace rapport {
 
 namespace {
 
-constexpr qint64 day = 86400;
 constexpr qint64 progressEvery = 1 << 15;
 // How far back the oldest generated conversation may go, in days.
 constexpr double historyDays = 3 * 365;
@@ -212,10 +211,10 @@ std::vector<TimedInteraction> drawTimeline(DemoRandom& random, const ContactPlan
     double cadence = plan.cadenceDays;
     if (static_cast<double>(plan.interactions) * cadence * 0.6 > historyDays)
         cadence = historyDays / (static_cast<double>(plan.interactions) * 0.6);
-    double t = static_cast<double>(end) - plan.quietDays * day;
+    double t = static_cast<double>(end) - plan.quietDays * secondsPerDay;
     while (static_cast<qint64>(timeline.size()) < plan.interactions) {
         const Channel channel = random.chance(0.6) ? plan.favouriteChannel : random.pick(allChannels);
-        const qint64 dayStart = static_cast<qint64>(t) / day * day;
+        const qint64 dayStart = static_cast<qint64>(t) / secondsPerDay * secondsPerDay;
         const qint64 at = std::min<qint64>(dayStart + 7 * 3600 + random.below(12 * 3600), end);
         const qint64 burst = random.chance(0.2) ? 2 + random.below(4) : 1;
         for (qint64 i = 0; i < burst && static_cast<qint64>(timeline.size()) < plan.interactions; ++i) {
@@ -223,7 +222,7 @@ std::vector<TimedInteraction> drawTimeline(DemoRandom& random, const ContactPlan
             timeline.push_back({std::max<qint64>(0, at - i * 600), inBurst,
                                 drawDirection(random, inBurst, plan.inboundShare)});
         }
-        t -= cadence * day * (0.4 + random.exponential(0.6));
+        t -= cadence * secondsPerDay * (0.4 + random.exponential(0.6));
     }
     std::sort(timeline.begin(), timeline.end(),
               [](const TimedInteraction& a, const TimedInteraction& b) { return a.at < b.at; });
@@ -279,7 +278,7 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
         const QString memberName = QString::fromUtf8(name);
         insertMember.bind(1, memberName);
         insertMember.bind(2, asciiKey(memberName.section(QLatin1Char(' '), 0, 0)) + "@team.example");
-        insertMember.bind(3, end - 900 * day);
+        insertMember.bind(3, end - 900 * secondsPerDay);
         insertMember.step();
         if (!insertMember.ok())
             return failed(insertMember);
@@ -362,7 +361,7 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
             insertContact.bind(6, owner);
         if (random.chance(0.05))
             insertContact.bind(7, static_cast<double>(random.pick(std::array{7, 14, 30, 90})));
-        insertContact.bind(8, end - 1000 * day);
+        insertContact.bind(8, end - 1000 * secondsPerDay);
         insertContact.step();
         if (!insertContact.ok())
             return failed(insertContact);
@@ -433,7 +432,7 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
                 return written.error();
             activeSpans.emplace_back(timeline.front().at, timeline.back().at);
         } else {
-            activeSpans.emplace_back(end - 30 * day, end);
+            activeSpans.emplace_back(end - 30 * secondsPerDay, end);
         }
         summary.interactions += static_cast<qint64>(timeline.size());
         ++done;
