@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "Clock.h"
+#include "DemoInteractionWriter.h"
 #include "DemoNames.h"
 #include "DemoRandom.h"
 #include "model/TrustNote.h"
@@ -158,10 +159,8 @@ Direction drawDirection(DemoRandom& random, Channel channel, double inboundShare
     return random.chance(inboundShare) ? Direction::Inbound : Direction::Outbound;
 }
 
-QByteArray summaryFor(DemoRandom& random, Channel channel, Direction direction)
+QByteArray summaryText(Channel channel, bool theirs, const QByteArray& topic)
 {
-    const QByteArray topic(random.pick(demo::topics));
-    const bool theirs = direction == Direction::Inbound;
     switch (channel) {
     case Channel::Email:
         return (theirs ? "They emailed about " : "Emailed them about ") + topic;
@@ -181,6 +180,30 @@ QByteArray summaryFor(DemoRandom& random, Channel channel, Direction direction)
         break;
     }
     return "Caught up about " + topic;
+}
+
+// Every summary the generator writes, by channel, inbound or not, and topic: built once, they are bound to
+// millions of rows without an allocation each.
+using SummaryTable = std::array<std::array<std::vector<QByteArray>, 2>, channelCount>;
+
+SummaryTable allSummaries()
+{
+    SummaryTable table;
+    for (Channel channel : allChannels) {
+        for (const bool theirs : {false, true}) {
+            std::vector<QByteArray>& texts = table[static_cast<size_t>(channel)][theirs ? 1 : 0];
+            for (const char* topic : demo::topics)
+                texts.push_back(summaryText(channel, theirs, QByteArray(topic)));
+        }
+    }
+    return table;
+}
+
+const QByteArray& drawSummary(const SummaryTable& table, DemoRandom& random, Channel channel,
+                              Direction direction)
+{
+    const size_t topic = random.index(demo::topics);
+    return table[static_cast<size_t>(channel)][direction == Direction::Inbound ? 1 : 0][topic];
 }
 
 // ASCII letters of a name, lower-cased, for generated email addresses and
@@ -330,15 +353,9 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
                                  " VALUES (?1, ?2, ?3, ?4)");
     SqliteStatement insertContactTag(m_db.handle(),
                                      "INSERT INTO contact_tags (contact_id, tag_id) VALUES (?1, ?2)");
-    SqliteStatement insertInteraction(m_db.handle(), "INSERT INTO interactions (contact_id, occurred_at, "
-                                                     "channel, direction, summary, logged_by,"
-                                                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2)");
+    DemoInteractionWriter interactionWriter(m_db);
+    const SummaryTable summaries = allSummaries();
     RelationshipStateWriter stateWriter(m_db);
-
-    std::array<QByteArray, channelCount> channelKeys;
-    for (Channel channel : allChannels)
-        channelKeys[static_cast<size_t>(channel)] = channelName(channel).toUtf8();
-    const std::array<QByteArray, directionCount> directionKeys{"outbound", "inbound", "mutual"};
 
     std::vector<qint64> contactIds;
     std::vector<std::pair<qint64, qint64>> activeSpans; // first and last interaction of each contact
@@ -410,18 +427,12 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
         RelationshipState state;
         const std::vector<TimedInteraction> timeline = drawTimeline(random, plan, end);
         for (const TimedInteraction& interaction : timeline) {
-            const QByteArray text = summaryFor(random, interaction.channel, interaction.direction);
-            insertInteraction.bind(1, contactId);
-            insertInteraction.bind(2, interaction.at);
-            insertInteraction.bindStatic(3, channelKeys[static_cast<size_t>(interaction.channel)]);
-            insertInteraction.bindStatic(4, directionKeys[static_cast<size_t>(interaction.direction)]);
-            insertInteraction.bindStatic(5, text);
-            if (owner > 0)
-                insertInteraction.bind(6, owner);
-            insertInteraction.step();
-            if (!insertInteraction.ok())
-                return failed(insertInteraction);
-            insertInteraction.reset();
+            const QByteArray& text =
+                drawSummary(summaries, random, interaction.channel, interaction.direction);
+            if (Status added = interactionWriter.add(contactId, interaction.at, interaction.channel,
+                                                     interaction.direction, text, owner);
+                !added)
+                return added.error();
             state.apply(interaction.at, interaction.direction, settings.channelWeight(interaction.channel),
                         settings);
             if (++done % progressEvery == 0 && !reportProgress(progress, done, total))
@@ -437,6 +448,8 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
         summary.interactions += static_cast<qint64>(timeline.size());
         ++done;
     }
+    if (Status flushed = interactionWriter.flush(); !flushed)
+        return flushed.error();
     summary.contacts = options.contacts;
 
     SqliteStatement insertNote(m_db.handle(),
