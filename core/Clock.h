@@ -5,6 +5,9 @@
 
 namespace rapport {
 
+// Every day is 86400 s in UTC, which is all Rapport counts in: stored times are Unix seconds.
+inline constexpr qint64 secondsPerDay = 86400;
+
 class Clock
 {
 public:

@@ -1,5 +1,7 @@
 #include "IsoTime.h"
 
+#include "Clock.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 #include <optional>
@@ -7,8 +9,6 @@
 namespace rapport {
 
 namespace {
-
-constexpr qint64 daySeconds = 86400;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
 qint64 daysFromCivil(qint64 year, unsigned month, unsigned day)
@@ -80,7 +80,7 @@ std::optional<qint64> parseCommonForm(QByteArrayView text)
         static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
         return std::nullopt;
     qint64 seconds =
-        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * daySeconds;
+        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * secondsPerDay;
     if (size == 10)
         return seconds;
     const bool zulu = s[size - 1] == 'Z';
@@ -156,8 +156,9 @@ QString formatIsoMoment(qint64 seconds)
 
 void appendIsoMoment(QByteArray& out, qint64 seconds)
 {
-    const qint64 days = seconds >= 0 ? seconds / daySeconds : (seconds - daySeconds + 1) / daySeconds;
-    const auto secondOfDay = static_cast<unsigned>(seconds - days * daySeconds);
+    const qint64 days =
+        seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay;
+    const auto secondOfDay = static_cast<unsigned>(seconds - days * secondsPerDay);
     const CivilDate date = civilFromDays(days);
     if (date.year < 0 || date.year > 9999) {
         out.append(formatIsoMoment(seconds).toLatin1());

@@ -43,10 +43,16 @@ public:
     // Exponentially distributed with the given mean.
     double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
 
+    // The position of a uniformly drawn item of `items`.
+    template <typename Container>
+    size_t index(const Container& items)
+    {
+        return static_cast<size_t>(below(static_cast<qint64>(std::size(items))));
+    }
     template <typename Container>
     const auto& pick(const Container& items)
     {
-        return items[static_cast<size_t>(below(static_cast<qint64>(std::size(items))))];
+        return items[index(items)];
     }
 
 private:

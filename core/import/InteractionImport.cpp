@@ -1,8 +1,6 @@
 #include "InteractionImport.h"
 
 #include "Clock.h"
-#include "IsoTime.h"
-#include "storage/BulkLoad.h"
 #include "storage/InteractionRepository.h"
 #include "storage/SqliteStatement.h"
 
@@ -49,64 +47,37 @@ const std::array<QByteArray, directionCount>& directionKeys()
     return keys;
 }
 
+const LogImport::Table interactionTable{
+    "interactions",
+    BulkLoad::Interactions,
+    true,
+    "SELECT id FROM interactions WHERE contact_id = ?1 AND occurred_at = ?2 AND channel = ?3"
+    " AND direction = ?4 AND summary = ?5 LIMIT 1",
+    "INSERT INTO interactions (contact_id, occurred_at, channel, direction, summary, body,"
+    " logged_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "interaction"};
+
 } // namespace
 
 InteractionImport::InteractionImport(Database& db, ScoringEngine& engine)
-    : m_db(db)
+    : LogImport(db, interactionTable)
     , m_engine(engine)
 {}
 
-InteractionImport::~InteractionImport() = default;
-
 Status InteractionImport::begin(bool writing, qint64 rows)
 {
-    m_writing = writing;
     m_now = Clock::nowSeconds();
-    m_touched.clear();
-    Result<ContactResolver> contacts = ContactResolver::load(m_db, true);
-    if (!contacts)
-        return contacts.error();
-    m_contacts = std::move(*contacts);
-    Result<TeamMemberCache> members = TeamMemberCache::load(m_db);
-    if (!members)
-        return members.error();
-    m_members = std::move(*members);
-    if (!writing)
-        return {};
-
-    const Result<QVariant> last =
-        m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM interactions"));
-    if (!last)
-        return last.error();
-    m_lastIdBefore = last->toLongLong();
-    // Rebuilding the time index once pays only when the load is large next to the log.
-    m_bulk = std::make_unique<BulkLoad>(m_db, BulkLoad::Interactions);
-    if (Status suspended = m_bulk->suspend(rows > m_lastIdBefore); !suspended)
-        return suspended;
-    m_find = std::make_unique<SqliteStatement>(
-        m_db.handle(),
-        "SELECT id FROM interactions WHERE contact_id = ?1 AND occurred_at = ?2 AND channel = ?3"
-        " AND direction = ?4 AND summary = ?5 LIMIT 1");
-    m_insert = std::make_unique<SqliteStatement>(
-        m_db.handle(), "INSERT INTO interactions (contact_id, occurred_at, channel, direction, summary, body,"
-                       " logged_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!m_find->isValid() || !m_insert->isValid())
-        return Error::database(m_insert->errorMessage());
-    return {};
+    return LogImport::begin(writing, rows);
 }
 
 Result<RowResult> InteractionImport::row(const MappedRow& row)
 {
-    const Result<qint64> contactId = m_contacts->resolveRow(row);
+    const Result<qint64> contactId = contactOf(row);
     if (!contactId)
         return contactId.error();
-
-    const QByteArrayView when = row.raw(ImportField::OccurredAt).trimmed();
-    if (when.isEmpty())
-        return row.problem(ImportField::OccurredAt, QStringLiteral("no date given"));
-    const Result<qint64> occurredAt = parseIsoMoment(when);
+    const Result<qint64> occurredAt = momentOf(row, ImportField::OccurredAt);
     if (!occurredAt)
-        return row.problem(ImportField::OccurredAt, occurredAt.error().message);
+        return occurredAt.error();
 
     const std::optional<Channel> channel =
         parseKey<Channel>(row.raw(ImportField::Channel), channelFromKey, parseChannel);
@@ -133,73 +104,45 @@ Result<RowResult> InteractionImport::row(const MappedRow& row)
         return row.problem(field, problem.section(QLatin1String(": "), 1, -1));
     }
 
-    const Result<std::optional<qint64>> loggedBy =
-        m_members->idFor(m_db, row.text(ImportField::LoggedBy), m_writing);
+    const Result<std::optional<qint64>> loggedBy = memberOf(row, ImportField::LoggedBy);
     if (!loggedBy)
         return loggedBy.error();
-    if (!m_writing)
+    if (!writing())
         return RowResult{RowOutcome::Created, {}};
 
     const QByteArray& channelKey = channelKeys()[static_cast<size_t>(*channel)];
     const QByteArray& directionKey = directionKeys()[static_cast<size_t>(*direction)];
-    m_find->bind(1, *contactId);
-    m_find->bind(2, *occurredAt);
-    m_find->bindStatic(3, channelKey);
-    m_find->bindStatic(4, directionKey);
-    m_find->bindStatic(5, summary);
-    const bool found = m_find->step();
-    const qint64 existing = found ? m_find->columnInt64(0) : 0;
-    const bool findOk = m_find->ok();
-    m_find->reset();
-    if (!findOk)
-        return Error::database(m_find->errorMessage());
-    if (found) {
-        if (existing <= m_lastIdBefore)
-            return RowResult{RowOutcome::Unchanged, {}};
-        return RowResult{RowOutcome::Skipped, QStringLiteral("repeats an earlier row of this file")};
-    }
-
-    m_insert->bind(1, *contactId);
-    m_insert->bind(2, *occurredAt);
-    m_insert->bindStatic(3, channelKey);
-    m_insert->bindStatic(4, directionKey);
-    m_insert->bindStatic(5, summary);
-    m_insert->bindStatic(6, row.raw(ImportField::Body));
+    SqliteStatement& find = findStatement();
+    find.bind(1, *contactId);
+    find.bind(2, *occurredAt);
+    find.bindStatic(3, channelKey);
+    find.bindStatic(4, directionKey);
+    find.bindStatic(5, summary);
+    SqliteStatement& insert = insertStatement();
+    insert.bind(1, *contactId);
+    insert.bind(2, *occurredAt);
+    insert.bindStatic(3, channelKey);
+    insert.bindStatic(4, directionKey);
+    insert.bindStatic(5, summary);
+    insert.bindStatic(6, row.raw(ImportField::Body));
     if (*loggedBy)
-        m_insert->bind(7, **loggedBy);
-    m_insert->bind(8, m_now);
-    m_insert->step();
-    const bool inserted = m_insert->ok();
-    m_insert->reset();
-    if (!inserted)
-        return Error::database(QStringLiteral("cannot store the interaction of line %1: %2")
-                                   .arg(row.line())
-                                   .arg(m_insert->errorMessage()));
-    m_touched.insert(*contactId);
-    return RowResult{RowOutcome::Created, {}};
+        insert.bind(7, **loggedBy);
+    insert.bind(8, m_now);
+    return store(row, *contactId);
 }
 
 Status InteractionImport::end(const ProgressCallback& progress)
 {
-    m_find.reset();
-    m_insert.reset();
-    if (m_bulk) {
-        if (Status restored = m_bulk->restore(); !restored)
-            return restored;
-        m_bulk.reset();
-    }
-    if (m_touched.size() > rebuildAllThreshold)
+    if (Status ended = LogImport::end(progress); !ended)
+        return ended;
+    const QList<qint64> touched = touchedContacts();
+    if (touched.size() > rebuildAllThreshold)
         return m_engine.rebuildAll(progress);
-    for (const qint64 contactId : std::as_const(m_touched)) {
+    for (const qint64 contactId : touched) {
         if (Status rebuilt = m_engine.rebuildContact(contactId); !rebuilt)
             return rebuilt;
     }
     return {};
-}
-
-QList<qint64> InteractionImport::touchedContacts() const
-{
-    return m_touched.values();
 }
 
 } // namespace rapport

@@ -1,5 +1,6 @@
 #include "ContactLabels.h"
 
+#include "csv/CsvWriter.h"
 #include "storage/SqliteStatement.h"
 
 namespace rapport {
@@ -72,6 +73,22 @@ const ContactLabels::Entry* ContactLabels::find(qint64 contactId) const
         return m_present[static_cast<size_t>(contactId)] ? &m_dense[static_cast<size_t>(contactId)] : nullptr;
     const auto found = m_contacts.constFind(contactId);
     return found == m_contacts.cend() ? nullptr : &*found;
+}
+
+void ContactLabels::addContactCells(CsvWriter& writer, qint64 contactId) const
+{
+    const Entry* contact = find(contactId);
+    writer.addInteger(contactId);
+    writer.addText(contact ? QByteArrayView(contact->name) : QByteArrayView());
+    writer.addText(contact ? QByteArrayView(contact->key) : QByteArrayView());
+}
+
+void ContactLabels::addMemberCell(CsvWriter& writer, const SqliteStatement& rows, int column) const
+{
+    if (rows.columnIsNull(column))
+        writer.addEmpty();
+    else
+        writer.addText(QByteArrayView(memberName(rows.columnInt64(column))));
 }
 
 } // namespace rapport

@@ -12,6 +12,9 @@
 
 namespace rapport {
 
+class CsvWriter;
+class SqliteStatement;
+
 class ContactLabels
 {
 public:
@@ -27,6 +30,11 @@ public:
     const Entry* find(qint64 contactId) const;
     // Empty for an unknown id.
     QByteArray memberName(qint64 memberId) const { return m_members.value(memberId); }
+
+    // The contact_id, contact_name and contact_key cells of a row about the contact.
+    void addContactCells(CsvWriter& writer, qint64 contactId) const;
+    // The cell naming the team member whose id is in `column` of `rows`; empty when that is NULL.
+    void addMemberCell(CsvWriter& writer, const SqliteStatement& rows, int column) const;
 
 private:
     Entry* entry(qint64 contactId);

@@ -37,34 +37,21 @@ Result<qint64> ContactsReport::write(CsvWriter& writer, const ProgressCallback& 
         "   WHERE contact_id = c.id AND kind <> 'email' AND kind <> 'phone' ORDER BY id)),"
         " c.created_at, c.updated_at"
         " FROM contacts c LEFT JOIN team_members t ON t.id = c.owner_id WHERE 1" +
-        m_scope.contactConditions("c.id", true) + " ORDER BY c.id";
-    SqliteStatement rows(m_db.handle(), sql.c_str());
-    if (!rows.isValid())
-        return Error::database(rows.errorMessage());
-    m_scope.bind(rows);
-    if (Status header = writer.writeHeader(columns()); !header)
-        return header.error();
-    qint64 count = 0;
-    while (rows.step()) {
-        writer.addInteger(rows.columnInt64(0));
-        for (int column = 1; column <= 7; ++column)
-            writer.addText(rows.columnView(column));
-        writer.addNumber(rows.columnIsNull(8) ? std::nullopt : std::optional<double>(rows.columnDouble(8)));
-        writer.addInteger(rows.columnInt64(9));
-        for (int column = 10; column <= 12; ++column)
-            writer.addText(rows.columnView(column));
-        writer.addMoment(rows.columnInt64(13));
-        writer.addMoment(rows.columnInt64(14));
-        if (Status ended = writer.endRow(); !ended)
-            return ended.error();
-        if (++count % progressEvery == 0 && !reportProgress(progress, count, 0))
-            return Error::cancelled();
-    }
-    if (!rows.ok())
-        return Error::database(rows.errorMessage());
-    if (Status finished = writer.finish(); !finished)
-        return finished.error();
-    return count;
+        scope().contactConditions("c.id", true) + " ORDER BY c.id";
+    return writeRows(
+        writer, sql,
+        [](CsvWriter& out, const SqliteStatement& rows) {
+            out.addInteger(rows.columnInt64(0));
+            for (int column = 1; column <= 7; ++column)
+                out.addText(rows.columnView(column));
+            out.addNumber(rows.columnIsNull(8) ? std::nullopt : std::optional<double>(rows.columnDouble(8)));
+            out.addInteger(rows.columnInt64(9));
+            for (int column = 10; column <= 12; ++column)
+                out.addText(rows.columnView(column));
+            out.addMoment(rows.columnInt64(13));
+            out.addMoment(rows.columnInt64(14));
+        },
+        progressEvery, 0, progress);
 }
 
 } // namespace rapport

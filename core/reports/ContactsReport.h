@@ -2,24 +2,17 @@
 // emails, phones and handles; the columns Rapport's own contacts import reads back.
 #pragma once
 
-#include "ReportScope.h"
+#include "ScopedReport.h"
 
 namespace rapport {
 
-class ContactsReport : public Report
+class ContactsReport : public ScopedReport
 {
 public:
-    ContactsReport(Database& db, ReportScope scope)
-        : m_db(db)
-        , m_scope(std::move(scope))
-    {}
+    using ScopedReport::ScopedReport;
 
     QStringList columns() const override;
     Result<qint64> write(CsvWriter& writer, const ProgressCallback& progress = {}) override;
-
-private:
-    Database& m_db;
-    ReportScope m_scope;
 };
 
 } // namespace rapport

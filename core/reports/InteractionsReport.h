@@ -2,24 +2,17 @@
 // straight from SQLite so that exporting millions of rows needs constant memory.
 #pragma once
 
-#include "ReportScope.h"
+#include "ScopedReport.h"
 
 namespace rapport {
 
-class InteractionsReport : public Report
+class InteractionsReport : public ScopedReport
 {
 public:
-    InteractionsReport(Database& db, ReportScope scope)
-        : m_db(db)
-        , m_scope(std::move(scope))
-    {}
+    using ScopedReport::ScopedReport;
 
     QStringList columns() const override;
     Result<qint64> write(CsvWriter& writer, const ProgressCallback& progress = {}) override;
-
-private:
-    Database& m_db;
-    ReportScope m_scope;
 };
 
 } // namespace rapport

@@ -12,7 +12,7 @@ constexpr int countShift = 2 * recentDirectionCapacity;
 qint64 dayOf(qint64 seconds)
 {
     // Floor division, so times before 1970 still land on the right UTC day.
-    return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+    return seconds >= 0 ? seconds / secondsPerDay : -((-seconds + secondsPerDay - 1) / secondsPerDay);
 }
 } // namespace
 

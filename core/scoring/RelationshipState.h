@@ -2,6 +2,7 @@
 // O(1) per interaction logged in time order.
 #pragma once
 
+#include "Clock.h"
 #include "ScoringSettings.h"
 #include "model/Channel.h"
 
@@ -9,7 +10,6 @@
 
 namespace rapport {
 
-inline constexpr double secondsPerDay = 86400.0;
 inline constexpr int recentDirectionCapacity = 12;
 
 struct RecentDirections

@@ -14,7 +14,6 @@ namespace rapport {
 namespace {
 
 const QString settingsPrefix = QStringLiteral("scoring.");
-constexpr qint64 day = 86400;
 
 qint64 secondsOf(double days)
 {
@@ -230,16 +229,17 @@ Result<ContactScore> ScoringEngine::score(qint64 contactId, qint64 now) const
     if (!contactContext)
         return contactContext.error();
     const Result<std::vector<RelationshipState>> states =
-        LogReplay(*m_db, m_settings).contactStatesAt(contactId, {now - 90 * day, now - 30 * day, now});
+        LogReplay(*m_db, m_settings)
+            .contactStatesAt(contactId, {now - 90 * secondsPerDay, now - 30 * secondsPerDay, now});
     if (!states)
         return states.error();
     ContactScore result;
     result.contactId = contactId;
     result.score = computeScore((*states)[2], now, *contactContext, m_settings);
-    result.delta30 =
-        delta(result.score, computeScore((*states)[1], now - 30 * day, *contactContext, m_settings));
-    result.delta90 =
-        delta(result.score, computeScore((*states)[0], now - 90 * day, *contactContext, m_settings));
+    result.delta30 = delta(result.score,
+                           computeScore((*states)[1], now - 30 * secondsPerDay, *contactContext, m_settings));
+    result.delta90 = delta(result.score,
+                           computeScore((*states)[0], now - 90 * secondsPerDay, *contactContext, m_settings));
     return result;
 }
 
@@ -257,7 +257,7 @@ Result<QList<ContactScore>> ScoringEngine::scoreAll(qint64 now, bool withDeltas,
         return board->scoresAt(now, m_settings);
 
     // States at earlier moments come from one pass over the log.
-    QList<qint64> cutoffs{now - 90 * day, now - 30 * day};
+    QList<qint64> cutoffs{now - 90 * secondsPerDay, now - 30 * secondsPerDay};
     if (replayNow)
         cutoffs << now;
     Result<std::vector<QHash<qint64, RelationshipState>>> replayed =
@@ -278,10 +278,12 @@ Result<QList<ContactScore>> ScoringEngine::scoreAll(qint64 now, bool withDeltas,
         result.score = computeScore(replayNow ? stateAt(2, entry.contactId) : entry.state, now, entry.context,
                                     m_settings);
         if (withDeltas && result.score.hasHistory) {
-            result.delta30 = delta(result.score, computeScore(stateAt(1, entry.contactId), now - 30 * day,
-                                                              entry.context, m_settings));
-            result.delta90 = delta(result.score, computeScore(stateAt(0, entry.contactId), now - 90 * day,
-                                                              entry.context, m_settings));
+            result.delta30 =
+                delta(result.score, computeScore(stateAt(1, entry.contactId), now - 30 * secondsPerDay,
+                                                 entry.context, m_settings));
+            result.delta90 =
+                delta(result.score, computeScore(stateAt(0, entry.contactId), now - 90 * secondsPerDay,
+                                                 entry.context, m_settings));
         }
     }
     return scores;
@@ -294,7 +296,7 @@ Result<QList<WeeklyScore>> ScoringEngine::weeklyHistory(qint64 contactId, qint64
         return contactContext.error();
     QList<qint64> cutoffs;
     for (int week = weeks - 1; week >= 0; --week)
-        cutoffs << end - week * 7 * day;
+        cutoffs << end - week * 7 * secondsPerDay;
     const Result<std::vector<RelationshipState>> states =
         LogReplay(*m_db, m_settings).contactStatesAt(contactId, cutoffs);
     if (!states)
