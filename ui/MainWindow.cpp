@@ -276,6 +276,16 @@ bool MainWindow::addTrustNote(qint64 contactId)
     if (m_session->currentMemberId() > 0)
         trustNote.authorId = m_session->currentMemberId();
     m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, trustNote));
+    m_contacts->selectContact(contactId);
+    // Trust is out of the score by default; say so, or the note seems to do nothing.
+    QString effect;
+    if (m_session->engine().settings().trustWeight <= 0)
+        effect = tr("Trust levels count toward the score only when their weight is set (Edit > Settings…).");
+    else if (!trustNote.trustLevel)
+        effect = tr("It has no trust level, so the score is unchanged.");
+    else
+        effect = m_contacts->detailPanel()->explanationText();
+    statusBar()->showMessage(tr("Trust note added. %1").arg(effect), 8000);
     return true;
 }
 
