@@ -28,6 +28,8 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -222,6 +224,24 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
         CHECK(message.contains(explanation));
         CHECK(explanation.contains(QStringLiteral("Score")));
     }
+}
+
+TEST_CASE("The Edit menu lists Undo above Redo", "[ui][mainwindow]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    QMenu* edit = nullptr;
+    for (QAction* menu : shown->menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&Edit"))
+            edit = menu->menu();
+    }
+    REQUIRE(edit != nullptr);
+    const QList<QAction*> actions = edit->actions();
+    REQUIRE(actions.size() >= 2);
+    CHECK(actions.at(0)->shortcut() == QKeySequence(QKeySequence::Undo));
+    CHECK(actions.at(0)->text().startsWith(QStringLiteral("&Undo")));
+    CHECK(actions.at(1)->shortcut() == QKeySequence(QKeySequence::Redo));
+    CHECK(actions.at(1)->text().startsWith(QStringLiteral("&Redo")));
 }
 
 TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout]")

@@ -203,10 +203,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setShortcut(QKeySequence::Redo);
+    QAction* firstAction = m_editMenu->actions().value(0);
     for (QAction* action : {m_undo, m_redo}) {
         action->setProperty("undoStackAction", true);
         action->setShortcutContext(Qt::ApplicationShortcut);
-        m_editMenu->insertAction(m_editMenu->actions().value(0), action);
+        m_editMenu->insertAction(firstAction, action);
     }
 
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
