@@ -3,6 +3,7 @@
 #include "Clock.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <optional>
 
@@ -100,6 +101,27 @@ std::optional<qint64> parseCommonForm(QByteArrayView text)
     return seconds + hour * 3600 + minute * 60 + second;
 }
 
+// Why a text shaped like "YYYY-MM-DD…" is still not a moment: a month or day that does not exist, or a
+// time of day past 23:59. Empty when the date and time exist.
+QString impossibleMoment(const QString& text)
+{
+    const int year = text.left(4).toInt();
+    const int month = text.mid(5, 2).toInt();
+    const int day = text.mid(8, 2).toInt();
+    const int hour = text.mid(11, 2).toInt();
+    const int minute = text.mid(14, 2).toInt();
+    if (month < 1 || month > 12)
+        return QStringLiteral("'%1' does not exist: there is no month %2").arg(text).arg(month);
+    if (QDate::isValid(year, month, 1) && !QDate::isValid(year, month, day))
+        return QStringLiteral("'%1' does not exist: %2 %3 has %4 days")
+            .arg(text, QLocale::c().monthName(month))
+            .arg(year)
+            .arg(QDate(year, month, 1).daysInMonth());
+    if (text.size() >= 16 && (hour > 23 || minute > 59))
+        return QStringLiteral("'%1' does not exist: %2 is not a time of day").arg(text, text.mid(11, 5));
+    return {};
+}
+
 void appendDigits(char* out, unsigned value, int count)
 {
     for (int i = count - 1; i >= 0; --i) {
@@ -121,10 +143,14 @@ Result<qint64> parseIsoMoment(const QString& text)
                                               "(YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])")
                                    .arg(trimmed));
     };
+    const auto impossible = [&trimmed, &invalid] {
+        const QString why = impossibleMoment(trimmed);
+        return why.isEmpty() ? invalid() : Error::badInput(why);
+    };
     if (dateOnly.match(trimmed).hasMatch()) {
         const QDate date = QDate::fromString(trimmed, Qt::ISODate);
         if (!date.isValid())
-            return invalid();
+            return impossible();
         return QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
     }
     if (!dateTime.match(trimmed).hasMatch())
@@ -133,7 +159,7 @@ Result<qint64> parseIsoMoment(const QString& text)
     normalized[10] = QLatin1Char('T');
     QDateTime moment = QDateTime::fromString(normalized, Qt::ISODateWithMs);
     if (!moment.isValid())
-        return invalid();
+        return impossible();
     const bool hasOffset =
         normalized.endsWith(QLatin1Char('Z')) ||
         QRegularExpression(QStringLiteral("[+-]\\d{2}:?\\d{2}$")).match(normalized).hasMatch();

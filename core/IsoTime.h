@@ -9,7 +9,8 @@
 namespace rapport {
 
 // "2026-05-01" is 00:00 UTC that day; "2026-05-01T14:30", "2026-05-01 14:30:15" without an offset are
-// UTC; "…Z" and "…+02:00" are honoured. Returns seconds since the epoch, or an error that quotes the text.
+// UTC; "…Z" and "…+02:00" are honoured. Returns seconds since the epoch, or an error that quotes the text
+// and, for "2026-02-30", says which part does not exist.
 Result<qint64> parseIsoMoment(const QString& text);
 
 // The same for UTF-8 text (a CSV cell): the common forms "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM[:SS][Z]" are

@@ -108,7 +108,11 @@ TEST_CASE("log refuses bad input with exit 2 and changes nothing", "[cli]")
     const std::vector<Case> cases{
         {{QStringLiteral("--contact"), QStringLiteral("nobody@example.org"), QStringLiteral("--channel"),
           QStringLiteral("email"), QStringLiteral("--direction"), QStringLiteral("inbound")},
-         QStringLiteral("--contact: contact: no contact with id, email or handle 'nobody@example.org'")},
+         QStringLiteral(
+             "rapport log: --contact: no contact with id, email or handle 'nobody@example.org'\n")},
+        {{QStringLiteral("--contact"), QStringLiteral("99999"), QStringLiteral("--channel"),
+          QStringLiteral("email"), QStringLiteral("--direction"), QStringLiteral("inbound")},
+         QStringLiteral("rapport log: --contact: no contact with id 99999\n")},
         {base + QStringList{QStringLiteral("--channel"), QStringLiteral("pigeon"),
                             QStringLiteral("--direction"), QStringLiteral("inbound")},
          QStringLiteral("--channel 'pigeon': expected one of email, call")},
@@ -118,7 +122,15 @@ TEST_CASE("log refuses bad input with exit 2 and changes nothing", "[cli]")
         {base + QStringList{QStringLiteral("--channel"), QStringLiteral("call"),
                             QStringLiteral("--direction"), QStringLiteral("mutual"), QStringLiteral("--at"),
                             QStringLiteral("2026-13-45")},
-         QStringLiteral("--at: '2026-13-45' is not an ISO 8601 date")},
+         QStringLiteral("--at: '2026-13-45' does not exist: there is no month 13")},
+        {base + QStringList{QStringLiteral("--channel"), QStringLiteral("call"),
+                            QStringLiteral("--direction"), QStringLiteral("mutual"), QStringLiteral("--at"),
+                            QStringLiteral("2026-04-31 10:00")},
+         QStringLiteral("--at: '2026-04-31 10:00' does not exist: April 2026 has 30 days")},
+        {base + QStringList{QStringLiteral("--channel"), QStringLiteral("call"),
+                            QStringLiteral("--direction"), QStringLiteral("mutual"), QStringLiteral("--at"),
+                            QStringLiteral("2026-04-30T10:75")},
+         QStringLiteral("--at: '2026-04-30T10:75' does not exist: 10:75 is not a time of day")},
     };
     for (const Case& c : cases) {
         const Run refused = db.run(QStringLiteral("log"), c.arguments);
@@ -225,6 +237,10 @@ TEST_CASE("score --json reproduces the six worked examples", "[cli][scoring]")
         db.run(QStringLiteral("score"), {QStringLiteral("--at"), QStringLiteral("yesterday")});
     CHECK(badDate.exitCode == 2);
     CHECK(badDate.err.contains(QStringLiteral("'yesterday' is not an ISO 8601 date")));
+    const Run unknown =
+        db.run(QStringLiteral("score"), {QStringLiteral("--contact"), QStringLiteral("99999")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err == QStringLiteral("rapport score: --contact: no contact with id 99999\n"));
 }
 
 TEST_CASE("settings shows, validates and changes the scoring model", "[cli][settings]")

@@ -6,6 +6,7 @@
 #include "UiFixture.h"
 #include "storage/ContactRepository.h"
 #include "storage/SearchIndex.h"
+#include "storage/TrustNoteRepository.h"
 
 using namespace rapport;
 using namespace rapport::test;
@@ -123,4 +124,33 @@ TEST_CASE("Scores in the table follow a logged conversation", "[ui][models]")
     CHECK(model.index(row, ContactTableModel::LastContactColumn).data().toString() !=
           QStringLiteral("never"));
     CHECK(model.index(row, ContactTableModel::BandColumn).data().toString() != bandName(Band::NoHistory));
+}
+
+TEST_CASE("The trust column shows a compact level with the stars in its tooltip", "[ui][models][trust]")
+{
+    UiFixture fixture;
+    ContactTableModel model(fixture.session());
+    const qint64 id = model.contactAt(0);
+    TrustNote note;
+    note.contactId = id;
+    note.createdAt = testNow - 60;
+    note.kind = TrustKind::CommitmentKept;
+    note.trustLevel = 5;
+    note.text = QStringLiteral("Shipped the review early.");
+    require(TrustNoteRepository(fixture.session().database()).insert(note));
+    fixture.session().contactTouched(id);
+    const QModelIndex trust = model.index(model.indexOfContact(id).row(), ContactTableModel::TrustColumn);
+    CHECK(trust.data().toString() == QStringLiteral("5/5"));
+    CHECK(trust.data(Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("Trust \u2605\u2605\u2605\u2605\u2605 (5 of 5)")));
+
+    note.trustLevel = 2;
+    note.createdAt = testNow - 30;
+    require(TrustNoteRepository(fixture.session().database()).insert(note));
+    fixture.session().contactTouched(id);
+    CHECK(trust.data().toString() == QStringLiteral("2/5"));
+    CHECK(trust.data(Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("Trust \u2605\u2605\u2606\u2606\u2606 (2 of 5)")));
 }

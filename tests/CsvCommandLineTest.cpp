@@ -156,6 +156,33 @@ TEST_CASE("export and import usage errors exit with 1", "[cli][csv]")
                                                           QStringLiteral("last week")});
     CHECK(badDate.exitCode == 2);
     CHECK(badDate.err.contains(QStringLiteral("--since: 'last week' is not an ISO 8601 date")));
+    const Run noSuchDay =
+        db.run(QStringLiteral("export"),
+               {QStringLiteral("notes"), QStringLiteral("--since"), QStringLiteral("2026-02-30")});
+    CHECK(noSuchDay.exitCode == 2);
+    CHECK(noSuchDay.err.contains(
+        QStringLiteral("--since: '2026-02-30' does not exist: February 2026 has 28 days")));
+    const Run backwards =
+        db.run(QStringLiteral("export"),
+               {QStringLiteral("notes"), QStringLiteral("--since"), QStringLiteral("2026-12-01"),
+                QStringLiteral("--until"), QStringLiteral("2026-11-01")});
+    CHECK(backwards.exitCode == 2);
+    CHECK(backwards.err.contains(
+        QStringLiteral("rapport export: --since 2026-12-01 is after --until 2026-11-01\n")));
+    const Run sameMoment =
+        db.run(QStringLiteral("export"),
+               {QStringLiteral("notes"), QStringLiteral("--since"), QStringLiteral("2026-11-01T10:00"),
+                QStringLiteral("--until"), QStringLiteral("2026-11-01T10:00")});
+    CHECK(sameMoment.exitCode == 2);
+    CHECK(sameMoment.err.contains(
+        QStringLiteral("--since 2026-11-01T10:00 is not before --until 2026-11-01T10:00")));
+    // One day is a period: --until DATE includes that day.
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Ada")});
+    const Run oneDay =
+        db.run(QStringLiteral("export"),
+               {QStringLiteral("notes"), QStringLiteral("--since"), QStringLiteral("2026-11-01"),
+                QStringLiteral("--until"), QStringLiteral("2026-11-01")});
+    CHECK(oneDay.exitCode == 0);
 
     const Run noFile = db.run(QStringLiteral("import"), {QStringLiteral("contacts")});
     CHECK(noFile.exitCode == 1);

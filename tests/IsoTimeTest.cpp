@@ -39,3 +39,23 @@ TEST_CASE("parseIsoMoment reads UTF-8 cells like the QString version", "[time]")
     }
     CHECK(*parseIsoMoment(QByteArrayView("2026-06-01T00:00:00Z")) == testNow);
 }
+
+TEST_CASE("parseIsoMoment says which part of a well-formed date does not exist", "[time]")
+{
+    const std::vector<std::pair<QString, QString>> cases{
+        {QStringLiteral("2026-02-30"),
+         QStringLiteral("'2026-02-30' does not exist: February 2026 has 28 days")},
+        {QStringLiteral("2024-02-30T10:00Z"),
+         QStringLiteral("'2024-02-30T10:00Z' does not exist: February 2024 has 29 days")},
+        {QStringLiteral("2026-13-01"), QStringLiteral("'2026-13-01' does not exist: there is no month 13")},
+        {QStringLiteral("2026-05-01 25:10"),
+         QStringLiteral("'2026-05-01 25:10' does not exist: 25:10 is not a time of day")},
+        {QStringLiteral("last week"), QStringLiteral("'last week' is not an ISO 8601 date")},
+    };
+    for (const auto& [text, message] : cases) {
+        INFO(text.toStdString());
+        const Result<qint64> parsed = parseIsoMoment(text);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().message.startsWith(message));
+    }
+}

@@ -17,6 +17,7 @@
 #include "TrustNotesPage.h"
 #include "UiFixture.h"
 #include "scoring/LogReplay.h"
+#include "scoring/ScoringEngine.h"
 #include "storage/ContactRepository.h"
 #include "storage/InteractionRepository.h"
 #include "storage/TrustNoteRepository.h"
@@ -25,9 +26,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -169,6 +174,74 @@ TEST_CASE("The log dialog finds a contact as you type and refuses to save withou
     const Interaction entered = dialog.interaction();
     CHECK(entered.contactId == picker->contactId());
     CHECK(entered.occurredAt == testNow);
+}
+
+TEST_CASE("After a trust note the status bar says whether trust counts toward the score", "[ui][trust]")
+{
+    const auto addNote = [](MainWindow& window, qint64 contactId, const QString& name) {
+        whenDialogOpens<ui::TrustNoteDialog>([name](ui::TrustNoteDialog& dialog) {
+            bool named = false;
+            for (QLabel* label : dialog.findChildren<QLabel*>())
+                named = named || (label->isVisible() && label->text().contains(name));
+            CHECK(named);
+            dialog.findChildren<QComboBox*>().at(1)->setCurrentIndex(5);
+            QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(),
+                             QStringLiteral("Reviewed the talk as promised."));
+            UiFixture::saveScreenshot(dialog, QStringLiteral("trust-note-named"));
+            dialog.accept();
+        });
+        REQUIRE(window.addTrustNote(contactId));
+        return window.statusBar()->currentMessage();
+    };
+
+    SECTION("trust weight 0: the message points to the setting")
+    {
+        UiFixture fixture;
+        const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+        const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
+        const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
+        const QString message = addNote(*shown, target, name);
+        CHECK(message.startsWith(QStringLiteral("Trust note added.")));
+        CHECK(message.contains(QStringLiteral("Edit > Settings")));
+    }
+    SECTION("trust weight set: the message gives the new score")
+    {
+        UiFixture fixture;
+        {
+            const std::unique_ptr<Database> db = fixture.openDatabase();
+            ScoringEngine engine = require(ScoringEngine::open(*db));
+            ScoringSettings settings = engine.settings();
+            settings.trustWeight = 0.25;
+            REQUIRE(engine.changeSettings(settings));
+        }
+        const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+        const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
+        const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
+        const QString message = addNote(*shown, target, name);
+        CHECK(message.startsWith(QStringLiteral("Trust note added.")));
+        CHECK_FALSE(message.contains(QStringLiteral("Settings")));
+        const QString explanation = shown->contactsPage()->detailPanel()->explanationText();
+        CHECK(message.contains(explanation));
+        CHECK(explanation.contains(QStringLiteral("Score")));
+    }
+}
+
+TEST_CASE("The Edit menu lists Undo above Redo", "[ui][mainwindow]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    QMenu* edit = nullptr;
+    for (QAction* menu : shown->menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&Edit"))
+            edit = menu->menu();
+    }
+    REQUIRE(edit != nullptr);
+    const QList<QAction*> actions = edit->actions();
+    REQUIRE(actions.size() >= 2);
+    CHECK(actions.at(0)->shortcut() == QKeySequence(QKeySequence::Undo));
+    CHECK(actions.at(0)->text().startsWith(QStringLiteral("&Undo")));
+    CHECK(actions.at(1)->shortcut() == QKeySequence(QKeySequence::Redo));
+    CHECK(actions.at(1)->text().startsWith(QStringLiteral("&Redo")));
 }
 
 TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout]")

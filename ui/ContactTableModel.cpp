@@ -148,6 +148,15 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
         return entry && entry->archived;
     }
     case Qt::ToolTipRole:
+        if (index.column() == TrustColumn) {
+            const ScoreBoard::Entry* entry = m_session.board().find(id);
+            if (!entry || !entry->context.trustLevel)
+                return tr("No trust level yet: add a trust note with a level (Ctrl+T).");
+            const int level = *entry->context.trustLevel;
+            return tr("Trust %1 (%2 of 5), from the latest trust note with a level")
+                .arg(QString(level, QChar(0x2605)) + QString(5 - level, QChar(0x2606)))
+                .arg(level);
+        }
         if (index.column() >= ScoreColumn)
             return explainScore(scoreOf(id), std::nullopt);
         return {};
@@ -201,7 +210,8 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
         const ScoreBoard::Entry* entry = m_session.board().find(id);
         if (!entry || !entry->context.trustLevel)
             return QString();
-        return QString(*entry->context.trustLevel, QChar(0x2605));
+        // Compact, so that five stars never end in "…"; the stars are in the tooltip.
+        return tr("%1/5").arg(*entry->context.trustLevel);
     }
     default:
         return {};

@@ -4,10 +4,10 @@
 #include "Clock.h"
 #include "ContactPicker.h"
 #include "DatabaseSession.h"
+#include "DateTimeField.h"
 #include "storage/InteractionRepository.h"
 
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -27,7 +27,7 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     , m_contact(new ContactPicker(session, this))
     , m_channel(new QComboBox(this))
     , m_direction(new QComboBox(this))
-    , m_when(new QDateTimeEdit(this))
+    , m_when(new DateTimeField(this))
     , m_summary(new QLineEdit(this))
     , m_error(new QLabel(this))
 {
@@ -48,8 +48,6 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
                          static_cast<int>(Direction::Inbound));
     m_direction->addItem(directionArrow(Direction::Mutual) + QLatin1Char(' ') + tr("Mutual — both took part"),
                          static_cast<int>(Direction::Mutual));
-    m_when->setCalendarPopup(true);
-    m_when->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_when->setDateTime(Clock::nowUtc().toLocalTime());
     m_summary->setPlaceholderText(tr("What was it about? (optional)"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -101,7 +99,8 @@ Interaction LogConversationDialog::interaction() const
     interaction.contactId = m_contact->contactId();
     interaction.channel = static_cast<Channel>(m_channel->currentData().toInt());
     interaction.direction = static_cast<Direction>(m_direction->currentData().toInt());
-    interaction.occurredAt = m_when->dateTime().toSecsSinceEpoch();
+    if (const std::optional<QDateTime> when = m_when->dateTime())
+        interaction.occurredAt = when->toSecsSinceEpoch();
     interaction.summary = m_summary->text().trimmed();
     if (!m_editing && m_session.currentMemberId() > 0)
         interaction.loggedBy = m_session.currentMemberId();
@@ -111,9 +110,17 @@ Interaction LogConversationDialog::interaction() const
 void LogConversationDialog::accept()
 {
     const Interaction entered = interaction();
-    QString problem = entered.contactId > 0
-                          ? InteractionRepository::validationError(entered)
-                          : tr("Choose a contact: type a name, email or handle and pick one.");
+    QString problem;
+    if (entered.contactId <= 0)
+        problem = tr("Choose a contact: type a name, email or handle and pick one.");
+    else if (!m_when->dateTime())
+        problem = tr("When: \"%1\" is not a date and time. Type %2.")
+                      .arg(m_when->text().trimmed(), DateTimeField::acceptedForms());
+    else if (entered.occurredAt > Clock::nowSeconds())
+        problem = tr("When: %1 is in the future. Log conversations that have already happened.")
+                      .arg(m_when->text().trimmed());
+    else
+        problem = InteractionRepository::validationError(entered);
     if (!problem.isEmpty()) {
         m_error->setText(problem);
         m_error->show();

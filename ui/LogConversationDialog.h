@@ -8,13 +8,13 @@
 #include <optional>
 
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 
 namespace rapport::ui {
 
 class ContactPicker;
+class DateTimeField;
 class DatabaseSession;
 
 class LogConversationDialog : public QDialog
@@ -40,7 +40,7 @@ private:
     ContactPicker* m_contact = nullptr;
     QComboBox* m_channel = nullptr;
     QComboBox* m_direction = nullptr;
-    QDateTimeEdit* m_when = nullptr;
+    DateTimeField* m_when = nullptr;
     QLineEdit* m_summary = nullptr;
     QLabel* m_error = nullptr;
     std::optional<Interaction> m_editing;

@@ -218,10 +218,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setShortcut(QKeySequence::Redo);
+    QAction* firstAction = m_editMenu->actions().value(0);
     for (QAction* action : {m_undo, m_redo}) {
         action->setProperty("undoStackAction", true);
         action->setShortcutContext(Qt::ApplicationShortcut);
-        m_editMenu->insertAction(m_editMenu->actions().value(0), action);
+        m_editMenu->insertAction(firstAction, action);
     }
 
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
@@ -291,6 +292,16 @@ bool MainWindow::addTrustNote(qint64 contactId)
     if (m_session->currentMemberId() > 0)
         trustNote.authorId = m_session->currentMemberId();
     m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, trustNote));
+    m_contacts->selectContact(contactId);
+    // Trust is out of the score by default; say so, or the note seems to do nothing.
+    QString effect;
+    if (m_session->engine().settings().trustWeight <= 0)
+        effect = tr("Trust levels count toward the score only when their weight is set (Edit > Settings…).");
+    else if (!trustNote.trustLevel)
+        effect = tr("It has no trust level, so the score is unchanged.");
+    else
+        effect = m_contacts->detailPanel()->explanationText();
+    statusBar()->showMessage(tr("Trust note added. %1").arg(effect), 8000);
     return true;
 }
 

@@ -32,7 +32,10 @@ TrustNoteDialog::TrustNoteDialog(qint64 contactId, const QString& contactName, Q
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
     m_error->hide();
 
+    auto* contact = new QLabel(QStringLiteral("<b>%1</b>").arg(contactName.toHtmlEscaped()), this);
+    contact->setTextFormat(Qt::RichText);
     auto* form = new QFormLayout;
+    form->addRow(tr("Contact:"), contact);
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("Trust &level:"), m_level);
     form->addRow(tr("&Note:"), m_text);

@@ -40,6 +40,13 @@ int fail(const QString& command, const Error& error)
     return exitCodeFor(error);
 }
 
+Error optionError(const QString& option, const Error& error)
+{
+    const QString field = option + QStringLiteral(": ");
+    const QString message = error.message.startsWith(field) ? error.message.mid(field.size()) : error.message;
+    return {error.kind, QStringLiteral("--%1: %2").arg(option, message)};
+}
+
 CommandParser::CommandParser(QString command, QString synopsis, QString description)
     : m_command(std::move(command))
     , m_synopsis(std::move(synopsis))

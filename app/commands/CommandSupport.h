@@ -27,6 +27,9 @@ QTextStream& err();
 int exitCodeFor(const Error& error);
 // Prints "rapport <command>: <message>" to stderr and returns the exit code for the error.
 int fail(const QString& command, const Error& error);
+// Puts the option's name on a core error about the value given for it, keeping the error's kind. Core
+// errors already name their field ("contact: no contact…"); that name gives way to "--contact".
+Error optionError(const QString& option, const Error& error);
 
 // A parser that knows --database and --help besides the command's own options.
 class CommandParser

@@ -17,14 +17,19 @@ namespace {
 
 constexpr qint64 daySeconds = 86400;
 
+bool isDateOnly(const QString& text)
+{
+    static const QRegularExpression dateOnly(QStringLiteral("^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$"));
+    return dateOnly.match(text).hasMatch();
+}
+
 // --since takes a moment; --until DATE includes that whole day, --until DATETIME ends at that moment.
 Result<qint64> periodBound(const QString& option, const QString& text, bool end)
 {
     const Result<qint64> moment = parseIsoMoment(text);
     if (!moment)
         return Error::badInput(QStringLiteral("--%1: %2").arg(option, moment.error().message));
-    static const QRegularExpression dateOnly(QStringLiteral("^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$"));
-    return end && dateOnly.match(text).hasMatch() ? *moment + daySeconds : *moment;
+    return end && isDateOnly(text) ? *moment + daySeconds : *moment;
 }
 
 } // namespace
@@ -81,6 +86,17 @@ int runExport(const QStringList& arguments)
         if (!until)
             return fail(command, until.error());
         filter.until = *until;
+    }
+    // Checked here, where the dates are known as typed; the report's own check can only quote moments.
+    if (filter.since && filter.until && *filter.since >= *filter.until) {
+        const QString until = parser.value(QStringLiteral("until")).trimmed();
+        // --until DATE ends after that day, so meeting it means starting a later day.
+        const bool sameMoment = *filter.since == *filter.until && !isDateOnly(until);
+        return fail(command, Error::badInput(
+                                 QStringLiteral("--since %1 is %2 --until %3")
+                                     .arg(parser.value(QStringLiteral("since")).trimmed(),
+                                          sameMoment ? QStringLiteral("not before") : QStringLiteral("after"),
+                                          until)));
     }
     filter.owner = parser.value(QStringLiteral("owner"));
     filter.tag = parser.value(QStringLiteral("tag"));

@@ -70,7 +70,7 @@ int runLog(const QStringList& arguments)
         return fail(command, db.error());
     const Result<qint64> contactId = ContactRepository(**db).resolve(parser.value(QStringLiteral("contact")));
     if (!contactId)
-        return fail(command, Error::badInput(QStringLiteral("--contact: %1").arg(contactId.error().message)));
+        return fail(command, optionError(QStringLiteral("contact"), contactId.error()));
     interaction.contactId = *contactId;
     Result<ScoringEngine> engine = ScoringEngine::open(**db);
     if (!engine)

@@ -109,7 +109,7 @@ int runScore(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("contact"))) {
         const Result<qint64> id = ContactRepository(**db).resolve(parser.value(QStringLiteral("contact")));
         if (!id)
-            return fail(command, Error::badInput(QStringLiteral("--contact: %1").arg(id.error().message)));
+            return fail(command, optionError(QStringLiteral("contact"), id.error()));
         const Result<ContactScore> score = engine->score(*id, now);
         if (!score)
             return fail(command, score.error());
