@@ -12,14 +12,15 @@ constexpr qint64 weekSeconds = 7 * 86400;
 // The epoch fell on a Thursday; the Monday before it is 4 days earlier (same rule as the schema's).
 constexpr qint64 mondayOffset = 4 * 86400;
 
-// Adds one (channel, direction, count) row; false when the stored keys are unknown.
-bool addRow(const SqliteStatement& row, int column, WeekActivity& week)
+// Adds (sign 1) or subtracts (-1) one (channel, direction, count) row; false when the stored keys are
+// unknown.
+bool addRow(const SqliteStatement& row, int column, WeekActivity& week, int sign = 1)
 {
     const std::optional<Channel> channel = channelFromKey(row.columnUtf8(column));
     const std::optional<Direction> direction = directionFromKey(row.columnUtf8(column + 1));
     if (!channel || !direction)
         return false;
-    const qint64 n = row.columnInt64(column + 2);
+    const qint64 n = sign * row.columnInt64(column + 2);
     week.channels[static_cast<size_t>(*channel)] += n;
     week.directions[static_cast<size_t>(*direction)] += n;
     return true;
@@ -57,15 +58,35 @@ Result<std::vector<WeekActivity>> ActivityRollup::weeks(const DashboardFilter& f
             return status.error();
     }
     if (firstWhole > filter.start) {
-        if (Status status = addFromLog(filter, filter.start, std::min(firstWhole, filter.end), weeks.front());
+        if (Status status = addCutWeek(filter, filter.start, std::min(firstWhole, filter.end), weeks);
             !status)
             return status.error();
     }
     if (endWhole < filter.end && endWhole >= firstWhole) {
-        if (Status status = addFromLog(filter, endWhole, filter.end, weeks.back()); !status)
+        if (Status status = addCutWeek(filter, endWhole, filter.end, weeks); !status)
             return status.error();
     }
     return weeks;
+}
+
+Status ActivityRollup::addCutWeek(const DashboardFilter& filter, qint64 from, qint64 to,
+                                  std::vector<WeekActivity>& weeks) const
+{
+    const qint64 week = weekStart(from);
+    WeekActivity& activity = weeks[static_cast<size_t>((week - weeks.front().weekStart) / weekSeconds)];
+    if (2 * (to - from) <= weekSeconds)
+        return addFromLog(filter, from, to, 1, activity);
+    // Most of the week is inside: its rollup row less the log outside, which is the smaller scan (and
+    // at the end of a period that ends now, empty).
+    if (Status status = addWholeWeeks(filter, week, week + weekSeconds, weeks); !status)
+        return status;
+    if (from > week) {
+        if (Status status = addFromLog(filter, week, from, -1, activity); !status)
+            return status;
+    }
+    if (to < week + weekSeconds)
+        return addFromLog(filter, to, week + weekSeconds, -1, activity);
+    return {};
 }
 
 Status ActivityRollup::addWholeWeeks(const DashboardFilter& filter, qint64 from, qint64 to,
@@ -94,7 +115,7 @@ Status ActivityRollup::addWholeWeeks(const DashboardFilter& filter, qint64 from,
     return {};
 }
 
-Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qint64 to,
+Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qint64 to, int sign,
                                   WeekActivity& week) const
 {
     std::string sql = "SELECT i.channel, i.direction, count(*) FROM interactions i";
@@ -113,7 +134,7 @@ Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qi
     if (filter.tagId)
         rows.bind(4, *filter.tagId);
     while (rows.step()) {
-        if (!addRow(rows, 0, week))
+        if (!addRow(rows, 0, week, sign))
             return unknownKey(rows, 0);
     }
     if (!rows.ok())

@@ -100,14 +100,22 @@ std::optional<double> median(std::vector<double> values)
     return (lower + upper) / 2;
 }
 
+// A contact's band and score at the comparison moment: all that Δ30 and the moves need.
+struct Earlier
+{
+    bool hasHistory = false;
+    Band band = Band::NoHistory;
+    double score = 0;
+};
+
 // What compute() and contactsInBand() need from before `at`.
 struct Past
 {
     StatesAt states;       // each contact's state at `at` (and, on the exact path, at the other moments)
     qsizetype atIndex = 0; // `at` among the states' moments
-    std::vector<HealthPoint> trend;         // the week ends inside the period, before `at`
-    qint64 comparedWith = 0;                // the moment of `earlier`
-    std::vector<RelationshipScore> earlier; // per contact, at comparedWith
+    std::vector<HealthPoint> trend; // the week ends inside the period, before `at`
+    qint64 comparedWith = 0;        // the moment of `earlier`
+    std::vector<Earlier> earlier;   // per contact, at comparedWith
 };
 
 // The selected contacts' past, from the health cache when it is fresh and reaches back far enough, by
@@ -144,12 +152,8 @@ Result<Past> pastOf(Database& db, const ScoringSettings& settings, const Dashboa
         for (size_t i = 0; i < entries.size(); ++i) {
             while (score != scores->cend() && score->contactId < entries[i]->contactId)
                 ++score;
-            if (score != scores->cend() && score->contactId == entries[i]->contactId) {
-                RelationshipScore& earlier = past.earlier[i];
-                earlier.hasHistory = true;
-                earlier.band = score->band;
-                earlier.score = score->score;
-            }
+            if (score != scores->cend() && score->contactId == entries[i]->contactId)
+                past.earlier[i] = {true, score->band, score->score};
         }
         return past;
     }
@@ -196,8 +200,9 @@ Result<Past> pastOf(Database& db, const ScoringSettings& settings, const Dashboa
                 sums[static_cast<size_t>(point)] += score.score;
             }
         }
-        past.earlier.push_back(
-            computeScore(past.states.at(i, monthAgoIndex), monthAgo, entry.context, settings));
+        const RelationshipScore earlier =
+            computeScore(past.states.at(i, monthAgoIndex), monthAgo, entry.context, settings);
+        past.earlier.push_back({earlier.hasHistory, earlier.band, earlier.score});
     }
     for (qsizetype point = 0; point < moments.size(); ++point) {
         HealthPoint& health = past.trend[static_cast<size_t>(point)];
@@ -262,7 +267,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
             lastSum += score.score;
         }
 
-        const RelationshipScore& earlier = past->earlier[i];
+        const Earlier& earlier = past->earlier[i];
         if (earlier.hasHistory) {
             ++earlierScored;
             earlierSum += earlier.score;
@@ -358,7 +363,7 @@ Result<BandContacts> DashboardAggregator::contactsInBand(const DashboardFilter& 
         BandContact& row = result.contacts.emplace_back();
         row.contactId = entries[i]->contactId;
         row.score = score;
-        const RelationshipScore& earlier = past->earlier[i];
+        const Earlier& earlier = past->earlier[i];
         if (score.hasHistory && earlier.hasHistory)
             row.delta30 = score.score - earlier.score;
     }

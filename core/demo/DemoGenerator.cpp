@@ -6,7 +6,6 @@
 #include "model/TrustNote.h"
 #include "scoring/RelationshipStateStore.h"
 #include "scoring/ScoringEngine.h"
-#include "dashboard/HealthHistory.h"
 #include "storage/BulkLoad.h"
 #include "storage/SqliteStatement.h"
 
@@ -512,9 +511,6 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback &progress) {
     return restored.error();
   if (Status committed = transaction.commit(); !committed)
     return committed.error();
-  // The dashboard opens on a fresh past-health cache rather than building it first.
-  if (Status history = HealthHistory(m_db).rebuild(settings, end); !history)
-    return history.error();
   reportProgress(progress, total, total);
   return summary;
 }
