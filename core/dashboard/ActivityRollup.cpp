@@ -73,19 +73,30 @@ Status ActivityRollup::addCutWeek(const DashboardFilter& filter, qint64 from, qi
                                   std::vector<WeekActivity>& weeks) const
 {
     const qint64 week = weekStart(from);
+    const qint64 weekEnd = week + weekSeconds;
     WeekActivity& activity = weeks[static_cast<size_t>((week - weeks.front().weekStart) / weekSeconds)];
-    if (2 * (to - from) <= weekSeconds)
-        return addFromLog(filter, from, to, 1, activity);
-    // Most of the week is inside: its rollup row less the log outside, which is the smaller scan (and
-    // at the end of a period that ends now, empty).
-    if (Status status = addWholeWeeks(filter, week, week + weekSeconds, weeks); !status)
+    // The log holds nothing after its newest interaction (one index probe), so the part of the week
+    // after it costs nothing to scan: at the end of a period that ends now, the outside is free.
+    const Result<QVariant> newest = m_db.scalar(QStringLiteral("SELECT max(occurred_at) FROM interactions"));
+    if (!newest)
+        return newest.error();
+    const qint64 logEnd = newest->isNull() ? week : std::clamp(newest->toLongLong() + 1, week, weekEnd);
+    const auto scanned = [logEnd](qint64 a, qint64 b) {
+        return std::max<qint64>(0, std::min(b, logEnd) - a);
+    };
+    const qint64 inside = scanned(from, to);
+    const qint64 outside = scanned(week, from) + scanned(to, weekEnd);
+    if (inside <= outside)
+        return addFromLog(filter, from, std::min(to, logEnd), 1, activity);
+    // Fewer seconds of log outside: the week's rollup row less the log outside the period.
+    if (Status status = addWholeWeeks(filter, week, weekEnd, weeks); !status)
         return status;
     if (from > week) {
         if (Status status = addFromLog(filter, week, from, -1, activity); !status)
             return status;
     }
-    if (to < week + weekSeconds)
-        return addFromLog(filter, to, week + weekSeconds, -1, activity);
+    if (to < logEnd)
+        return addFromLog(filter, to, logEnd, -1, activity);
     return {};
 }
 

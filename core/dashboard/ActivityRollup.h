@@ -30,7 +30,7 @@ private:
     Status addWholeWeeks(const DashboardFilter& filter, qint64 from, qint64 to,
                          std::vector<WeekActivity>& weeks) const;
     // [from, to) inside one week: from the log, or from the rollup less the log outside it, whichever
-    // reads fewer interactions.
+    // scans the shorter stretch of the log.
     Status addCutWeek(const DashboardFilter& filter, qint64 from, qint64 to,
                       std::vector<WeekActivity>& weeks) const;
     // Adds (sign 1) or subtracts (-1) the interactions of [from, to).
