@@ -364,8 +364,10 @@ void DashboardPage::showBusy(bool busy)
 
 void DashboardPage::showRebuildingHistory()
 {
-    m_status->setText(tr("Computing history… (the weekly health of the last year, once after changes to the "
-                         "past)"));
+    // Queued from the worker: a computation already collected (waitForFinished) has shown its result.
+    if (m_computation->isBusy())
+        m_status->setText(
+            tr("Computing history… (the last year's weekly health, once after changes to the past)"));
 }
 
 void DashboardPage::show(const DashboardResult& result)
