@@ -224,3 +224,29 @@ TEST_CASE("Weekly counts match the log for any period, owner and tag", "[dashboa
     }
     CHECK(total == logCount(db, filter, start, end));
 }
+
+TEST_CASE("A period inside one week is counted from either side of its cuts", "[dashboard][rollup]")
+{
+    TempDatabase temp;
+    Database& db = temp.db();
+    RandomLog log(db, 11);
+    log.setUp();
+    for (int i = 0; i < 400; ++i)
+        log.change();
+
+    // Wednesday 01:00 to Saturday (most of the week: the rollup less both ends) or Wednesday only.
+    const qint64 start = testNow - 5 * daySeconds + 3600;
+    const qint64 end = start + GENERATE(4, 1) * daySeconds;
+    const DashboardFilter filter = *DashboardFilter::custom(start, end);
+    // One interaction on each side of each bound, whatever the random log holds there.
+    for (const qint64 at : {start - 60, start, end - 60, end})
+        requireOk(
+            db.execute(QStringLiteral("INSERT INTO interactions (contact_id, occurred_at, channel, "
+                                      "direction, created_at) SELECT min(id), %1, 'email', 'inbound', %1"
+                                      " FROM contacts")
+                           .arg(at)));
+    const std::vector<WeekActivity> weeks = require(ActivityRollup(db).weeks(filter));
+    REQUIRE(weeks.size() == 1);
+    CHECK(weeks.front().total() == logCount(db, filter, start, end));
+    CHECK(weeks.front().total() >= 2);
+}

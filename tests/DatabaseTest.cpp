@@ -450,7 +450,8 @@ TEST_CASE("The default database path is a rapport file in the application data f
     CHECK(QFileInfo(path).isAbsolute());
 }
 
-TEST_CASE("A version 1 file is migrated to version 2 with its data and a filled activity rollup",
+TEST_CASE("A version 1 file is migrated to version 2 with its data, a filled activity rollup and a stale "
+          "past-health cache",
           "[database][migrations]")
 {
     QTemporaryDir dir;
@@ -488,4 +489,11 @@ TEST_CASE("A version 1 file is migrated to version 2 with its data and a filled 
     CHECK(count("week = 1780272000 AND owner_id = 7 AND tag_id = 3") == 2);
     CHECK(count("week = 1779667200 AND tag_id = 3 AND channel = 'call' AND direction = 'inbound'") == 1);
     CHECK(count("tag_id = 0") == 3);
+    // The past-health cache starts empty and stale, and a backdated write keeps it stale.
+    CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM health_weeks"))).toInt() == 0);
+    CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM contact_weeks"))).toInt() == 0);
+    CHECK(require(db->scalar(QStringLiteral("SELECT valid FROM health_cache"))).toInt() == 0);
+    requireOk(db->execute(QStringLiteral("UPDATE contacts SET archived = 1 WHERE id = 1")));
+    CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM health_cache WHERE valid = 0"))).toInt() ==
+          1);
 }

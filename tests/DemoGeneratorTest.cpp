@@ -111,6 +111,6 @@ TEST_CASE("Cancelling demo generation leaves the database empty", "[demo]")
     CHECK(database.number(QStringLiteral("SELECT count(*) FROM interactions")) == 0);
     CHECK(database.number(
               QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'interactions_time'")) == 1);
-    // 12 keep the search indexes, 7 the weekly activity rollup.
-    CHECK(database.number(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")) == 19);
+    // 12 keep the search indexes, 7 the weekly activity rollup, 15 mark the past-health cache stale.
+    CHECK(database.number(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")) == 34);
 }

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "DatabaseSession.h"
 #include "dashboard/DashboardAggregator.h"
+#include "dashboard/HealthHistory.h"
 
 #include <QThread>
 
@@ -32,13 +33,28 @@ void DashboardComputation::start(const Request& request)
 {
     m_result = std::make_shared<std::optional<Result<DashboardResult>>>();
     // The board is copied so that edits on the UI thread never race with the computation.
-    m_thread.reset(QThread::create([path = m_session.path(), board = m_session.board(),
+    m_thread.reset(QThread::create([this, path = m_session.path(), board = m_session.board(),
                                     settings = m_session.engine().settings(), request,
                                     now = Clock::nowSeconds(), result = m_result] {
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db) {
             result->emplace(db.error());
             return;
+        }
+        // After a change to the past (or in a new week) the history is rebuilt first: seconds once,
+        // instead of an exact replay of the log on every computation. Should a write race with the
+        // rebuild, the aggregator below computes exactly and the next request rebuilds again.
+        // Only for a period ending this week: that is the history every other request reads too.
+        HealthHistory history(**db);
+        const qint64 at = std::min(request.filter.end, now);
+        const Result<bool> fresh = history.isFresh(at);
+        if (!fresh) {
+            result->emplace(fresh.error());
+            return;
+        }
+        if (!*fresh && HealthHistory::lastClosedWeekEnd(at) == HealthHistory::lastClosedWeekEnd(now)) {
+            emit rebuildingHistory();
+            static_cast<void>(history.rebuild(settings, at));
         }
         const Result<ContactGroups> groups = ContactGroups::load(**db);
         if (!groups) {

@@ -1,7 +1,8 @@
 // Computes the dashboard off the UI thread: each run copies the score board, opens its own connection
 // to the database file (a connection belongs to the thread that opened it), loads the contacts' owners
-// and tags, and hands the result back to the UI thread. A request made while one runs replaces any
-// request still waiting; only the newest is computed next.
+// and tags, rebuilds the past-health cache when it is stale, and hands the result back to the UI
+// thread. A request made while one runs replaces any request still waiting; only the newest is
+// computed next.
 #pragma once
 
 #include "Result.h"
@@ -41,6 +42,8 @@ signals:
     void finished(const rapport::ui::DashboardResult& result);
     void failed(const QString& message);
     void busyChanged(bool busy);
+    // Emitted from the worker thread (so queued) when the past-health cache is rebuilt before computing.
+    void rebuildingHistory();
 
 private:
     struct Request

@@ -16,6 +16,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -29,6 +30,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -49,6 +51,24 @@ std::optional<qint64> choice(const QComboBox* box)
 QString percent(double share)
 {
     return QStringLiteral("%1%").arg(std::lround(100.0 * share));
+}
+
+// What Δ30 and the moves compare with: 30 days before the end, or (from the past-health cache) the newest
+// stored week end before that, named by its last day.
+bool comparesWithMonthAgo(const DashboardData& data)
+{
+    const qint64 at = data.trend.empty() ? data.filter.end : data.trend.back().at;
+    return data.kpis.comparedWith == at - 30 * daySeconds;
+}
+
+QString comparedWith(const DashboardData& data)
+{
+    if (comparesWithMonthAgo(data))
+        return DashboardPage::tr("30 days ago");
+    return DashboardPage::tr("the week ending %1")
+        .arg(QDateTime::fromSecsSinceEpoch(data.kpis.comparedWith - 1, QTimeZone::utc())
+                 .date()
+                 .toString(Qt::ISODate));
 }
 
 const std::array<const char*, DashboardPage::ChartCount> chartNames{"bands",    "trend",       "owners",
@@ -86,6 +106,8 @@ DashboardPage::DashboardPage(DatabaseSession& session, QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &DashboardPage::refresh);
     connect(m_computation, &DashboardComputation::finished, this, &DashboardPage::show);
     connect(m_computation, &DashboardComputation::busyChanged, this, &DashboardPage::showBusy);
+    connect(m_computation, &DashboardComputation::rebuildingHistory, this,
+            &DashboardPage::showRebuildingHistory);
     connect(m_computation, &DashboardComputation::failed, this, [this](const QString& message) {
         m_status->setText(tr("Could not compute the dashboard: %1").arg(message));
     });
@@ -340,6 +362,14 @@ void DashboardPage::showBusy(bool busy)
         m_status->setText(tr("Computing…"));
 }
 
+void DashboardPage::showRebuildingHistory()
+{
+    // Queued from the worker: a computation already collected (waitForFinished) has shown its result.
+    if (m_computation->isBusy())
+        m_status->setText(
+            tr("Computing history… (the last year's weekly health, once after changes to the past)"));
+}
+
 void DashboardPage::show(const DashboardResult& result)
 {
     m_data = result.data;
@@ -354,13 +384,21 @@ void DashboardPage::show(const DashboardResult& result)
         m_kpiDetails[static_cast<size_t>(kpi)]->setText(detail);
     };
     set(ActiveKpi, QString::number(data.kpis.activeRelationships), tr("of %1 contacts").arg(data.contacts));
+    const QString earlier = comparedWith(data);
     set(AverageKpi,
         data.kpis.averageScore ? QString::number(std::lround(*data.kpis.averageScore)) : QStringLiteral("–"),
         data.kpis.averageScoreDelta30
-            ? tr("%1 vs 30 days ago").arg(formatScoreDelta(*data.kpis.averageScoreDelta30))
-            : tr("no score 30 days ago"));
+            ? tr("%1 vs %2").arg(formatScoreDelta(*data.kpis.averageScoreDelta30), earlier)
+            : tr("no score %1").arg(earlier));
     set(MovedKpi, QString::number(data.kpis.movedToCooling + data.kpis.movedToAtRisk),
         tr("%1 to Cooling · %2 to At risk").arg(data.kpis.movedToCooling).arg(data.kpis.movedToAtRisk));
+    const QString compareTip =
+        tr("Compared with the scores at %1: the stored weekly history ends on Sundays, and this is its "
+           "newest week end at least 30 days before the end of the period.")
+            .arg(earlier);
+    for (const Kpi kpi : {AverageKpi, MovedKpi})
+        m_kpiDetails[static_cast<size_t>(kpi)]->setToolTip(comparesWithMonthAgo(data) ? QString()
+                                                                                      : compareTip);
     set(ConversationsKpi, QString::number(data.kpis.conversations), data.filter.describe());
     set(BalanceKpi,
         data.kpis.medianResponseBalance ? percent(*data.kpis.medianResponseBalance) : QStringLiteral("–"),

@@ -93,6 +93,7 @@ private:
     void contactsChanged();
     void show(const DashboardResult& result);
     void showBusy(bool busy);
+    void showRebuildingHistory();
     void chooseExport(Chart chart, const QString& suffix);
     void chooseCsvExport();
 

@@ -12,14 +12,15 @@ constexpr qint64 weekSeconds = 7 * 86400;
 // The epoch fell on a Thursday; the Monday before it is 4 days earlier (same rule as the schema's).
 constexpr qint64 mondayOffset = 4 * 86400;
 
-// Adds one (channel, direction, count) row; false when the stored keys are unknown.
-bool addRow(const SqliteStatement& row, int column, WeekActivity& week)
+// Adds (sign 1) or subtracts (-1) one (channel, direction, count) row; false when the stored keys are
+// unknown.
+bool addRow(const SqliteStatement& row, int column, WeekActivity& week, int sign = 1)
 {
     const std::optional<Channel> channel = channelFromKey(row.columnUtf8(column));
     const std::optional<Direction> direction = directionFromKey(row.columnUtf8(column + 1));
     if (!channel || !direction)
         return false;
-    const qint64 n = row.columnInt64(column + 2);
+    const qint64 n = sign * row.columnInt64(column + 2);
     week.channels[static_cast<size_t>(*channel)] += n;
     week.directions[static_cast<size_t>(*direction)] += n;
     return true;
@@ -57,15 +58,46 @@ Result<std::vector<WeekActivity>> ActivityRollup::weeks(const DashboardFilter& f
             return status.error();
     }
     if (firstWhole > filter.start) {
-        if (Status status = addFromLog(filter, filter.start, std::min(firstWhole, filter.end), weeks.front());
+        if (Status status = addCutWeek(filter, filter.start, std::min(firstWhole, filter.end), weeks);
             !status)
             return status.error();
     }
     if (endWhole < filter.end && endWhole >= firstWhole) {
-        if (Status status = addFromLog(filter, endWhole, filter.end, weeks.back()); !status)
+        if (Status status = addCutWeek(filter, endWhole, filter.end, weeks); !status)
             return status.error();
     }
     return weeks;
+}
+
+Status ActivityRollup::addCutWeek(const DashboardFilter& filter, qint64 from, qint64 to,
+                                  std::vector<WeekActivity>& weeks) const
+{
+    const qint64 week = weekStart(from);
+    const qint64 weekEnd = week + weekSeconds;
+    WeekActivity& activity = weeks[static_cast<size_t>((week - weeks.front().weekStart) / weekSeconds)];
+    // The log holds nothing after its newest interaction (one index probe), so the part of the week
+    // after it costs nothing to scan: at the end of a period that ends now, the outside is free.
+    const Result<QVariant> newest = m_db.scalar(QStringLiteral("SELECT max(occurred_at) FROM interactions"));
+    if (!newest)
+        return newest.error();
+    const qint64 logEnd = newest->isNull() ? week : std::clamp(newest->toLongLong() + 1, week, weekEnd);
+    const auto scanned = [logEnd](qint64 a, qint64 b) {
+        return std::max<qint64>(0, std::min(b, logEnd) - a);
+    };
+    const qint64 inside = scanned(from, to);
+    const qint64 outside = scanned(week, from) + scanned(to, weekEnd);
+    if (inside <= outside)
+        return addFromLog(filter, from, std::min(to, logEnd), 1, activity);
+    // Fewer seconds of log outside: the week's rollup row less the log outside the period.
+    if (Status status = addWholeWeeks(filter, week, weekEnd, weeks); !status)
+        return status;
+    if (from > week) {
+        if (Status status = addFromLog(filter, week, from, -1, activity); !status)
+            return status;
+    }
+    if (to < logEnd)
+        return addFromLog(filter, to, logEnd, -1, activity);
+    return {};
 }
 
 Status ActivityRollup::addWholeWeeks(const DashboardFilter& filter, qint64 from, qint64 to,
@@ -94,7 +126,7 @@ Status ActivityRollup::addWholeWeeks(const DashboardFilter& filter, qint64 from,
     return {};
 }
 
-Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qint64 to,
+Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qint64 to, int sign,
                                   WeekActivity& week) const
 {
     std::string sql = "SELECT i.channel, i.direction, count(*) FROM interactions i";
@@ -113,7 +145,7 @@ Status ActivityRollup::addFromLog(const DashboardFilter& filter, qint64 from, qi
     if (filter.tagId)
         rows.bind(4, *filter.tagId);
     while (rows.step()) {
-        if (!addRow(rows, 0, week))
+        if (!addRow(rows, 0, week, sign))
             return unknownKey(rows, 0);
     }
     if (!rows.ok())

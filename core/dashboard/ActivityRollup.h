@@ -1,6 +1,7 @@
 // Reads interactions per calendar week by channel and direction for a dashboard filter from the weekly
 // rollup table (activity_weeks, kept by triggers): the cost grows with the number of weeks, owners and
-// tags, not with the size of the log. Weeks cut by the period's bounds are counted from the log itself.
+// tags, not with the size of the log. Weeks cut by the period's bounds are counted from the log itself
+// (the shorter side of the cut).
 #pragma once
 
 #include "DashboardData.h"
@@ -28,7 +29,13 @@ public:
 private:
     Status addWholeWeeks(const DashboardFilter& filter, qint64 from, qint64 to,
                          std::vector<WeekActivity>& weeks) const;
-    Status addFromLog(const DashboardFilter& filter, qint64 from, qint64 to, WeekActivity& week) const;
+    // [from, to) inside one week: from the log, or from the rollup less the log outside it, whichever
+    // scans the shorter stretch of the log.
+    Status addCutWeek(const DashboardFilter& filter, qint64 from, qint64 to,
+                      std::vector<WeekActivity>& weeks) const;
+    // Adds (sign 1) or subtracts (-1) the interactions of [from, to).
+    Status addFromLog(const DashboardFilter& filter, qint64 from, qint64 to, int sign,
+                      WeekActivity& week) const;
 
     Database& m_db;
 };

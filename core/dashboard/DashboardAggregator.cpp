@@ -1,6 +1,7 @@
 #include "DashboardAggregator.h"
 
 #include "ActivityRollup.h"
+#include "HealthHistory.h"
 #include "scoring/LogReplay.h"
 #include "scoring/ScoreCalculator.h"
 #include "storage/SqliteStatement.h"
@@ -99,6 +100,118 @@ std::optional<double> median(std::vector<double> values)
     return (lower + upper) / 2;
 }
 
+// A contact's band and score at the comparison moment: all that Δ30 and the moves need.
+struct Earlier
+{
+    bool hasHistory = false;
+    Band band = Band::NoHistory;
+    double score = 0;
+};
+
+// What compute() and contactsInBand() need from before `at`.
+struct Past
+{
+    StatesAt states;       // each contact's state at `at` (and, on the exact path, at the other moments)
+    qsizetype atIndex = 0; // `at` among the states' moments
+    std::vector<HealthPoint> trend; // the week ends inside the period, before `at`
+    qint64 comparedWith = 0;        // the moment of `earlier`
+    std::vector<Earlier> earlier;   // per contact, at comparedWith
+};
+
+// The selected contacts' past, from the health cache when it is fresh and reaches back far enough, by
+// an exact replay otherwise; `withTrend` adds the week ends of the period.
+Result<Past> pastOf(Database& db, const ScoringSettings& settings, const DashboardFilter& filter, qint64 at,
+                    const std::vector<const ScoreBoard::Entry*>& entries, bool withTrend)
+{
+    Past past;
+    const qint64 monthAgo = at - 30 * daySeconds;
+    const HealthHistory history(db);
+    const Result<bool> fresh = history.isFresh(at);
+    if (!fresh)
+        return fresh.error();
+    const qint64 oldest = HealthHistory::firstStoredWeekEnd(HealthHistory::lastClosedWeekEnd(at));
+    if (*fresh && (!withTrend || filter.start >= oldest - weekSeconds)) {
+        // From the cache: only contacts with interactions after `at` (a period that ended) are replayed.
+        past.comparedWith = HealthHistory::comparisonWeekEnd(at);
+        if (withTrend) {
+            Result<std::vector<HealthPoint>> trend = history.trend(filter, filter.start, at);
+            if (!trend)
+                return trend.error();
+            past.trend = std::move(trend).value();
+        }
+        Result<std::vector<PastScore>> scores = history.scoresAt(past.comparedWith);
+        if (!scores)
+            return scores.error();
+        Result<StatesAt> states = StatesAt::build(db, settings, entries, {at});
+        if (!states)
+            return states.error();
+        past.states = std::move(states).value();
+        past.atIndex = 0;
+        past.earlier.resize(entries.size());
+        auto score = scores->cbegin();
+        for (size_t i = 0; i < entries.size(); ++i) {
+            while (score != scores->cend() && score->contactId < entries[i]->contactId)
+                ++score;
+            if (score != scores->cend() && score->contactId == entries[i]->contactId)
+                past.earlier[i] = {true, score->band, score->score};
+        }
+        return past;
+    }
+
+    // Exact replay: the cache is stale, or the period reaches further back than it does.
+    past.comparedWith = monthAgo;
+    QList<qint64> moments;
+    if (withTrend) {
+        for (qint64 week = ActivityRollup::weekStart(filter.start) + weekSeconds; week < at;
+             week += weekSeconds) {
+            if (week > filter.start)
+                moments << week;
+        }
+    }
+    // Sorted, as contactsStatesAt sorts its cutoffs: the week ends, then `at`, with monthAgo in between.
+    QList<qint64> sorted = moments;
+    sorted << at << monthAgo;
+    std::sort(sorted.begin(), sorted.end());
+    const auto position = [&](qint64 moment) {
+        return std::lower_bound(sorted.begin(), sorted.end(), moment) - sorted.begin();
+    };
+    Result<StatesAt> states = StatesAt::build(db, settings, entries, sorted);
+    if (!states)
+        return states.error();
+    past.states = std::move(states).value();
+    past.atIndex = position(at);
+    const qsizetype monthAgoIndex = position(monthAgo);
+    std::vector<qsizetype> pointIndex;
+    for (const qint64 moment : std::as_const(moments))
+        pointIndex.push_back(position(moment));
+    std::vector<double> sums(static_cast<size_t>(moments.size()), 0.0);
+    past.trend.resize(static_cast<size_t>(moments.size()));
+    past.earlier.reserve(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const ScoreBoard::Entry& entry = *entries[i];
+        for (qsizetype point = 0; point < moments.size(); ++point) {
+            const RelationshipScore score =
+                computeScore(past.states.at(i, pointIndex[static_cast<size_t>(point)]), moments[point],
+                             entry.context, settings);
+            HealthPoint& health = past.trend[static_cast<size_t>(point)];
+            ++health.bands[static_cast<size_t>(score.band)];
+            if (score.hasHistory) {
+                ++health.scored;
+                sums[static_cast<size_t>(point)] += score.score;
+            }
+        }
+        const RelationshipScore earlier =
+            computeScore(past.states.at(i, monthAgoIndex), monthAgo, entry.context, settings);
+        past.earlier.push_back({earlier.hasHistory, earlier.band, earlier.score});
+    }
+    for (qsizetype point = 0; point < moments.size(); ++point) {
+        HealthPoint& health = past.trend[static_cast<size_t>(point)];
+        health.at = moments[point];
+        health.averageScore = average(sums[static_cast<size_t>(point)], health.scored);
+    }
+    return past;
+}
+
 } // namespace
 
 std::vector<DashboardAggregator::Selected> DashboardAggregator::select(const DashboardFilter& filter) const
@@ -122,112 +235,82 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
     DashboardData data;
     data.filter = filter;
     const qint64 at = std::min(filter.end, now);
-    const qint64 monthAgo = at - 30 * daySeconds;
-
-    // The trend's moments: the end of each calendar week inside the period, then the period's end.
-    QList<qint64> moments;
-    for (qint64 week = ActivityRollup::weekStart(filter.start) + weekSeconds; week < at;
-         week += weekSeconds) {
-        if (week > filter.start)
-            moments << week;
-    }
-    const qsizetype trendPoints = moments.size() + 1;
-    moments << at << monthAgo;
-    const qsizetype atIndex = trendPoints - 1;
-    const qsizetype monthAgoIndex = trendPoints;
-    // contactsStatesAt sorts its cutoffs; keep ours in the same order.
-    QList<qint64> sorted = moments;
-    std::sort(sorted.begin(), sorted.end());
-    std::vector<qsizetype> position(static_cast<size_t>(moments.size()));
-    for (qsizetype i = 0; i < moments.size(); ++i)
-        position[static_cast<size_t>(i)] =
-            std::lower_bound(sorted.begin(), sorted.end(), moments[i]) - sorted.begin();
 
     const std::vector<Selected> selected = select(filter);
     std::vector<const ScoreBoard::Entry*> entries;
     entries.reserve(selected.size());
     for (const Selected& contact : selected)
         entries.push_back(contact.score);
-    Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, sorted);
-    if (!states)
-        return states.error();
+    Result<Past> past = pastOf(m_db, m_settings, filter, at, entries, true);
+    if (!past)
+        return past.error();
 
     data.contacts = static_cast<int>(selected.size());
-    data.trend.resize(static_cast<size_t>(trendPoints));
-    for (qsizetype i = 0; i < trendPoints; ++i)
-        data.trend[static_cast<size_t>(i)].at = moments[i];
-    std::vector<double> trendSums(static_cast<size_t>(trendPoints), 0.0);
+    data.kpis.comparedWith = past->comparedWith;
+    data.trend = std::move(past->trend);
+    HealthPoint& last = data.trend.emplace_back();
+    last.at = at;
+    double lastSum = 0;
     std::map<qint64, std::pair<OwnerHealth, double>> owners; // with their score sums
-    double monthAgoSum = 0;
-    int monthAgoScored = 0;
+    double earlierSum = 0;
+    int earlierScored = 0;
     std::vector<double> balances;
     std::vector<BandContact> atRisk;
 
     for (size_t i = 0; i < selected.size(); ++i) {
         const ScoreBoard::Entry& entry = *selected[i].score;
-        for (qsizetype point = 0; point < trendPoints; ++point) {
-            const qint64 moment = moments[point];
-            const RelationshipState& state = states->at(i, position[static_cast<size_t>(point)]);
-            const RelationshipScore score = computeScore(state, moment, entry.context, m_settings);
-            HealthPoint& health = data.trend[static_cast<size_t>(point)];
-            ++health.bands[static_cast<size_t>(score.band)];
-            if (score.hasHistory) {
-                ++health.scored;
-                trendSums[static_cast<size_t>(point)] += score.score;
-            }
-            if (point != atIndex)
-                continue;
+        const RelationshipState& state = past->states.at(i, past->atIndex);
+        const RelationshipScore score = computeScore(state, at, entry.context, m_settings);
+        ++last.bands[static_cast<size_t>(score.band)];
+        if (score.hasHistory) {
+            ++last.scored;
+            lastSum += score.score;
+        }
 
-            const RelationshipState& before = states->at(i, position[static_cast<size_t>(monthAgoIndex)]);
-            const RelationshipScore earlier = computeScore(before, monthAgo, entry.context, m_settings);
-            if (earlier.hasHistory) {
-                ++monthAgoScored;
-                monthAgoSum += earlier.score;
-            }
-            if (score.band == Band::Cooling && earlier.hasHistory && !coolingOrWorse(earlier.band))
-                ++data.kpis.movedToCooling;
-            if (score.band == Band::AtRisk && earlier.hasHistory && earlier.band != Band::AtRisk)
-                ++data.kpis.movedToAtRisk;
+        const Earlier& earlier = past->earlier[i];
+        if (earlier.hasHistory) {
+            ++earlierScored;
+            earlierSum += earlier.score;
+        }
+        if (score.band == Band::Cooling && earlier.hasHistory && !coolingOrWorse(earlier.band))
+            ++data.kpis.movedToCooling;
+        if (score.band == Band::AtRisk && earlier.hasHistory && earlier.band != Band::AtRisk)
+            ++data.kpis.movedToAtRisk;
 
-            auto& [owner, ownerSum] = owners[selected[i].group->ownerId];
-            owner.ownerId = selected[i].group->ownerId;
-            ++owner.bands[static_cast<size_t>(score.band)];
-            const std::optional<int> level = entry.context.trustLevel;
-            if (level && *level >= 1 && *level <= 5)
-                ++data.trust.levels[static_cast<size_t>(*level - 1)];
-            else
-                ++data.trust.withoutLevel;
-            if (!score.hasHistory)
-                continue;
-            ++owner.scored;
-            ownerSum += score.score;
-            ++data.withHistory;
-            if (oneSided(score))
-                ++data.oneSided;
-            if (lastInteractionSeconds(state) >= filter.start)
-                ++data.kpis.activeRelationships;
-            if (state.dOut + state.dIn > 0)
-                balances.push_back(state.dIn / (state.dOut + state.dIn));
-            if (score.band == Band::AtRisk) {
-                BandContact& row = atRisk.emplace_back();
-                row.contactId = entry.contactId;
-                row.score = score;
-                if (earlier.hasHistory)
-                    row.delta30 = score.score - earlier.score;
-            }
+        auto& [owner, ownerSum] = owners[selected[i].group->ownerId];
+        owner.ownerId = selected[i].group->ownerId;
+        ++owner.bands[static_cast<size_t>(score.band)];
+        const std::optional<int> level = entry.context.trustLevel;
+        if (level && *level >= 1 && *level <= 5)
+            ++data.trust.levels[static_cast<size_t>(*level - 1)];
+        else
+            ++data.trust.withoutLevel;
+        if (!score.hasHistory)
+            continue;
+        ++owner.scored;
+        ownerSum += score.score;
+        ++data.withHistory;
+        if (oneSided(score))
+            ++data.oneSided;
+        if (lastInteractionSeconds(state) >= filter.start)
+            ++data.kpis.activeRelationships;
+        if (state.dOut + state.dIn > 0)
+            balances.push_back(state.dIn / (state.dOut + state.dIn));
+        if (score.band == Band::AtRisk) {
+            BandContact& row = atRisk.emplace_back();
+            row.contactId = entry.contactId;
+            row.score = score;
+            if (earlier.hasHistory)
+                row.delta30 = score.score - earlier.score;
         }
     }
 
-    for (qsizetype point = 0; point < trendPoints; ++point) {
-        HealthPoint& health = data.trend[static_cast<size_t>(point)];
-        health.averageScore = average(trendSums[static_cast<size_t>(point)], health.scored);
-    }
-    const HealthPoint& last = data.trend.back();
+    last.averageScore = average(lastSum, last.scored);
     data.bands = last.bands;
     data.kpis.averageScore = last.averageScore;
-    const std::optional<double> monthAgoAverage = average(monthAgoSum, monthAgoScored);
-    if (last.averageScore && monthAgoAverage)
-        data.kpis.averageScoreDelta30 = *last.averageScore - *monthAgoAverage;
+    const std::optional<double> earlierAverage = average(earlierSum, earlierScored);
+    if (last.averageScore && earlierAverage)
+        data.kpis.averageScoreDelta30 = *last.averageScore - *earlierAverage;
     data.kpis.medianResponseBalance = median(std::move(balances));
 
     const Result<QList<TeamMember>> members = TeamMemberRepository(m_db).list();
@@ -262,26 +345,25 @@ Result<BandContacts> DashboardAggregator::contactsInBand(const DashboardFilter& 
                                                          qint64 now) const
 {
     const qint64 at = std::min(filter.end, now);
-    const qint64 monthAgo = at - 30 * daySeconds;
     const std::vector<Selected> selected = select(filter);
     std::vector<const ScoreBoard::Entry*> entries;
     entries.reserve(selected.size());
     for (const Selected& contact : selected)
         entries.push_back(contact.score);
-    const Result<StatesAt> states = StatesAt::build(m_db, m_settings, entries, {monthAgo, at});
-    if (!states)
-        return states.error();
+    const Result<Past> past = pastOf(m_db, m_settings, filter, at, entries, false);
+    if (!past)
+        return past.error();
     BandContacts result;
     result.band = band;
     for (size_t i = 0; i < entries.size(); ++i) {
-        const RelationshipScore score = computeScore(states->at(i, 1), at, entries[i]->context, m_settings);
+        const RelationshipScore score =
+            computeScore(past->states.at(i, past->atIndex), at, entries[i]->context, m_settings);
         if (score.band != band)
             continue;
         BandContact& row = result.contacts.emplace_back();
         row.contactId = entries[i]->contactId;
         row.score = score;
-        const RelationshipScore earlier =
-            computeScore(states->at(i, 0), monthAgo, entries[i]->context, m_settings);
+        const Earlier& earlier = past->earlier[i];
         if (score.hasHistory && earlier.hasHistory)
             row.delta30 = score.score - earlier.score;
     }

@@ -1,8 +1,9 @@
 // Computes every number of the relationship-health dashboard for a filter: one pass over the in-memory
-// score board (scores now, at each week's end and 30 days ago), the weekly activity rollup for the
-// per-week counts, and the trust notes of the period. Past scores are exact: a contact with no
-// interaction after a moment is scored there from its current state; only contacts with later
-// interactions have their log replayed up to that moment.
+// score board (scores at the end of the period), the weekly activity rollup for the per-week counts, the
+// trust notes of the period, and the past-health cache (HealthHistory) for the weekly trend, Δ30 and the
+// contacts that moved band. When that cache is stale, or the period reaches back further than its 53
+// weeks, past scores are computed exactly instead: a contact with no interaction after a moment is
+// scored there from its current state; only contacts with later interactions have their log replayed.
 #pragma once
 
 #include "ContactGroups.h"

@@ -61,9 +61,12 @@ struct DashboardKpis
 {
     int activeRelationships = 0; // contacts with a conversation in the period
     std::optional<double> averageScore;
-    std::optional<double> averageScoreDelta30; // average now minus average 30 days before the end
-    int movedToCooling = 0;                    // Cooling now, healthier 30 days before the end
-    int movedToAtRisk = 0;                     // At risk now, not At risk (but with history) 30 days before
+    // Δ30 and the moves compare with `comparedWith`: 30 days before the end, or with the past-health cache
+    // the newest week end at or before that (HealthHistory::comparisonWeekEnd).
+    qint64 comparedWith = 0;
+    std::optional<double> averageScoreDelta30; // average now minus average at comparedWith
+    int movedToCooling = 0;                    // Cooling now, healthier at comparedWith
+    int movedToAtRisk = 0;                     // At risk now, not At risk (but with history) at comparedWith
     qint64 conversations = 0;                  // interactions logged in the period
     // The median share of messages from them (inbound over inbound + outbound, mutual on both sides,
     // recency-weighted like the score) across contacts with history: 0.5 means as much listening as speaking.

@@ -82,8 +82,28 @@ Status LogReplay::forEachContact(const std::function<Status(qint64, const Relati
 Result<std::vector<QHash<qint64, RelationshipState>>>
 LogReplay::statesAt(QList<qint64> cutoffs, const ProgressCallback& progress) const
 {
-    std::sort(cutoffs.begin(), cutoffs.end());
     std::vector<QHash<qint64, RelationshipState>> snapshots(static_cast<size_t>(cutoffs.size()));
+    const Status streamed = forEachContactAt(
+        std::move(cutoffs),
+        [&](qint64 contactId, const std::vector<RelationshipState>& states) {
+            for (size_t i = 0; i < states.size(); ++i) {
+                if (states[i].hasHistory())
+                    snapshots[i].insert(contactId, states[i]);
+            }
+            return Status();
+        },
+        progress);
+    if (!streamed)
+        return streamed.error();
+    return snapshots;
+}
+
+Status LogReplay::forEachContactAt(
+    QList<qint64> cutoffs,
+    const std::function<Status(qint64 contactId, const std::vector<RelationshipState>&)>& reached,
+    const ProgressCallback& progress) const
+{
+    std::sort(cutoffs.begin(), cutoffs.end());
     const Result<qint64> total = progress ? interactionCount(m_db) : Result<qint64>(qint64(0));
     if (!total)
         return total.error();
@@ -94,27 +114,27 @@ LogReplay::statesAt(QList<qint64> cutoffs, const ProgressCallback& progress) con
 
     qint64 current = std::numeric_limits<qint64>::min();
     RelationshipState state;
-    qsizetype next = 0; // the first cutoff not yet captured for the current contact
-    auto captureUpTo = [&](qsizetype end) {
-        for (; next < end; ++next) {
-            if (state.hasHistory())
-                snapshots[static_cast<size_t>(next)].insert(current, state);
-        }
+    std::vector<RelationshipState> states; // the current contact's, one per cutoff passed
+    states.reserve(static_cast<size_t>(cutoffs.size()));
+    const auto finish = [&]() -> Status {
+        if (!state.hasHistory())
+            return {};
+        states.resize(static_cast<size_t>(cutoffs.size()), state);
+        return reached(current, states);
     };
     qint64 done = 0;
     while (rows.step()) {
         const qint64 contactId = rows.columnInt64(0);
         if (contactId != current) {
-            captureUpTo(cutoffs.size());
+            if (Status status = finish(); !status)
+                return status;
             current = contactId;
             state = RelationshipState();
-            next = 0;
+            states.clear();
         }
         const qint64 at = rows.columnInt64(1);
-        qsizetype passed = next;
-        while (passed < cutoffs.size() && at > cutoffs[passed])
-            ++passed;
-        captureUpTo(passed);
+        while (static_cast<qsizetype>(states.size()) < cutoffs.size() && at > cutoffs[states.size()])
+            states.push_back(state);
         if (!applyRow(rows, state, m_settings))
             return badRow(rows);
         if (++done % progressEvery == 0 && !reportProgress(progress, done, *total))
@@ -122,8 +142,10 @@ LogReplay::statesAt(QList<qint64> cutoffs, const ProgressCallback& progress) con
     }
     if (!rows.ok())
         return Error::database(rows.errorMessage());
-    captureUpTo(cutoffs.size());
-    return snapshots;
+    if (Status status = finish(); !status)
+        return status;
+    reportProgress(progress, done, *total);
+    return {};
 }
 
 Result<std::vector<RelationshipState>> LogReplay::contactStatesAt(qint64 contactId,

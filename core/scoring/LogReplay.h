@@ -31,6 +31,13 @@ public:
     Result<std::vector<QHash<qint64, RelationshipState>>>
     statesAt(QList<qint64> cutoffs, const ProgressCallback& progress = {}) const;
 
+    // Streams the log once: calls `reached` per contact with history, in contact id order, with its
+    // state at each cutoff (sorted ascending), without holding more than one contact in memory.
+    Status forEachContactAt(
+        QList<qint64> cutoffs,
+        const std::function<Status(qint64 contactId, const std::vector<RelationshipState>&)>& reached,
+        const ProgressCallback& progress = {}) const;
+
     // One contact's state from its interactions at or before each cutoff (all of them when none).
     Result<std::vector<RelationshipState>> contactStatesAt(qint64 contactId, QList<qint64> cutoffs) const;
     // The same for several contacts through one prepared statement: one vector of states per contact,

@@ -20,7 +20,8 @@ Status BulkLoad::suspend(bool dropTimeIndex)
         return {};
     QStringList names;
     if (m_tables & Contacts) {
-        names << QStringLiteral("contacts_search_insert") << QStringLiteral("contact_methods_search_insert");
+        names << QStringLiteral("contacts_search_insert") << QStringLiteral("contact_methods_search_insert")
+              << QStringLiteral("contacts_health_insert") << QStringLiteral("contact_tags_health_insert");
         const Result<qint64> contact = maxId("contacts");
         const Result<qint64> method = maxId("contact_methods");
         if (!contact)
@@ -32,14 +33,15 @@ Status BulkLoad::suspend(bool dropTimeIndex)
     }
     if (m_tables & Interactions) {
         names << QStringLiteral("interactions_search_insert")
-              << QStringLiteral("interactions_activity_insert");
+              << QStringLiteral("interactions_activity_insert")
+              << QStringLiteral("interactions_health_insert");
         const Result<qint64> last = maxId("interactions");
         if (!last)
             return last.error();
         m_lastInteraction = *last;
     }
     if (m_tables & TrustNotes) {
-        names << QStringLiteral("trust_notes_search_insert");
+        names << QStringLiteral("trust_notes_search_insert") << QStringLiteral("trust_notes_health_insert");
         const Result<qint64> last = maxId("trust_notes");
         if (!last)
             return last.error();
@@ -102,6 +104,10 @@ Status BulkLoad::restore()
         if (Status status = search.indexNotesAfter(m_lastNote); !status)
             return status;
     }
+    // What the suspended triggers would have said: past scores may have changed.
+    if (Status stale = m_db.execute(QStringLiteral("UPDATE health_cache SET valid = 0 WHERE valid != 0"));
+        !stale)
+        return stale;
     m_suspended = false;
     return m_db.execute(QStringLiteral("PRAGMA cache_size = %1").arg(m_cacheSize));
 }

@@ -1,9 +1,10 @@
 // Makes a bulk insert fast: suspends the full-text search insert triggers, the weekly activity rollup's
-// insert trigger (and, on request, the interaction log's time index) for the duration of one transaction,
-// with a larger page cache, then restores them and indexes and counts only the rows added meanwhile. A search
-// trigger fired inside a transaction makes SQLite flush FTS5's pending data at every later statement, and
-// building an index once is far cheaper than maintaining it over millions of inserts; one INSERT … SELECT
-// into the index at the end does both jobs at once.
+// insert trigger, the past-health cache's insert triggers (restore() marks that cache stale instead) and,
+// on request, the interaction log's time index, for the duration of one transaction, with a larger page
+// cache, then restores them and indexes and counts only the rows added meanwhile. A search trigger fired
+// inside a transaction makes SQLite flush FTS5's pending data at every later statement, and building an index
+// once is far cheaper than maintaining it over millions of inserts; one INSERT … SELECT into the index at the
+// end does both jobs at once.
 #pragma once
 
 #include "Database.h"

@@ -249,10 +249,42 @@ QString activityRollupFill()
         .arg(weekOf("i.occurred_at"));
 }
 
+// Marks the past-health cache stale; its WHEN clauses keep every other write free of it.
+QString invalidateHealth()
+{
+    return QStringLiteral("UPDATE health_cache SET valid = 0 WHERE valid != 0;");
+}
+
+// True when an interaction row ("new" or "old") falls at or before the newest cached week end: only then
+// can a past week's scores change (a conversation logged now leaves them as they were).
+QString beforeCachedWeek(const char* row)
+{
+    return QStringLiteral("%1.occurred_at <= (SELECT computed_for_week_end FROM health_cache)")
+        .arg(QLatin1String(row));
+}
+
+// Only the scoring settings (ScoringEngine's "scoring." keys) change scores.
+QString scoringKey(const char* row)
+{
+    return QStringLiteral("substr(%1.key, 1, 8) = 'scoring.'").arg(QLatin1String(row));
+}
+
+QString healthTrigger(const char* name, const char* event, const QString& when = {})
+{
+    return QStringLiteral("CREATE TRIGGER %1 AFTER %2%3 BEGIN %4 END")
+        .arg(QLatin1String(name), QLatin1String(event),
+             when.isEmpty() ? QString() : QStringLiteral(" WHEN ") + when, invalidateHealth());
+}
+
 // Version 2: a weekly rollup of the interaction log by owner, tag, channel and direction, so the
 // dashboard's per-week counts read a few hundred rows instead of scanning millions of interactions.
 // Triggers keep it exact for every writer; BulkLoad suspends the insert trigger and adds what a bulk
 // load inserted in one pass. Rows whose count fell to 0 stay; readers sum them.
+// Also the past-health cache (HealthHistory): band counts and score sums per closed week end and group,
+// and each contact's band and score at the week ends Δ30 compares against. It is derived data: triggers
+// mark it stale on every write that changes a past score (a backdated interaction, an owner, tag,
+// cadence, archive or trust change, a new or deleted contact, a settings change) and HealthHistory
+// rebuilds it. The extra triggers run only on those rarer writes; BulkLoad suspends the insert ones.
 QStringList schemaVersion2()
 {
     const QString newTag = QStringLiteral("(SELECT new.tag_id AS tag_id)");
@@ -292,6 +324,54 @@ QStringList schemaVersion2()
         QStringLiteral(
             "CREATE TRIGGER contact_tags_activity_delete AFTER DELETE ON contact_tags BEGIN %1 END")
             .arg(countContactLog("old.contact_id", ownerOf("old.contact_id"), oldTag, '-')),
+        // The weeks cut by a period's bounds and its trust-note counts read these indexes alone: a
+        // row lookup per interaction made a 90-day dashboard spend 200 ms on its two partial weeks.
+        // The log's ORDER BY occurred_at, id still streams (SQLite sorts only equal times by id).
+        QStringLiteral("DROP INDEX interactions_time"),
+        QStringLiteral(
+            "CREATE INDEX interactions_time ON interactions(occurred_at, channel, direction, contact_id)"),
+        QStringLiteral("CREATE INDEX trust_notes_kind_time ON trust_notes(kind, created_at, contact_id)"),
+        QStringLiteral(R"(CREATE TABLE health_weeks (
+            week_end INTEGER NOT NULL,
+            owner_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            band INTEGER NOT NULL,
+            contacts INTEGER NOT NULL,
+            score_sum REAL NOT NULL,
+            PRIMARY KEY (week_end, owner_id, tag_id, band)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE contact_weeks (
+            week_end INTEGER NOT NULL,
+            contact_id INTEGER NOT NULL,
+            band INTEGER NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (week_end, contact_id)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE health_cache (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            computed_for_week_end INTEGER NOT NULL,
+            valid INTEGER NOT NULL))"),
+        QStringLiteral("INSERT INTO health_cache (id, computed_for_week_end, valid) VALUES (1, 0, 0)"),
+        healthTrigger("interactions_health_insert", "INSERT ON interactions", beforeCachedWeek("new")),
+        healthTrigger("interactions_health_delete", "DELETE ON interactions", beforeCachedWeek("old")),
+        healthTrigger("interactions_health_update",
+                      "UPDATE OF contact_id, occurred_at, channel, direction ON interactions",
+                      beforeCachedWeek("old") + QStringLiteral(" OR ") + beforeCachedWeek("new")),
+        healthTrigger("contacts_health_insert", "INSERT ON contacts"),
+        healthTrigger("contacts_health_delete", "DELETE ON contacts"),
+        healthTrigger("contacts_health_update", "UPDATE OF owner_id, cadence_days, archived ON contacts",
+                      QStringLiteral("old.owner_id IS NOT new.owner_id OR old.cadence_days IS NOT "
+                                     "new.cadence_days OR old.archived IS NOT new.archived")),
+        healthTrigger("contact_tags_health_insert", "INSERT ON contact_tags"),
+        healthTrigger("contact_tags_health_delete", "DELETE ON contact_tags"),
+        healthTrigger("tags_health_update", "UPDATE OF cadence_days ON tags",
+                      QStringLiteral("old.cadence_days IS NOT new.cadence_days")),
+        healthTrigger("trust_notes_health_insert", "INSERT ON trust_notes"),
+        healthTrigger("trust_notes_health_delete", "DELETE ON trust_notes"),
+        healthTrigger("trust_notes_health_update",
+                      "UPDATE OF contact_id, created_at, trust_level ON trust_notes"),
+        healthTrigger("settings_health_insert", "INSERT ON settings", scoringKey("new")),
+        healthTrigger("settings_health_delete", "DELETE ON settings", scoringKey("old")),
+        healthTrigger("settings_health_update", "UPDATE ON settings",
+                      scoringKey("old") + QStringLiteral(" OR ") + scoringKey("new")),
     };
 }
 
@@ -301,7 +381,7 @@ const QList<Migration>& migrations()
 {
     static const QList<Migration> all{
         {1, "contacts, interactions, trust notes, scoring state and search", schemaVersion1()},
-        {2, "weekly activity rollup for the dashboard", schemaVersion2()},
+        {2, "weekly activity rollup and past-health cache for the dashboard", schemaVersion2()},
     };
     return all;
 }

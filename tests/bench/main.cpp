@@ -5,6 +5,9 @@
 #include "ConversationLog.h"
 #include "GuiStartup.h"
 #include "csv/CsvWriter.h"
+#include "dashboard/ContactGroups.h"
+#include "dashboard/DashboardAggregator.h"
+#include "dashboard/HealthHistory.h"
 #include "demo/DemoGenerator.h"
 #include "import/CsvImporter.h"
 #include "reports/Report.h"
@@ -185,6 +188,26 @@ BenchmarkRow ratioRow(const QString& what, const BenchmarkRow& grown, const Benc
             QStringLiteral("×")};
 }
 
+// The dashboard for its default filter (the last 90 days, every owner and tag) on a fresh past-health
+// history, after a rebuild of that history (its own row, untargeted), with the score board and the
+// contact groups in memory as in the GUI.
+BenchmarkRow measureDashboard(Database& db, const ScoringSettings& settings, const QString& label, qint64 now,
+                              int runs, BenchmarkTable& table)
+{
+    table.measure(QStringLiteral("rebuild the dashboard's past-health history, %1").arg(label),
+                  std::min(runs, 3), std::nullopt,
+                  [&] { orDie(QStringLiteral("history"), HealthHistory(db).rebuild(settings, now)); });
+    const ScoreBoard board = orDie(QStringLiteral("score board"), ScoreBoard::load(db));
+    const ContactGroups groups = orDie(QStringLiteral("contact groups"), ContactGroups::load(db));
+    const DashboardAggregator aggregator(db, board, groups, settings);
+    const DashboardFilter filter = DashboardFilter::lastDays(DashboardPeriod::Last90Days, now);
+    if (!orDie(QStringLiteral("history"), HealthHistory(db).isFresh(now)))
+        die(QStringLiteral("history"), Error::database(QStringLiteral("stale right after its rebuild")));
+    return table.measure(QStringLiteral("compute every dashboard aggregate (fresh history), %1").arg(label),
+                         runs, 200.0,
+                         [&] { orDie(QStringLiteral("dashboard"), aggregator.compute(filter, now)); });
+}
+
 // The CSV rows: Rapport's own export and import against the sqlite3 shell doing the same work.
 void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, int runs, BenchmarkTable& table)
 {
@@ -363,6 +386,8 @@ int main(int argc, char* argv[])
     });
 
     measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
+    const BenchmarkRow dashboard =
+        measureDashboard(*db, engine.settings(), QString::fromLatin1(dataset.name), now, runs, table);
 
     const QString appBinary = parser.value(QStringLiteral("app"));
     const QString label = QString::fromLatin1(dataset.name);
@@ -376,6 +401,10 @@ int main(int argc, char* argv[])
         table.add(shortStartup.firstPaint);
         table.add(ratioRow(QStringLiteral("start-up time, 5M vs 1M interactions"), startup.firstPaint,
                            shortStartup.firstPaint, 1.3));
+        const BenchmarkRow shortDashboard = measureDashboard(
+            *shortLog, engine.settings(), QString::fromLatin1(largeShortLog.name), now, runs, table);
+        table.add(ratioRow(QStringLiteral("dashboard compute time, 5M vs 1M interactions"), dashboard,
+                           shortDashboard, 1.3));
     }
 
     out() << "\nRapport benchmark, " << dataset.name << " dataset (" << dataset.contacts << " contacts, "
