@@ -266,6 +266,17 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
     CHECK(email.err.contains(
         QStringLiteral("%1: line 2, column 'Email Address': not an email address: 'ada@'").arg(path)));
 
+    writeFile(path, "display_name,emails,handles,cadence_days,archived\nBob,bob@,,abc,maybe\n");
+    const Run everyProblem = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path});
+    CHECK(everyProblem.exitCode == 2);
+    CHECK(everyProblem.err ==
+          QStringLiteral("rapport import: %1: line 2, column 'emails': not an email address: 'bob@'\n"
+                         "rapport import: %1: line 2, column 'cadence_days': 'abc' is not a number of days "
+                         "greater than 0\n"
+                         "rapport import: %1: line 2, column 'archived': 'maybe' is not 0 or 1\n"
+                         "rapport import: %1: nothing imported (3 problems)\n")
+              .arg(path));
+
     const Run missing =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), db.file(QStringLiteral("nope.csv"))});
     CHECK(missing.exitCode == 2);

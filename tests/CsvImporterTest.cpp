@@ -330,6 +330,84 @@ TEST_CASE("Every problem of a file is reported before anything is written", "[im
     CHECK(database.number(QStringLiteral("SELECT count(*) FROM contacts")) == 0);
 }
 
+TEST_CASE("A row reports the problem of every bad value, in column order", "[import][errors]")
+{
+    PinnedClock clock;
+    TempDatabase database;
+    Contact ada;
+    ada.displayName = QStringLiteral("Ada");
+    ada.methods << ContactMethod{0, MethodKind::Email, QStringLiteral("ada@example.org"), {}};
+    require(ContactRepository(database.db()).create(ada));
+    const QString before = fingerprint(database);
+    QTemporaryDir dir;
+    auto problems = [&](const char* name, ImportTarget target, const QByteArray& content) {
+        const QString path = writeFile(dir.path(), QString::fromLatin1(name), content);
+        ImportOptions options;
+        options.target = target;
+        const ImportReport report = require(CsvImporter(database.db(), path, options).run(false));
+        CHECK_FALSE(report.written);
+        CHECK(report.errorCount == report.errors.size());
+        QStringList found;
+        for (const QString& problem : report.errors) {
+            REQUIRE(problem.startsWith(path + QStringLiteral(": ")));
+            found << problem.mid(path.size() + 2);
+        }
+        return found;
+    };
+
+    CHECK(problems("people.csv", ImportTarget::Contacts,
+                   "display_name,emails,handles,cadence_days,archived\n"
+                   "Ada,ada@example.org,,14,0\n"
+                   "Bob,bob@,,abc,\n"
+                   "Cy,,bogus:zz,-5,maybe\n") ==
+          QStringList{
+              QStringLiteral("line 3, column 'emails': not an email address: 'bob@'"),
+              QStringLiteral("line 3, column 'cadence_days': 'abc' is not a number of days greater than 0"),
+              QStringLiteral("line 4, column 'handles': 'bogus:zz' is not service:handle; services are ") +
+                  methodKindNames().join(QStringLiteral(", ")),
+              QStringLiteral("line 4, column 'cadence_days': '-5' is not a number of days greater than 0"),
+              QStringLiteral("line 4, column 'archived': 'maybe' is not 0 or 1"),
+          });
+    // Column order is the file's, not the order the fields are checked in.
+    CHECK(problems("reordered.csv", ImportTarget::Contacts,
+                   "cadence_days,display_name,emails,handles\nsoon,Bob,bob@,\n") ==
+          QStringList{
+              QStringLiteral("line 2, column 'cadence_days': 'soon' is not a number of days greater than 0"),
+              QStringLiteral("line 2, column 'emails': not an email address: 'bob@'"),
+          });
+    CHECK(
+        problems("log.csv", ImportTarget::Interactions,
+                 "contact_key,occurred_at,channel,direction,summary\n"
+                 "nobody@example.org,03/05/2026,pigeon,sideways,x\n"
+                 "ada@example.org,2027-01-01,email,inbound," +
+                     QByteArray(2001, 'y') + "\n") ==
+        QStringList{
+            QStringLiteral("line 2, column 'contact_key': no contact with id, email or handle "
+                           "'nobody@example.org'"),
+            QStringLiteral("line 2, column 'occurred_at': '03/05/2026' is not an ISO 8601 date (YYYY-MM-DD) "
+                           "or date-time (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])"),
+            QStringLiteral("line 2, column 'channel': 'pigeon' is not a channel; expected one of ") +
+                channelNames().join(QStringLiteral(", ")),
+            QStringLiteral("line 2, column 'direction': 'sideways' is not a direction; expected outbound, "
+                           "inbound or mutual"),
+            QStringLiteral("line 3, column 'occurred_at': 2027-01-01T00:00:00Z is in the future; log "
+                           "conversations that have happened"),
+            QStringLiteral("line 3, column 'summary': longer than 2000 characters; put details in the body"),
+        });
+    CHECK(problems("notes.csv", ImportTarget::Notes,
+                   "contact_id,created_at,author,kind,trust_level,text\n"
+                   "42,,,gossip,high,\n") ==
+          QStringList{
+              QStringLiteral("line 2, column 'contact_id': no contact with id 42"),
+              QStringLiteral("line 2, column 'created_at': no date given"),
+              QStringLiteral("line 2, column 'kind': 'gossip' is not a kind of note; expected one of ") +
+                  trustKindNames().join(QStringLiteral(", ")),
+              QStringLiteral(
+                  "line 2, column 'trust_level': 'high' is not a trust level; use 1 (low) to 5 (high)"),
+          });
+    CHECK(fingerprint(database) == before);
+}
+
 TEST_CASE("Contacts are matched by normalized email or handle, completed, and never duplicated", "[import]")
 {
     PinnedClock clock;

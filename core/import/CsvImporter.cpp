@@ -137,6 +137,15 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
                 report.skippedReasons
                     << QStringLiteral("%1: skipped: %2").arg(reader.location(record.line()), result->reason);
             break;
+        case RowOutcome::Invalid:
+            if (writing)
+                return Error::badInput(result->problems.constFirst());
+            for (const QString& problem : std::as_const(result->problems)) {
+                if (report.errors.size() < m_options.maxErrors)
+                    report.errors << problem;
+            }
+            report.errorCount += result->problems.size();
+            break;
         }
     }
     if (writing) {
