@@ -299,6 +299,25 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
     CHECK(decoded.out.contains(QStringLiteral("1 created")));
 }
 
+TEST_CASE("import maps an ordinary header by its column names and says how", "[cli][csv]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("people.csv"));
+    writeFile(path, "name,email\nAda Lovelace,ada@example.org\nBob,bob@example.org\n");
+    const Run imported = ok(db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path}));
+    CHECK(imported.out == QStringLiteral("columns: name → display name, email → email\n"
+                                         "imported contacts (columns guessed from their names): 2 created, 0 "
+                                         "unchanged, 0 updated, 0 skipped\n"));
+
+    const Run refused = db.run(QStringLiteral("import"), {QStringLiteral("interactions"), path});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("%1: line 1: not a known interactions file: the first row is "
+                                              "'name,email'.")
+                                   .arg(path)));
+    CHECK(refused.err.contains(QStringLiteral("but no column gives the date and time")));
+    CHECK_FALSE(refused.err.contains(QStringLiteral("by hand")));
+}
+
 TEST_CASE("import into a database that cannot be used exits with 3", "[cli][csv][database]")
 {
     CliDatabase db;

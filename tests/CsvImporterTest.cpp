@@ -284,7 +284,7 @@ TEST_CASE("Each bad input is refused with file, line and column, and the databas
         {"binary.csv", ImportTarget::Contacts, QByteArray("\x89PNG\r\n\x1A\n\x00\x00", 10),
          QStringLiteral("line 1: not a CSV file: this is a PNG image")},
         {"prose.csv", ImportTarget::Contacts, "Dear team,\nplease find attached the list.\n",
-         QStringLiteral("line 1: not a known contacts file: the first row is 'Dear team, '")},
+         QStringLiteral("line 1: not a known contacts file: the first row is 'Dear team,'")},
         {"empty.csv", ImportTarget::Contacts, "", QStringLiteral("the file is empty")},
         {"wrong-kind.csv", ImportTarget::Contacts, logHeader + goodRows,
          QStringLiteral("this is a Rapport interactions export, not contacts: import it as interactions")},
@@ -551,9 +551,11 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
                   "\xEF\xBB\xBFName,E-mail,Company,Twitter\r\nAda,ada@example.org,AE,@ada\r\n"
                   "Bob,bob@example.org,,\r\nCarol,carol@example.org,,\r\n");
     ImportOptions options;
-    const Result<ImportPreview> unknown = CsvImporter(database.db(), path, options).preview();
-    REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().message.contains(QStringLiteral("Map the columns by hand")));
+    // No known format: the guess from the column names covers a contact's required fields.
+    const ImportPreview guessed = require(CsvImporter(database.db(), path, options).preview());
+    CHECK(guessed.formatKey.isEmpty());
+    CHECK(guessed.formatName == QStringLiteral("columns guessed from their names"));
+    CHECK(guessed.rows.size() == 3);
 
     options.format = QStringLiteral("manual");
     const ImportPreview preview = require(CsvImporter(database.db(), path, options).preview(2));
@@ -568,6 +570,7 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
     CHECK(preview.mapping.bindingOf(2)->field == ImportField::Organization);
     CHECK(preview.mapping.bindingOf(3)->field == ImportField::Handle);
     CHECK(preview.mapping.bindingOf(3)->service == MethodKind::X);
+    CHECK(guessed.mapping == preview.mapping);
 
     options.mapping = preview.mapping;
     const ImportReport imported = require(CsvImporter(database.db(), path, options).run(false));
@@ -580,6 +583,47 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
     REQUIRE_FALSE(unmapped.ok());
     CHECK(unmapped.error().message ==
           path + QStringLiteral(": line 1: no column gives a name, an email or a handle"));
+}
+
+TEST_CASE("An unknown header is imported by the guess from its names, or refused naming what is missing",
+          "[import]")
+{
+    TempDatabase database;
+    QTemporaryDir dir;
+    const QString path = writeFile(dir.path(), QStringLiteral("people.csv"),
+                                   "name,email\nAda Lovelace,ada@example.org\nBob,bob@\n");
+    ImportOptions options;
+    const ImportReport checked = require(CsvImporter(database.db(), path, options).run(false));
+    CHECK(checked.format == QStringLiteral("columns guessed from their names"));
+    CHECK(checked.guessedColumns ==
+          QStringList{QStringLiteral("name → display name"), QStringLiteral("email → email")});
+    CHECK(checked.errors ==
+          QStringList{path + QStringLiteral(": line 3, column 'email': not an email address: 'bob@'")});
+
+    writeFile(dir.path(), QStringLiteral("people.csv"),
+              "display_name,emails,cadence_days\nAda Lovelace,ada@example.org,14\nBob,bob@example.org,\n");
+    const ImportReport imported = require(CsvImporter(database.db(), path, options).run(false));
+    CHECK(imported.written);
+    CHECK(imported.summary() == QStringLiteral("2 created, 0 unchanged, 0 updated, 0 skipped"));
+    CHECK(require(ContactRepository(database.db()).get(1)).cadenceDays == 14);
+
+    options.target = ImportTarget::Interactions;
+    const Result<ImportReport> noDate = CsvImporter(database.db(), path, options).run(false);
+    REQUIRE_FALSE(noDate.ok());
+    CHECK(noDate.error().message.startsWith(
+        path + QStringLiteral(": line 1: not a known interactions file: the first row is "
+                              "'display_name,emails,cadence_days'.")));
+    CHECK(noDate.error().message.endsWith(
+        QStringLiteral(", or columns named after Rapport's fields, but no column names the contact (Contact "
+                       "(id, email or handle) or Contact id)")));
+
+    writeFile(dir.path(), QStringLiteral("people.csv"), "\"Nom, prénom\",Société\nAda,AE\n");
+    options.target = ImportTarget::Contacts;
+    const Result<ImportReport> unknown = CsvImporter(database.db(), path, options).run(false);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.contains(QStringLiteral("the first row is '\"Nom, prénom\",Société'")));
+    CHECK(
+        unknown.error().message.endsWith(QStringLiteral("but no column gives a name, an email or a handle")));
 }
 
 TEST_CASE("The Latin-1 encoding imports an older Excel file", "[import]")
