@@ -266,6 +266,17 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
     CHECK(email.err.contains(
         QStringLiteral("%1: line 2, column 'Email Address': not an email address: 'ada@'").arg(path)));
 
+    writeFile(path, "display_name,emails,handles,cadence_days,archived\nBob,bob@,,abc,maybe\n");
+    const Run everyProblem = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path});
+    CHECK(everyProblem.exitCode == 2);
+    CHECK(everyProblem.err ==
+          QStringLiteral("rapport import: %1: line 2, column 'emails': not an email address: 'bob@'\n"
+                         "rapport import: %1: line 2, column 'cadence_days': 'abc' is not a number of days "
+                         "greater than 0\n"
+                         "rapport import: %1: line 2, column 'archived': 'maybe' is not 0 or 1\n"
+                         "rapport import: %1: nothing imported (3 problems)\n")
+              .arg(path));
+
     const Run missing =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), db.file(QStringLiteral("nope.csv"))});
     CHECK(missing.exitCode == 2);
@@ -286,6 +297,25 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
         ok(db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path, QStringLiteral("--encoding"),
                                              QStringLiteral("latin-1")}));
     CHECK(decoded.out.contains(QStringLiteral("1 created")));
+}
+
+TEST_CASE("import maps an ordinary header by its column names and says how", "[cli][csv]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("people.csv"));
+    writeFile(path, "name,email\nAda Lovelace,ada@example.org\nBob,bob@example.org\n");
+    const Run imported = ok(db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path}));
+    CHECK(imported.out == QStringLiteral("columns: name → display name, email → email\n"
+                                         "imported contacts (columns guessed from their names): 2 created, 0 "
+                                         "unchanged, 0 updated, 0 skipped\n"));
+
+    const Run refused = db.run(QStringLiteral("import"), {QStringLiteral("interactions"), path});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("%1: line 1: not a known interactions file: the first row is "
+                                              "'name,email'.")
+                                   .arg(path)));
+    CHECK(refused.err.contains(QStringLiteral("but no column gives the date and time")));
+    CHECK_FALSE(refused.err.contains(QStringLiteral("by hand")));
 }
 
 TEST_CASE("import into a database that cannot be used exits with 3", "[cli][csv][database]")

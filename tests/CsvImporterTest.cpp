@@ -284,7 +284,7 @@ TEST_CASE("Each bad input is refused with file, line and column, and the databas
         {"binary.csv", ImportTarget::Contacts, QByteArray("\x89PNG\r\n\x1A\n\x00\x00", 10),
          QStringLiteral("line 1: not a CSV file: this is a PNG image")},
         {"prose.csv", ImportTarget::Contacts, "Dear team,\nplease find attached the list.\n",
-         QStringLiteral("line 1: not a known contacts file: the first row is 'Dear team, '")},
+         QStringLiteral("line 1: not a known contacts file: the first row is 'Dear team,'")},
         {"empty.csv", ImportTarget::Contacts, "", QStringLiteral("the file is empty")},
         {"wrong-kind.csv", ImportTarget::Contacts, logHeader + goodRows,
          QStringLiteral("this is a Rapport interactions export, not contacts: import it as interactions")},
@@ -328,6 +328,84 @@ TEST_CASE("Every problem of a file is reported before anything is written", "[im
     CHECK(report.errors[0].contains(QStringLiteral("line 2, column 'emails'")));
     CHECK(report.errors[1].contains(QStringLiteral("line 4, column 'emails'")));
     CHECK(database.number(QStringLiteral("SELECT count(*) FROM contacts")) == 0);
+}
+
+TEST_CASE("A row reports the problem of every bad value, in column order", "[import][errors]")
+{
+    PinnedClock clock;
+    TempDatabase database;
+    Contact ada;
+    ada.displayName = QStringLiteral("Ada");
+    ada.methods << ContactMethod{0, MethodKind::Email, QStringLiteral("ada@example.org"), {}};
+    require(ContactRepository(database.db()).create(ada));
+    const QString before = fingerprint(database);
+    QTemporaryDir dir;
+    auto problems = [&](const char* name, ImportTarget target, const QByteArray& content) {
+        const QString path = writeFile(dir.path(), QString::fromLatin1(name), content);
+        ImportOptions options;
+        options.target = target;
+        const ImportReport report = require(CsvImporter(database.db(), path, options).run(false));
+        CHECK_FALSE(report.written);
+        CHECK(report.errorCount == report.errors.size());
+        QStringList found;
+        for (const QString& problem : report.errors) {
+            REQUIRE(problem.startsWith(path + QStringLiteral(": ")));
+            found << problem.mid(path.size() + 2);
+        }
+        return found;
+    };
+
+    CHECK(problems("people.csv", ImportTarget::Contacts,
+                   "display_name,emails,handles,cadence_days,archived\n"
+                   "Ada,ada@example.org,,14,0\n"
+                   "Bob,bob@,,abc,\n"
+                   "Cy,,bogus:zz,-5,maybe\n") ==
+          QStringList{
+              QStringLiteral("line 3, column 'emails': not an email address: 'bob@'"),
+              QStringLiteral("line 3, column 'cadence_days': 'abc' is not a number of days greater than 0"),
+              QStringLiteral("line 4, column 'handles': 'bogus:zz' is not service:handle; services are ") +
+                  methodKindNames().join(QStringLiteral(", ")),
+              QStringLiteral("line 4, column 'cadence_days': '-5' is not a number of days greater than 0"),
+              QStringLiteral("line 4, column 'archived': 'maybe' is not 0 or 1"),
+          });
+    // Column order is the file's, not the order the fields are checked in.
+    CHECK(problems("reordered.csv", ImportTarget::Contacts,
+                   "cadence_days,display_name,emails,handles\nsoon,Bob,bob@,\n") ==
+          QStringList{
+              QStringLiteral("line 2, column 'cadence_days': 'soon' is not a number of days greater than 0"),
+              QStringLiteral("line 2, column 'emails': not an email address: 'bob@'"),
+          });
+    CHECK(
+        problems("log.csv", ImportTarget::Interactions,
+                 "contact_key,occurred_at,channel,direction,summary\n"
+                 "nobody@example.org,03/05/2026,pigeon,sideways,x\n"
+                 "ada@example.org,2027-01-01,email,inbound," +
+                     QByteArray(2001, 'y') + "\n") ==
+        QStringList{
+            QStringLiteral("line 2, column 'contact_key': no contact with id, email or handle "
+                           "'nobody@example.org'"),
+            QStringLiteral("line 2, column 'occurred_at': '03/05/2026' is not an ISO 8601 date (YYYY-MM-DD) "
+                           "or date-time (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])"),
+            QStringLiteral("line 2, column 'channel': 'pigeon' is not a channel; expected one of ") +
+                channelNames().join(QStringLiteral(", ")),
+            QStringLiteral("line 2, column 'direction': 'sideways' is not a direction; expected outbound, "
+                           "inbound or mutual"),
+            QStringLiteral("line 3, column 'occurred_at': 2027-01-01T00:00:00Z is in the future; log "
+                           "conversations that have happened"),
+            QStringLiteral("line 3, column 'summary': longer than 2000 characters; put details in the body"),
+        });
+    CHECK(problems("notes.csv", ImportTarget::Notes,
+                   "contact_id,created_at,author,kind,trust_level,text\n"
+                   "42,,,gossip,high,\n") ==
+          QStringList{
+              QStringLiteral("line 2, column 'contact_id': no contact with id 42"),
+              QStringLiteral("line 2, column 'created_at': no date given"),
+              QStringLiteral("line 2, column 'kind': 'gossip' is not a kind of note; expected one of ") +
+                  trustKindNames().join(QStringLiteral(", ")),
+              QStringLiteral(
+                  "line 2, column 'trust_level': 'high' is not a trust level; use 1 (low) to 5 (high)"),
+          });
+    CHECK(fingerprint(database) == before);
 }
 
 TEST_CASE("Contacts are matched by normalized email or handle, completed, and never duplicated", "[import]")
@@ -473,9 +551,11 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
                   "\xEF\xBB\xBFName,E-mail,Company,Twitter\r\nAda,ada@example.org,AE,@ada\r\n"
                   "Bob,bob@example.org,,\r\nCarol,carol@example.org,,\r\n");
     ImportOptions options;
-    const Result<ImportPreview> unknown = CsvImporter(database.db(), path, options).preview();
-    REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().message.contains(QStringLiteral("Map the columns by hand")));
+    // No known format: the guess from the column names covers a contact's required fields.
+    const ImportPreview guessed = require(CsvImporter(database.db(), path, options).preview());
+    CHECK(guessed.formatKey.isEmpty());
+    CHECK(guessed.formatName == QStringLiteral("columns guessed from their names"));
+    CHECK(guessed.rows.size() == 3);
 
     options.format = QStringLiteral("manual");
     const ImportPreview preview = require(CsvImporter(database.db(), path, options).preview(2));
@@ -490,6 +570,7 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
     CHECK(preview.mapping.bindingOf(2)->field == ImportField::Organization);
     CHECK(preview.mapping.bindingOf(3)->field == ImportField::Handle);
     CHECK(preview.mapping.bindingOf(3)->service == MethodKind::X);
+    CHECK(guessed.mapping == preview.mapping);
 
     options.mapping = preview.mapping;
     const ImportReport imported = require(CsvImporter(database.db(), path, options).run(false));
@@ -502,6 +583,47 @@ TEST_CASE("preview() shows the format, the header and the first rows", "[import]
     REQUIRE_FALSE(unmapped.ok());
     CHECK(unmapped.error().message ==
           path + QStringLiteral(": line 1: no column gives a name, an email or a handle"));
+}
+
+TEST_CASE("An unknown header is imported by the guess from its names, or refused naming what is missing",
+          "[import]")
+{
+    TempDatabase database;
+    QTemporaryDir dir;
+    const QString path = writeFile(dir.path(), QStringLiteral("people.csv"),
+                                   "name,email\nAda Lovelace,ada@example.org\nBob,bob@\n");
+    ImportOptions options;
+    const ImportReport checked = require(CsvImporter(database.db(), path, options).run(false));
+    CHECK(checked.format == QStringLiteral("columns guessed from their names"));
+    CHECK(checked.guessedColumns ==
+          QStringList{QStringLiteral("name → display name"), QStringLiteral("email → email")});
+    CHECK(checked.errors ==
+          QStringList{path + QStringLiteral(": line 3, column 'email': not an email address: 'bob@'")});
+
+    writeFile(dir.path(), QStringLiteral("people.csv"),
+              "display_name,emails,cadence_days\nAda Lovelace,ada@example.org,14\nBob,bob@example.org,\n");
+    const ImportReport imported = require(CsvImporter(database.db(), path, options).run(false));
+    CHECK(imported.written);
+    CHECK(imported.summary() == QStringLiteral("2 created, 0 unchanged, 0 updated, 0 skipped"));
+    CHECK(require(ContactRepository(database.db()).get(1)).cadenceDays == 14);
+
+    options.target = ImportTarget::Interactions;
+    const Result<ImportReport> noDate = CsvImporter(database.db(), path, options).run(false);
+    REQUIRE_FALSE(noDate.ok());
+    CHECK(noDate.error().message.startsWith(
+        path + QStringLiteral(": line 1: not a known interactions file: the first row is "
+                              "'display_name,emails,cadence_days'.")));
+    CHECK(noDate.error().message.endsWith(
+        QStringLiteral(", or columns named after Rapport's fields, but no column names the contact (Contact "
+                       "(id, email or handle) or Contact id)")));
+
+    writeFile(dir.path(), QStringLiteral("people.csv"), "\"Nom, prénom\",Société\nAda,AE\n");
+    options.target = ImportTarget::Contacts;
+    const Result<ImportReport> unknown = CsvImporter(database.db(), path, options).run(false);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.contains(QStringLiteral("the first row is '\"Nom, prénom\",Société'")));
+    CHECK(
+        unknown.error().message.endsWith(QStringLiteral("but no column gives a name, an email or a handle")));
 }
 
 TEST_CASE("The Latin-1 encoding imports an older Excel file", "[import]")

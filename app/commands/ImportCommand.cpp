@@ -1,5 +1,6 @@
 // rapport import: reads contacts, interactions or trust notes from a CSV file (Rapport's own export,
-// LinkedIn, Google Contacts, Outlook), checks every row, then writes all of them or nothing.
+// LinkedIn, Google Contacts, Outlook, or columns named after Rapport's fields), checks every row, then
+// writes all of them or nothing.
 #include "CommandSupport.h"
 #include "Commands.h"
 #include "import/CsvImporter.h"
@@ -22,7 +23,8 @@ int runImport(const QStringList& arguments)
     parser.addPositional(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
     parser.addOption(
         {QStringLiteral("format"),
-         QStringLiteral("auto (default: recognize the header), rapport, linkedin, google or outlook."),
+         QStringLiteral("auto (default: recognize the header, else guess from the column names), rapport, "
+                        "linkedin, google or outlook."),
          QStringLiteral("FORMAT"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("encoding"),
                       QStringLiteral("utf-8 (default) or latin-1 (older Excel and Outlook files)."),
@@ -60,6 +62,8 @@ int runImport(const QStringList& arguments)
     const Result<ImportReport> report = CsvImporter(**db, path, options).run(dryRun);
     if (!report)
         return fail(command, report.error());
+    if (!report->guessedColumns.isEmpty())
+        out() << "columns: " << report->guessedColumns.join(QStringLiteral(", ")) << Qt::endl;
     if (!report->ok()) {
         out().flush();
         for (const QString& problem : report->errors)

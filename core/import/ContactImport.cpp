@@ -1,5 +1,6 @@
 #include "ContactImport.h"
 
+#include "RowProblems.h"
 #include "storage/ContactRepository.h"
 #include "storage/SqliteStatement.h"
 
@@ -76,7 +77,7 @@ Status ContactImport::begin(bool writing, qint64)
     return {};
 }
 
-Result<ContactImport::Draft> ContactImport::read(const MappedRow& row) const
+ContactImport::Draft ContactImport::read(const MappedRow& row, RowProblems& problems) const
 {
     Draft draft;
     Contact& c = draft.contact;
@@ -90,47 +91,43 @@ Result<ContactImport::Draft> ContactImport::read(const MappedRow& row) const
     c.title = row.text(ImportField::Title);
 
     QSet<QString> keys;
-    auto add = [&](MethodKind kind, const QString& value, int column) -> Status {
-        if (const QString problem = validateMethodValue(kind, value); !problem.isEmpty())
-            return row.problem(column, problem);
+    auto add = [&](MethodKind kind, const QString& value, int column) {
+        if (const QString problem = validateMethodValue(kind, value); !problem.isEmpty()) {
+            problems.add(column, problem);
+            return;
+        }
         const QString key = methodKey(kind, value);
         if (keys.contains(key))
-            return {};
+            return;
         keys.insert(key);
         c.methods << ContactMethod{0, kind, value, QString()};
         draft.methodColumns << column;
-        return {};
     };
     for (const MappedRow::Value& cell : row.values(ImportField::Email)) {
-        for (const QString& item : splitList(cell.text, true)) {
-            if (Status added = add(MethodKind::Email, item, cell.column); !added)
-                return added.error();
-        }
+        for (const QString& item : splitList(cell.text, true))
+            add(MethodKind::Email, item, cell.column);
     }
     for (const auto& [field, kind] : {std::pair{ImportField::Phone, MethodKind::Phone},
                                       std::pair{ImportField::Website, MethodKind::Website}}) {
         for (const MappedRow::Value& cell : row.values(field)) {
-            for (const QString& item : splitList(cell.text, false)) {
-                if (Status added = add(kind, item, cell.column); !added)
-                    return added.error();
-            }
+            for (const QString& item : splitList(cell.text, false))
+                add(kind, item, cell.column);
         }
     }
     for (const MappedRow::Value& cell : row.values(ImportField::Handle)) {
         const QString value = cell.service == MethodKind::LinkedIn ? linkedInHandle(cell.text) : cell.text;
-        if (Status added = add(cell.service, value, cell.column); !added)
-            return added.error();
+        add(cell.service, value, cell.column);
     }
     for (const MappedRow::Value& cell : row.values(ImportField::Handles)) {
         for (const QString& item : splitList(cell.text, false)) {
             const qsizetype colon = item.indexOf(QLatin1Char(':'));
             const std::optional<MethodKind> kind =
                 colon > 0 ? parseMethodKind(item.left(colon)) : std::optional<MethodKind>();
-            if (!kind)
-                return row.problem(cell.column, QStringLiteral("'%1' is not service:handle; services are %2")
-                                                    .arg(item, methodKindNames().join(QStringLiteral(", "))));
-            if (Status added = add(*kind, item.mid(colon + 1).trimmed(), cell.column); !added)
-                return added.error();
+            if (kind)
+                add(*kind, item.mid(colon + 1).trimmed(), cell.column);
+            else
+                problems.add(cell.column, QStringLiteral("'%1' is not service:handle; services are %2")
+                                              .arg(item, methodKindNames().join(QStringLiteral(", "))));
         }
     }
 
@@ -148,15 +145,17 @@ Result<ContactImport::Draft> ContactImport::read(const MappedRow& row) const
         bool isNumber = false;
         const double days = cadence.toDouble(&isNumber);
         if (!isNumber || !std::isfinite(days) || days <= 0)
-            return row.problem(ImportField::Cadence,
-                               QStringLiteral("'%1' is not a number of days greater than 0").arg(cadence));
-        c.cadenceDays = days;
+            problems.add(ImportField::Cadence,
+                         QStringLiteral("'%1' is not a number of days greater than 0").arg(cadence));
+        else
+            c.cadenceDays = days;
     }
     if (const QString archived = row.text(ImportField::Archived); !archived.isEmpty()) {
         draft.archived = parseFlag(archived);
-        if (!draft.archived)
-            return row.problem(ImportField::Archived, QStringLiteral("'%1' is not 0 or 1").arg(archived));
-        c.archived = *draft.archived;
+        if (draft.archived)
+            c.archived = *draft.archived;
+        else
+            problems.add(ImportField::Archived, QStringLiteral("'%1' is not 0 or 1").arg(archived));
     }
 
     // Without a name, the best thing to show for the person.
@@ -175,7 +174,7 @@ Result<ContactImport::Draft> ContactImport::read(const MappedRow& row) const
     if (!c.effectiveDisplayName().isEmpty()) {
         c.displayName = c.effectiveDisplayName();
         if (const QString problem = ContactRepository::validationError(c); !problem.isEmpty())
-            return row.problem(-1, problem);
+            problems.add(-1, problem);
     }
     return draft;
 }
@@ -285,10 +284,10 @@ Result<bool> ContactImport::merge(Contact& contact, const Draft& draft)
 
 Result<RowResult> ContactImport::row(const MappedRow& row)
 {
-    const Result<Draft> read = this->read(row);
-    if (!read)
-        return read.error();
-    const Draft& draft = *read;
+    RowProblems problems(row);
+    const Draft draft = read(row, problems);
+    if (!problems.isEmpty())
+        return problems.result();
     if (draft.contact.effectiveDisplayName().isEmpty())
         return RowResult{RowOutcome::Skipped, QStringLiteral("no name, email or handle")};
 

@@ -14,6 +14,8 @@
 
 namespace rapport {
 
+class RowProblems;
+
 class ContactImport : public RowImport
 {
 public:
@@ -36,7 +38,8 @@ private:
         std::optional<bool> archived;
     };
 
-    Result<Draft> read(const MappedRow& row) const;
+    // The row as a contact; each bad value goes to `problems` and is left out.
+    Draft read(const MappedRow& row, RowProblems& problems) const;
     Result<std::optional<qint64>> match(const Draft& draft, const MappedRow& row) const;
     // Completes `contact` with the draft; false when nothing changes.
     Result<bool> merge(Contact& contact, const Draft& draft);

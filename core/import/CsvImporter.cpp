@@ -15,6 +15,27 @@ namespace {
 
 constexpr qint64 progressEvery = 4096;
 
+QString formatName(const ImportLayout& layout)
+{
+    if (layout.format)
+        return layout.format->name();
+    return layout.guessed ? QStringLiteral("columns guessed from their names")
+                          : QStringLiteral("columns mapped by hand");
+}
+
+// "name → display name", "Twitter → x handle": what a guess made of each column, for the person to check.
+QStringList describeGuess(const ImportLayout& layout)
+{
+    QStringList columns;
+    for (const ColumnBinding& binding : layout.mapping.bindings()) {
+        const QString field = binding.field == ImportField::Handle
+                                  ? QStringLiteral("%1 handle").arg(methodKindName(binding.service))
+                                  : importFieldLabel(binding.field).toLower();
+        columns << QStringLiteral("%1 → %2").arg(layout.header.value(binding.column), field);
+    }
+    return columns;
+}
+
 } // namespace
 
 Result<ImportPreview> CsvImporter::preview(int rows) const
@@ -25,12 +46,9 @@ Result<ImportPreview> CsvImporter::preview(int rows) const
         return source.error();
     const ImportLayout& layout = (*source)->layout();
     ImportPreview preview;
-    if (layout.format) {
+    if (layout.format)
         preview.formatKey = layout.format->key();
-        preview.formatName = layout.format->name();
-    } else {
-        preview.formatName = QStringLiteral("columns mapped by hand");
-    }
+    preview.formatName = formatName(layout);
     preview.header = layout.header;
     preview.headerLine = layout.headerLine;
     preview.mapping = layout.mapping;
@@ -55,7 +73,9 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
     ImportSource& source = **opened;
     const ImportLayout& layout = source.layout();
     ImportReport report;
-    report.format = layout.format ? layout.format->name() : QStringLiteral("columns mapped by hand");
+    report.format = formatName(layout);
+    if (layout.guessed)
+        report.guessedColumns = describeGuess(layout);
     if (const QString problem = layout.mapping.problem(m_options.target); !problem.isEmpty())
         return Error::badInput(
             QStringLiteral("%1: %2").arg(source.reader().location(layout.headerLine), problem));
@@ -136,6 +156,15 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
             if (report.skippedReasons.size() < m_options.maxErrors)
                 report.skippedReasons
                     << QStringLiteral("%1: skipped: %2").arg(reader.location(record.line()), result->reason);
+            break;
+        case RowOutcome::Invalid:
+            if (writing)
+                return Error::badInput(result->problems.constFirst());
+            for (const QString& problem : std::as_const(result->problems)) {
+                if (report.errors.size() < m_options.maxErrors)
+                    report.errors << problem;
+            }
+            report.errorCount += result->problems.size();
             break;
         }
     }

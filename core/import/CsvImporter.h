@@ -17,9 +17,10 @@ namespace rapport {
 struct ImportOptions
 {
     ImportTarget target = ImportTarget::Contacts;
-    // "auto" (detect from the header), a format key (importFormatKeys()) or "manual" (the first row is
-    // the header and `mapping` maps it; without a mapping, ColumnMapping::guess does). With a format,
-    // a `mapping` replaces the format's own (the wizard's corrections of a detected mapping).
+    // "auto" (detect from the header, else guess from the column names), a format key (importFormatKeys()) or
+    // "manual" (the first row is the header and `mapping` maps it; without a mapping, ColumnMapping::guess
+    // does). With a format, a `mapping` replaces the format's own (the wizard's corrections of a detected
+    // mapping).
     QString format = QStringLiteral("auto");
     std::optional<ColumnMapping> mapping;
     CsvReadOptions csv;

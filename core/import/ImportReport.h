@@ -10,8 +10,9 @@ namespace rapport {
 
 struct ImportReport
 {
-    QString format;  // the format's name, or "columns mapped by hand"
-    qint64 rows = 0; // data rows read
+    QString format; // the format's name, "columns mapped by hand" or "columns guessed from their names"
+    QStringList guessedColumns; // with a guessed mapping, "name → display name" for each bound column
+    qint64 rows = 0;            // data rows read
     qint64 created = 0;
     qint64 unchanged = 0;
     qint64 updated = 0;

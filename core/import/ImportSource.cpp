@@ -9,12 +9,21 @@ namespace {
 // The first records are enough to find a header: only LinkedIn puts a few lines before it.
 constexpr int headerSearchRecords = 6;
 
+// The first columns of a row as the file writes them (quoted only where CSV needs it).
 QString shown(const QStringList& header)
 {
-    QStringList names = header.mid(0, 8);
+    QStringList names;
+    for (const QString& name : header.mid(0, 8)) {
+        if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')) ||
+            name.contains(QLatin1Char('\n')))
+            names << QLatin1Char('"') + QString(name).replace(QLatin1String("\""), QLatin1String("\"\"")) +
+                         QLatin1Char('"');
+        else
+            names << name;
+    }
     if (header.size() > 8)
         names << QStringLiteral("…");
-    return names.join(QStringLiteral(", "));
+    return names.join(QLatin1Char(','));
 }
 
 } // namespace
@@ -91,6 +100,23 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
             return Error::badInput(QStringLiteral("%1: this is a Rapport %2 export, not %3: import it as %2")
                                        .arg(path, importTargetName(other), importTargetName(target)));
     }
+    // Any other header whose column names are those of Rapport's fields (or common synonyms) will do.
+    const ColumnMapping guessed = ColumnMapping::guess(first, target);
+    const QString missing = guessed.problem(target);
+    if (missing.isEmpty()) {
+        Result<std::unique_ptr<CsvReader>> reopened = CsvReader::open(path, options);
+        if (!reopened)
+            return reopened.error();
+        if (const Result<bool> header = (*reopened)->next(); !header)
+            return header.error();
+        ImportLayout layout;
+        layout.header = first;
+        layout.headerLine = firstLine;
+        layout.mapping = guessed;
+        layout.guessed = true;
+        (*reopened)->setColumnNames(layout.header);
+        return std::unique_ptr<ImportSource>(new ImportSource(std::move(*reopened), std::move(layout)));
+    }
     QStringList known;
     for (const auto& candidate : importFormats()) {
         if (candidate->supports(target))
@@ -98,10 +124,10 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
     }
     return Error::badInput(
         QStringLiteral("%1: line %2: not a known %3 file: the first row is '%4'. Expected "
-                       "the header row of %5. Map the columns by hand instead")
+                       "the header row of %5, or columns named after Rapport's fields, but %6")
             .arg(path)
             .arg(firstLine)
-            .arg(importTargetName(target), shown(first), known.join(QStringLiteral(", or "))));
+            .arg(importTargetName(target), shown(first), known.join(QStringLiteral(", or ")), missing));
 }
 
 } // namespace rapport

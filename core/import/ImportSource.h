@@ -14,18 +14,20 @@ class ImportFormat;
 
 struct ImportLayout
 {
-    const ImportFormat* format = nullptr; // nullptr: a mapping made by hand
+    const ImportFormat* format = nullptr; // nullptr: a mapping made by hand, or guessed
     QStringList header;
     qint64 headerLine = 0;
     ColumnMapping mapping;
+    bool guessed = false; // no format matched; ColumnMapping::guess mapped the first row's names
 };
 
 class ImportSource
 {
 public:
-    // `format` is a format key, "auto" (detect it from the header) or "manual" (the first row is the
-    // header and `manual` maps it; without one, a guess from the column names does). With a format,
-    // `manual` (when set) replaces the format's own mapping of the header it found.
+    // `format` is a format key, "auto" (detect it from the header; when no format matches, a guess from
+    // the first row's column names that covers the required fields) or "manual" (the first row is the
+    // header and `manual` maps it; without one, the guess does). With a format, `manual` (when set)
+    // replaces the format's own mapping of the header it found.
     static Result<std::unique_ptr<ImportSource>> open(const QString& path, ImportTarget target,
                                                       const QString& format,
                                                       const std::optional<ColumnMapping>& manual,

@@ -1,6 +1,7 @@
 #include "InteractionImport.h"
 
 #include "Clock.h"
+#include "RowProblems.h"
 #include "storage/InteractionRepository.h"
 #include "storage/SqliteStatement.h"
 
@@ -72,37 +73,44 @@ Status InteractionImport::begin(bool writing, qint64 rows)
 
 Result<RowResult> InteractionImport::row(const MappedRow& row)
 {
+    RowProblems problems(row);
     const Result<qint64> contactId = contactOf(row);
-    if (!contactId)
+    if (!contactId && !problems.keep(contactColumn(row), contactId.error()))
         return contactId.error();
     const Result<qint64> occurredAt = momentOf(row, ImportField::OccurredAt);
     if (!occurredAt)
-        return occurredAt.error();
+        problems.keep(ImportField::OccurredAt, occurredAt.error());
 
     const std::optional<Channel> channel =
         parseKey<Channel>(row.raw(ImportField::Channel), channelFromKey, parseChannel);
     if (!channel)
-        return row.problem(ImportField::Channel, QStringLiteral("'%1' is not a channel; expected one of %2")
-                                                     .arg(row.text(ImportField::Channel),
-                                                          channelNames().join(QStringLiteral(", "))));
+        problems.add(ImportField::Channel,
+                     QStringLiteral("'%1' is not a channel; expected one of %2")
+                         .arg(row.text(ImportField::Channel), channelNames().join(QStringLiteral(", "))));
     const std::optional<Direction> direction =
         parseKey<Direction>(row.raw(ImportField::Direction), directionFromKey, parseDirection);
     if (!direction)
-        return row.problem(ImportField::Direction,
-                           QStringLiteral("'%1' is not a direction; expected outbound, inbound or mutual")
-                               .arg(row.text(ImportField::Direction)));
+        problems.add(ImportField::Direction, QStringLiteral("'%1' is not a direction; expected outbound, "
+                                                            "inbound or mutual")
+                                                 .arg(row.text(ImportField::Direction)));
 
     const QByteArrayView summary = row.raw(ImportField::Summary).trimmed();
+    // The repository's checks, one value at a time so that a bad date does not hide a long summary.
     Interaction probe;
-    probe.contactId = *contactId;
-    probe.occurredAt = *occurredAt;
-    if (summary.size() > summaryLimit) // UTF-8 is never shorter than its text in UTF-16 code units
-        probe.summary = QString::fromUtf8(summary);
-    if (const QString problem = InteractionRepository::validationError(probe); !problem.isEmpty()) {
-        const ImportField field =
-            problem.startsWith(QLatin1String("summary")) ? ImportField::Summary : ImportField::OccurredAt;
-        return row.problem(field, problem.section(QLatin1String(": "), 1, -1));
+    probe.contactId = contactId ? *contactId : 1; // a missing contact is reported already
+    if (occurredAt) {
+        probe.occurredAt = *occurredAt;
+        if (const QString problem = InteractionRepository::validationError(probe); !problem.isEmpty())
+            problems.add(ImportField::OccurredAt, problem.section(QLatin1String(": "), 1, -1));
     }
+    if (summary.size() > summaryLimit) { // UTF-8 is never shorter than its text in UTF-16 code units
+        probe.occurredAt = 0;
+        probe.summary = QString::fromUtf8(summary);
+        if (const QString problem = InteractionRepository::validationError(probe); !problem.isEmpty())
+            problems.add(ImportField::Summary, problem.section(QLatin1String(": "), 1, -1));
+    }
+    if (!problems.isEmpty())
+        return problems.result();
 
     const Result<std::optional<qint64>> loggedBy = memberOf(row, ImportField::LoggedBy);
     if (!loggedBy)

@@ -60,6 +60,15 @@ QList<qint64> LogImport::touchedContacts() const
     return m_touched.values();
 }
 
+int LogImport::contactColumn(const MappedRow& row)
+{
+    if (!row.text(ImportField::ContactKey).isEmpty())
+        return row.column(ImportField::ContactKey);
+    if (row.text(ImportField::ContactId).isEmpty() && row.column(ImportField::ContactKey) >= 0)
+        return row.column(ImportField::ContactKey);
+    return row.column(ImportField::ContactId);
+}
+
 Result<qint64> LogImport::momentOf(const MappedRow& row, ImportField field)
 {
     const QByteArrayView when = row.raw(field).trimmed();

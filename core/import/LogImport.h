@@ -44,6 +44,8 @@ protected:
 
     bool writing() const { return m_writing; }
     Result<qint64> contactOf(const MappedRow& row) const { return m_contacts->resolveRow(row); }
+    // The column a problem with contactOf() is about.
+    static int contactColumn(const MappedRow& row);
     // The moment in `field`, a problem with the row when it is empty or not ISO 8601.
     static Result<qint64> momentOf(const MappedRow& row, ImportField field);
     // The team member named in `field` (none when empty), added to the team in the writing pass.

@@ -1,5 +1,6 @@
 #include "NoteImport.h"
 
+#include "RowProblems.h"
 #include "model/TrustNote.h"
 #include "storage/SqliteStatement.h"
 #include "storage/TrustNoteRepository.h"
@@ -26,39 +27,50 @@ NoteImport::NoteImport(Database& db)
 
 Result<RowResult> NoteImport::row(const MappedRow& row)
 {
+    RowProblems problems(row);
     TrustNote note;
     const Result<qint64> contactId = contactOf(row);
-    if (!contactId)
+    if (contactId)
+        note.contactId = *contactId;
+    else if (!problems.keep(contactColumn(row), contactId.error()))
         return contactId.error();
-    note.contactId = *contactId;
     const Result<qint64> createdAt = momentOf(row, ImportField::CreatedAt);
-    if (!createdAt)
-        return createdAt.error();
-    note.createdAt = *createdAt;
+    if (createdAt)
+        note.createdAt = *createdAt;
+    else
+        problems.keep(ImportField::CreatedAt, createdAt.error());
 
     if (const QString kind = row.text(ImportField::NoteKind); !kind.isEmpty()) {
         const std::optional<TrustKind> parsed = parseTrustKind(kind);
-        if (!parsed)
-            return row.problem(ImportField::NoteKind,
-                               QStringLiteral("'%1' is not a kind of note; expected one of %2")
-                                   .arg(kind, trustKindNames().join(QStringLiteral(", "))));
-        note.kind = *parsed;
+        if (parsed)
+            note.kind = *parsed;
+        else
+            problems.add(ImportField::NoteKind,
+                         QStringLiteral("'%1' is not a kind of note; expected one of %2")
+                             .arg(kind, trustKindNames().join(QStringLiteral(", "))));
     }
+    bool levelIsNumber = true;
     if (const QString level = row.text(ImportField::TrustLevel); !level.isEmpty()) {
-        bool isNumber = false;
-        const int value = level.toInt(&isNumber);
-        if (!isNumber)
-            return row.problem(
-                ImportField::TrustLevel,
-                QStringLiteral("'%1' is not a trust level; use 1 (low) to 5 (high)").arg(level));
-        note.trustLevel = value;
+        const int value = level.toInt(&levelIsNumber);
+        if (levelIsNumber)
+            note.trustLevel = value;
+        else
+            problems.add(ImportField::TrustLevel,
+                         QStringLiteral("'%1' is not a trust level; use 1 (low) to 5 (high)").arg(level));
     }
     note.text = QString::fromUtf8(row.raw(ImportField::NoteText));
-    if (const QString problem = TrustNoteRepository::validationError(note); !problem.isEmpty()) {
+    // A missing contact is reported already, and a level that is no number is one the row means to
+    // give; the repository would only report them again.
+    TrustNote probe = note;
+    probe.contactId = contactId ? *contactId : 1;
+    if (const QString problem = TrustNoteRepository::validationError(probe);
+        !problem.isEmpty() && levelIsNumber) {
         const ImportField field =
             problem.startsWith(QLatin1String("trust")) ? ImportField::TrustLevel : ImportField::NoteText;
-        return row.problem(field, problem.section(QLatin1String(": "), 1, -1));
+        problems.add(field, problem.section(QLatin1String(": "), 1, -1));
     }
+    if (!problems.isEmpty())
+        return problems.result();
     const Result<std::optional<qint64>> author = memberOf(row, ImportField::Author);
     if (!author)
         return author.error();

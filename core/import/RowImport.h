@@ -7,6 +7,8 @@
 #include "Progress.h"
 
 #include <QList>
+#include <QStringList>
+#include <utility>
 
 namespace rapport {
 
@@ -15,13 +17,21 @@ enum class RowOutcome
     Created,
     Unchanged,
     Updated,
-    Skipped
+    Skipped,
+    Invalid // the row has problems with its values; nothing of the file is written
 };
 
 struct RowResult
 {
+    RowResult(RowOutcome outcome, QString reason = {}, QStringList problems = {})
+        : outcome(outcome)
+        , reason(std::move(reason))
+        , problems(std::move(problems))
+    {}
+
     RowOutcome outcome = RowOutcome::Created;
-    QString reason; // why a row was skipped
+    QString reason;       // why a row was skipped
+    QStringList problems; // what is wrong with an invalid row, each naming file, line and column
 };
 
 class RowImport
@@ -31,8 +41,8 @@ public:
     // Starts a pass. With `writing`, the importer has opened the transaction and row() stores rows;
     // `rows` is the number of rows the checking pass read.
     virtual Status begin(bool writing, qint64 rows) = 0;
-    // A bad-input (or not-found) error made with row.problem() is a problem with this row; any other
-    // error stops the import.
+    // An invalid row (RowProblems), or a bad-input (or not-found) error made with row.problem(), is a
+    // problem with this row; any other error stops the import.
     virtual Result<RowResult> row(const MappedRow& row) = 0;
     // Ends the writing pass (indexes, scores), still inside the transaction.
     virtual Status end(const ProgressCallback& progress) = 0;
