@@ -378,7 +378,7 @@ QChart* DashboardCharts::channels(const DashboardData& data)
 
 QChart* DashboardCharts::reciprocity(const DashboardData& data)
 {
-    QChart* chart = newChart(QObject::tr("Reciprocity per whole week; %1% of relationships one-sided")
+    QChart* chart = newChart(QObject::tr("Reciprocity per whole week; %1% one-sided")
                                  .arg(100.0 * data.oneSidedShare(), 0, 'f', 0));
     const std::vector<WeekActivity> weeks = wholeWeeks(data);
     const std::vector<qint64> moments = weekStarts(weeks);
