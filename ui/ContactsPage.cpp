@@ -6,9 +6,8 @@
 #include "ContactTableModel.h"
 #include "DatabaseSession.h"
 #include "EditCommands.h"
+#include "FilterChoices.h"
 #include "storage/SearchIndex.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -35,7 +34,6 @@ namespace {
 constexpr int searchPauseMs = 150;
 // The most contacts a search shows; enough for any person to scan.
 constexpr int searchLimit = 5000;
-constexpr int anyChoice = -1;
 
 } // namespace
 
@@ -299,33 +297,15 @@ QString ContactsPage::tagFilterName() const
 
 void ContactsPage::fillFilterChoices()
 {
-    const QSignalBlocker ownerBlocker(m_owner);
-    const QSignalBlocker tagBlocker(m_tag);
-    m_owner->clear();
-    m_owner->addItem(tr("All owners"), anyChoice);
-    m_owner->addItem(tr("Nobody"), 0);
-    if (const Result<QList<TeamMember>> members = TeamMemberRepository(m_session.database()).list()) {
-        for (const TeamMember& member : *members)
-            m_owner->addItem(member.name, member.id);
-    }
-    m_tag->clear();
-    m_tag->addItem(tr("All tags"), anyChoice);
-    if (const Result<QList<Tag>> tags = TagRepository(m_session.database()).list()) {
-        for (const Tag& tag : *tags)
-            m_tag->addItem(tag.name, tag.id);
-    }
+    fillOwnerAndTagChoices(m_session.database(), *m_owner, *m_tag);
 }
 
 void ContactsPage::applyFilters()
 {
-    const auto choice = [](const QComboBox* box) -> std::optional<qint64> {
-        const qint64 value = box->currentData().toLongLong();
-        return value == anyChoice ? std::nullopt : std::optional<qint64>(value);
-    };
-    const std::optional<qint64> band = choice(m_band);
+    const std::optional<qint64> band = chosenId(*m_band);
     m_filter->setBand(band ? std::optional<Band>(static_cast<Band>(*band)) : std::nullopt);
-    m_filter->setOwner(choice(m_owner));
-    m_filter->setTag(choice(m_tag));
+    m_filter->setOwner(chosenId(*m_owner));
+    m_filter->setTag(chosenId(*m_tag));
     updateCount();
 }
 

@@ -5,11 +5,10 @@
 #include "DashboardCharts.h"
 #include "DashboardContactsModel.h"
 #include "DatabaseSession.h"
+#include "FilterChoices.h"
 #include "csv/CsvWriter.h"
 #include "dashboard/DashboardCsv.h"
 #include "scoring/ScoreCalculator.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
 
 #include <QAction>
 #include <QChart>
@@ -39,14 +38,7 @@ namespace rapport::ui {
 
 namespace {
 
-constexpr int anyChoice = -1;
 constexpr qint64 daySeconds = 86400;
-
-std::optional<qint64> choice(const QComboBox* box)
-{
-    const qint64 value = box->currentData().toLongLong();
-    return value == anyChoice ? std::nullopt : std::optional<qint64>(value);
-}
 
 QString percent(double share)
 {
@@ -285,25 +277,7 @@ QWidget* DashboardPage::createContactList()
 
 void DashboardPage::fillFilterChoices()
 {
-    const QSignalBlocker ownerBlocker(m_owner);
-    const QSignalBlocker tagBlocker(m_tag);
-    const QVariant owner = m_owner->currentData();
-    const QVariant tag = m_tag->currentData();
-    m_owner->clear();
-    m_owner->addItem(tr("All owners"), anyChoice);
-    m_owner->addItem(tr("Nobody"), 0);
-    if (const Result<QList<TeamMember>> members = TeamMemberRepository(m_session.database()).list()) {
-        for (const TeamMember& member : *members)
-            m_owner->addItem(member.name, member.id);
-    }
-    m_tag->clear();
-    m_tag->addItem(tr("All tags"), anyChoice);
-    if (const Result<QList<Tag>> tags = TagRepository(m_session.database()).list()) {
-        for (const Tag& each : *tags)
-            m_tag->addItem(each.name, each.id);
-    }
-    m_owner->setCurrentIndex(std::max(0, m_owner->findData(owner)));
-    m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+    fillOwnerAndTagChoices(m_session.database(), *m_owner, *m_tag);
 }
 
 DashboardFilter DashboardPage::filter() const
@@ -317,8 +291,8 @@ DashboardFilter DashboardPage::filter() const
         result = DashboardFilter::custom(start, end)
                      .value_or(DashboardFilter::custom(start, start + daySeconds).value());
     }
-    result.ownerId = choice(m_owner);
-    result.tagId = choice(m_tag);
+    result.ownerId = chosenId(*m_owner);
+    result.tagId = chosenId(*m_tag);
     return result;
 }
 
