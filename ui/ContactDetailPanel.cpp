@@ -2,6 +2,7 @@
 
 #include "BandStyle.h"
 #include "Clock.h"
+#include "ComponentBar.h"
 #include "DatabaseSession.h"
 #include "EditCommands.h"
 #include "LogConversationDialog.h"
@@ -28,16 +29,6 @@ namespace {
 
 constexpr int trendWeeks = 26;
 
-QProgressBar* componentBar(const QString& format, QWidget* parent)
-{
-    auto* bar = new QProgressBar(parent);
-    bar->setRange(0, 100);
-    bar->setFormat(format);
-    bar->setTextVisible(true);
-    bar->setMaximumHeight(18);
-    return bar;
-}
-
 } // namespace
 
 ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent)
@@ -48,9 +39,9 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     , m_score(new QLabel(this))
     , m_band(new QLabel(this))
     , m_delta(new QLabel(this))
-    , m_recency(componentBar(tr("Recency %v"), this))
-    , m_frequency(componentBar(tr("Frequency %v"), this))
-    , m_reciprocity(componentBar(tr("Reciprocity %v"), this))
+    , m_recency(newComponentBar(tr("Recency %v"), this))
+    , m_frequency(newComponentBar(tr("Frequency %v"), this))
+    , m_reciprocity(newComponentBar(tr("Reciprocity %v"), this))
     , m_trend(new SparklineWidget(this))
     , m_explanation(new QLabel(this))
     , m_log(new QPushButton(tr("&Log conversation…"), this))

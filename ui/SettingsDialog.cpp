@@ -2,6 +2,7 @@
 
 #include "BandStyle.h"
 #include "Clock.h"
+#include "ComponentBar.h"
 #include "DatabaseSession.h"
 #include "ModalTask.h"
 #include "TeamMemberModel.h"
@@ -60,16 +61,6 @@ RelationshipState replay(const QList<Interaction>& log, const ScoringSettings& s
     return state;
 }
 
-QProgressBar* componentBar(const QString& format, QWidget* parent)
-{
-    auto* bar = new QProgressBar(parent);
-    bar->setRange(0, 100);
-    bar->setFormat(format);
-    bar->setTextVisible(true);
-    bar->setMaximumHeight(18);
-    return bar;
-}
-
 struct SettingLabel
 {
     const char* key;
@@ -114,10 +105,10 @@ SettingsDialog::SettingsDialog(DatabaseSession& session, qint64 sampleContactId,
     , m_score(new QLabel(this))
     , m_band(new QLabel(this))
     , m_change(new QLabel(this))
-    , m_recency(componentBar(tr("Recency %v"), this))
-    , m_frequency(componentBar(tr("Frequency %v"), this))
-    , m_reciprocity(componentBar(tr("Reciprocity %v"), this))
-    , m_trust(componentBar(tr("Trust %v"), this))
+    , m_recency(newComponentBar(tr("Recency %v"), this))
+    , m_frequency(newComponentBar(tr("Frequency %v"), this))
+    , m_reciprocity(newComponentBar(tr("Reciprocity %v"), this))
+    , m_trust(newComponentBar(tr("Trust %v"), this))
     , m_explanation(new QLabel(this))
     , m_members(new TeamMemberModel(session, this))
     , m_whoAmI(new QComboBox(this))
