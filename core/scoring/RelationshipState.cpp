@@ -1,6 +1,7 @@
 #include "RelationshipState.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace rapport {
@@ -67,26 +68,30 @@ void RelationshipState::apply(qint64 occurredAtSeconds, Direction direction, dou
 
 double RelationshipState::cadence(double priorCadenceDays, double alpha) const
 {
-    return cadenceBase + std::pow(1.0 - alpha, gapCount()) * priorCadenceDays;
+    // (1 − α)^gaps by squaring: std::pow was a fifth of the time of reading all 100k scores.
+    double weight = 1.0;
+    double factor = 1.0 - alpha;
+    for (qint64 gaps = gapCount(); gaps > 0 && weight != 0.0; gaps >>= 1) {
+        if (gaps & 1)
+            weight *= factor;
+        factor *= factor;
+    }
+    return cadenceBase + weight * priorCadenceDays;
 }
 
 RecentDirections RelationshipState::recent() const
 {
-    RecentDirections result;
+    // Two bits a direction (0 outbound, 1 inbound, 2 or 3 mutual): counted with popcounts, not a loop.
     const quint32 count = recentDirections >> countShift;
-    for (quint32 i = 0; i < count; ++i) {
-        switch ((recentDirections >> (2 * i)) & 3u) {
-        case 0:
-            ++result.outbound;
-            break;
-        case 1:
-            ++result.inbound;
-            break;
-        default:
-            ++result.mutual;
-            break;
-        }
-    }
+    const quint32 used = count >= 16 ? ~0u : (1u << (2 * count)) - 1;
+    const quint32 directions = recentDirections & used;
+    constexpr quint32 lowBits = 0x55555555u;
+    const quint32 low = directions & lowBits;
+    const quint32 high = (directions >> 1) & lowBits;
+    RecentDirections result;
+    result.mutual = std::popcount(high);
+    result.inbound = std::popcount(low & ~high);
+    result.outbound = static_cast<int>(count) - result.mutual - result.inbound;
     return result;
 }
 
