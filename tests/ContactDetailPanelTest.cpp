@@ -24,16 +24,6 @@ using namespace rapport::test;
 
 namespace {
 
-template <typename Dialog>
-void whenDialogOpens(const std::function<void(Dialog&)>& interact)
-{
-    QTimer::singleShot(0, [interact] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        interact(*dialog);
-    });
-}
-
 // The timeline row of the newest conversation.
 int firstConversationRow(ui::ContactDetailPanel& panel)
 {

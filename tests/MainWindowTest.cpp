@@ -43,17 +43,6 @@ using rapport::ui::MainWindow;
 
 namespace {
 
-// Runs `interact` on the modal dialog that the next call opens.
-template <typename Dialog>
-void whenDialogOpens(const std::function<void(Dialog&)>& interact)
-{
-    QTimer::singleShot(0, [interact] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        interact(*dialog);
-    });
-}
-
 // The main window on the fixture's database, scores loaded, shown and active at 1280×800.
 std::unique_ptr<MainWindow> openWindow(UiFixture& fixture)
 {

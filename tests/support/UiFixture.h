@@ -4,10 +4,24 @@
 #include "DatabaseSession.h"
 #include "TestSupport.h"
 
+#include <QApplication>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace rapport::test {
+
+// Runs `interact` on the modal dialog that the next call opens.
+template <typename Dialog>
+void whenDialogOpens(const std::function<void(Dialog&)>& interact)
+{
+    QTimer::singleShot(0, [interact] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog != nullptr);
+        interact(*dialog);
+    });
+}
 
 class UiFixture
 {
