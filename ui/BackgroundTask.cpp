@@ -1,5 +1,6 @@
 #include "BackgroundTask.h"
 
+#include <QProgressBar>
 #include <QThread>
 #include <algorithm>
 
@@ -56,6 +57,13 @@ void BackgroundTask::finish()
     m_thread->wait();
     m_thread.reset();
     emit finished();
+}
+
+void showProgress(QProgressBar& bar, int permille)
+{
+    bar.setRange(0, permille < 0 ? 0 : 1000);
+    if (permille >= 0)
+        bar.setValue(permille);
 }
 
 } // namespace rapport::ui

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class QProgressBar;
 class QThread;
 
 namespace rapport::ui {
@@ -49,5 +50,8 @@ private:
     std::atomic<bool> m_cancelled = false;
     std::atomic<int> m_permille = -2;
 };
+
+// Shows a progressed() value on a bar of 0..1000: a busy bar while the total is unknown (-1).
+void showProgress(QProgressBar& bar, int permille);
 
 } // namespace rapport::ui

@@ -163,11 +163,8 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
             QDialog::reject();
         }
     });
-    connect(&m_task, &BackgroundTask::progressed, this, [this](int permille) {
-        m_progress->setRange(0, permille < 0 ? 0 : 1000);
-        if (permille >= 0)
-            m_progress->setValue(permille);
-    });
+    connect(&m_task, &BackgroundTask::progressed, this,
+            [this](int permille) { showProgress(*m_progress, permille); });
     connect(&m_task, &BackgroundTask::finished, this, &ExportDialog::exportFinished);
 
     auto* layout = new QVBoxLayout(this);

@@ -23,10 +23,8 @@ ImportResultPage::ImportResultPage(ImportWizard& wizard)
     m_progress->setTextVisible(false);
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
     connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
-        if (m_running) {
-            m_progress->setRange(0, permille < 0 ? 0 : 1000);
-            m_progress->setValue(std::max(0, permille));
-        }
+        if (m_running)
+            showProgress(*m_progress, permille);
     });
     connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
         if (m_running)
