@@ -70,7 +70,8 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error& error() const { return *m_error; }
+    // Like Result<T>, misuse throws (std::bad_optional_access) instead of reading an empty optional.
+    const Error& error() const { return m_error.value(); }
 
 private:
     std::optional<Error> m_error;

@@ -131,23 +131,21 @@ TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[u
 
     // Cancel first: nothing happens.
     QString asked;
-    QTimer::singleShot(0, [&asked] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        REQUIRE(box != nullptr);
-        asked = box->text();
-        box->button(QMessageBox::Cancel)->click();
+    auto visit = whenDialogOpens<QMessageBox>([&asked](QMessageBox& box) {
+        asked = box.text();
+        box.button(QMessageBox::Cancel)->click();
     });
     CHECK_FALSE(page.deleteSelection());
+    REQUIRE(visit->completed());
     CHECK(asked.contains(QStringLiteral("Delete 7 contacts")));
     CHECK(require(ContactRepository(db).count()) == contacts);
 
-    QTimer::singleShot(0, [] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        REQUIRE(box != nullptr);
-        UiFixture::saveScreenshot(*box, QStringLiteral("bulk-delete-confirm"));
-        box->button(QMessageBox::Yes)->click();
+    visit = whenDialogOpens<QMessageBox>([](QMessageBox& box) {
+        UiFixture::saveScreenshot(box, QStringLiteral("bulk-delete-confirm"));
+        box.button(QMessageBox::Yes)->click();
     });
     REQUIRE(page.deleteSelection());
+    REQUIRE(visit->completed());
     CHECK(require(ContactRepository(db).count()) == contacts - 7);
     CHECK(page.tableModel()->rowCount() == contacts - 7);
     CHECK(require(InteractionRepository(db).count()) < interactions);

@@ -69,7 +69,7 @@ TEST_CASE("A logged conversation is edited from the timeline and the edit undone
     panel.showContact(3);
     selectRow(panel, firstConversationRow(panel));
 
-    whenDialogOpens<ui::LogConversationDialog>([&original](ui::LogConversationDialog& dialog) {
+    auto visit = whenDialogOpens<ui::LogConversationDialog>([&original](ui::LogConversationDialog& dialog) {
         CHECK(dialog.windowTitle() == QStringLiteral("Edit conversation"));
         CHECK(dialog.interaction().summary == original.summary);
         CHECK(dialog.interaction().occurredAt == original.occurredAt);
@@ -81,6 +81,7 @@ TEST_CASE("A logged conversation is edited from the timeline and the edit undone
         QTest::keyClick(summary, Qt::Key_Return);
     });
     REQUIRE(panel.editSelectedEntry());
+    REQUIRE(visit->completed());
     const Interaction edited = require(InteractionRepository(db).get(original.id));
     CHECK(edited.summary == QStringLiteral("Roadmap call, notes shared"));
     CHECK(edited.direction == Direction::Mutual);
@@ -116,7 +117,7 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
     panel.show();
     panel.showContact(4);
     selectRow(panel, rowOfNote(panel, note.text));
-    whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+    auto visit = whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
         CHECK(dialog.note().text == QStringLiteral("Missed the second review deadline"));
         CHECK(dialog.note().kind == TrustKind::Concern);
         auto* level = dialog.findChildren<QComboBox*>().at(1);
@@ -128,6 +129,7 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
         dialog.accept();
     });
     REQUIRE(panel.editSelectedEntry());
+    REQUIRE(visit->completed());
     const TrustNote edited = require(TrustNoteRepository(db).get(noteId));
     CHECK(edited.text == QStringLiteral("Missed the deadline; apologised and sent it a day later"));
     CHECK(edited.trustLevel == std::optional<int>(2));

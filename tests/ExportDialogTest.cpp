@@ -171,18 +171,17 @@ TEST_CASE("File > Export opens on the contact list's tag filter", "[ui][export]"
     tagFilter->setCurrentIndex(1);
     CHECK(window.contactsPage()->tagFilterName() == tagFilter->currentText());
     CHECK(window.contactsPage()->ownerFilterName().isEmpty());
-    QTimer::singleShot(0, [expected = tagFilter->currentText()] {
-        auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        CHECK(dialog->filter().tag == expected);
-        CHECK(dialog->filter().owner.isEmpty());
-        dialog->reject();
-    });
     QAction* action = nullptr;
     for (QAction* each : window.findChildren<QAction*>()) {
         if (each->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+E")))
             action = each;
     }
     REQUIRE(action != nullptr);
+    auto visit = whenDialogOpens<ExportDialog>([expected = tagFilter->currentText()](ExportDialog& dialog) {
+        CHECK(dialog.filter().tag == expected);
+        CHECK(dialog.filter().owner.isEmpty());
+        dialog.reject();
+    });
     action->trigger();
+    REQUIRE(visit->completed());
 }

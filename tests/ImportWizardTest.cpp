@@ -375,7 +375,7 @@ TEST_CASE("The import waits for a write the GUI's connection is finishing, then 
     // The GUI's connection holds the write lock, as during a save; the dry run's write transaction waits
     // on SQLite's busy timeout (5 s) instead of failing at once.
     requireOk(session.database().begin());
-    QTimer::singleShot(300, [&session] { requireOk(session.database().commit()); });
+    QTimer::singleShot(300, [&session] { CHECK(session.database().commit().ok()); });
     QElapsedTimer waited;
     waited.start();
     click(wizard, QWizard::NextButton);
@@ -393,17 +393,16 @@ TEST_CASE("File > Import opens the wizard from the main window", "[ui][import]")
     UiFixture fixture;
     ui::MainWindow window(fixture.openDatabase());
     window.session()->waitForScores();
-    QTimer::singleShot(0, [] {
-        auto* wizard = qobject_cast<ImportWizard*>(QApplication::activeModalWidget());
-        REQUIRE(wizard != nullptr);
-        CHECK(wizard->currentId() == ImportWizard::FilePageId);
-        wizard->reject();
-    });
     QAction* action = nullptr;
     for (QAction* each : window.findChildren<QAction*>()) {
         if (each->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+I")))
             action = each;
     }
     REQUIRE(action != nullptr);
+    auto visit = whenDialogOpens<ImportWizard>([](ImportWizard& wizard) {
+        CHECK(wizard.currentId() == ImportWizard::FilePageId);
+        wizard.reject();
+    });
     action->trigger();
+    REQUIRE(visit->completed());
 }

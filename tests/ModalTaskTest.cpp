@@ -3,6 +3,7 @@
 #include "ModalTask.h"
 
 #include "TestSupport.h"
+#include "UiFixture.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -35,6 +36,7 @@ TEST_CASE("A modal task runs its job on its own connection and returns its resul
         temp.path(), QStringLiteral("Failing"),
         [](Database&, const ProgressCallback&) -> Status { return Error::badInput(QStringLiteral("no")); },
         ModalTask::Cancel::Allowed);
+    REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message == QStringLiteral("no"));
 }
 
@@ -42,15 +44,15 @@ TEST_CASE("A slow modal task shows its progress and stops on Cancel", "[ui][moda
 {
     TempDatabase temp;
     bool cancelOffered = false;
-    QTimer::singleShot(600, [&cancelOffered] {
-        auto* dialog = qobject_cast<QProgressDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        CHECK(dialog->labelText() == QStringLiteral("Working"));
-        auto* cancel = dialog->findChild<QPushButton*>();
-        cancelOffered = cancel != nullptr;
-        if (cancel)
-            cancel->click();
-    });
+    auto visit = whenDialogOpens<QProgressDialog>(
+        [&cancelOffered](QProgressDialog& dialog) {
+            CHECK(dialog.labelText() == QStringLiteral("Working"));
+            auto* cancel = dialog.findChild<QPushButton*>();
+            cancelOffered = cancel != nullptr;
+            if (cancel)
+                cancel->click();
+        },
+        600);
     QElapsedTimer elapsed;
     elapsed.start();
     const Status stopped = ModalTask::run(
@@ -64,15 +66,14 @@ TEST_CASE("A slow modal task shows its progress and stops on Cancel", "[ui][moda
             return {};
         },
         ModalTask::Cancel::Allowed);
+    REQUIRE(visit->completed());
     CHECK(cancelOffered);
+    REQUIRE_FALSE(stopped.ok());
     CHECK(stopped.error().kind == ErrorKind::Cancelled);
     CHECK(elapsed.elapsed() < 5000);
 
-    QTimer::singleShot(500, [] {
-        auto* dialog = qobject_cast<QProgressDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        CHECK(dialog->findChild<QPushButton*>() == nullptr);
-    });
+    visit = whenDialogOpens<QProgressDialog>(
+        [](QProgressDialog& dialog) { CHECK(dialog.findChild<QPushButton*>() == nullptr); }, 500);
     const Status finished = ModalTask::run(
         temp.path(), QStringLiteral("Undoing"),
         [](Database&, const ProgressCallback& progress) -> Status {
@@ -83,5 +84,6 @@ TEST_CASE("A slow modal task shows its progress and stops on Cancel", "[ui][moda
             return {};
         },
         ModalTask::Cancel::NotAllowed);
+    REQUIRE(visit->completed());
     CHECK(finished.ok());
 }

@@ -298,6 +298,7 @@ TEST_CASE("The health report takes every score from the ScoringEngine", "[report
         CHECK(cell(row, "delta_30").isEmpty() == !score->delta30.has_value());
         if (score->delta30)
             CHECK(near(cell(row, "delta_30"), *score->delta30));
+        CHECK(cell(row, "delta_90").isEmpty() == !score->delta90.has_value());
         if (score->delta90)
             CHECK(near(cell(row, "delta_90"), *score->delta90));
     }

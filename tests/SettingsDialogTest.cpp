@@ -152,46 +152,43 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
     const qint64 contactId = contactWithHistory(session.database());
 
     // Add a member on the Team page from the keyboard and pick them as "I am".
-    QTimer::singleShot(0, [] {
-        auto* dialog = qobject_cast<ui::SettingsDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("newMember"));
+    auto visit = whenDialogOpens<ui::SettingsDialog>([](ui::SettingsDialog& dialog) {
+        auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("newMember"));
         QTest::keyClicks(name, QStringLiteral("Robin Community"));
         QTest::keyClick(name, Qt::Key_Return);
-        REQUIRE(dialog->isVisible());
-        auto* whoAmI = dialog->findChild<QComboBox*>(QStringLiteral("whoAmI"));
+        REQUIRE(dialog.isVisible());
+        auto* whoAmI = dialog.findChild<QComboBox*>(QStringLiteral("whoAmI"));
         whoAmI->setCurrentIndex(whoAmI->findText(QStringLiteral("Robin Community")));
-        dialog->findChild<QTabWidget*>()->setCurrentIndex(1);
-        dialog->resize(1000, 640);
-        UiFixture::saveScreenshot(*dialog, QStringLiteral("settings-team"));
-        dialog->accept();
+        dialog.findChild<QTabWidget*>()->setCurrentIndex(1);
+        dialog.resize(1000, 640);
+        UiFixture::saveScreenshot(dialog, QStringLiteral("settings-team"));
+        dialog.accept();
     });
     REQUIRE(window.openSettings());
+    REQUIRE(visit->completed());
     const std::optional<TeamMember> robin =
         require(TeamMemberRepository(session.database()).findByName(QStringLiteral("Robin Community")));
     REQUIRE(robin.has_value());
     CHECK(session.currentMemberId() == robin->id);
 
-    QTimer::singleShot(0, [] {
-        auto* dialog = qobject_cast<ui::LogConversationDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        QTest::keyClicks(dialog->findChildren<QLineEdit*>().constLast(), QStringLiteral("Coffee chat"));
-        dialog->accept();
+    visit = whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
+        QTest::keyClicks(dialog.findChildren<QLineEdit*>().constLast(), QStringLiteral("Coffee chat"));
+        dialog.accept();
     });
     REQUIRE(window.logConversation(contactId));
+    REQUIRE(visit->completed());
     const Interaction logged =
         require(InteractionRepository(session.database()).listForContact(contactId, 1)).front();
     CHECK(logged.summary == QStringLiteral("Coffee chat"));
     CHECK(logged.loggedBy == std::optional<qint64>(robin->id));
 
     // And as the author of a trust note.
-    QTimer::singleShot(0, [] {
-        auto* dialog = qobject_cast<ui::TrustNoteDialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        QTest::keyClicks(dialog->findChild<QPlainTextEdit*>(), QStringLiteral("Shared the roadmap early"));
-        dialog->accept();
+    visit = whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+        QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(), QStringLiteral("Shared the roadmap early"));
+        dialog.accept();
     });
     REQUIRE(window.addTrustNote(contactId));
+    REQUIRE(visit->completed());
     const TrustNote written =
         require(TrustNoteRepository(session.database()).listForContact(contactId)).front();
     CHECK(written.text == QStringLiteral("Shared the roadmap early"));

@@ -3,10 +3,19 @@
 #include "demo/DemoGenerator.h"
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QDir>
 #include <QWidget>
 
 namespace rapport::test {
+
+void closeModal(QWidget* modal)
+{
+    if (auto* dialog = qobject_cast<QDialog*>(modal))
+        dialog->reject();
+    else if (modal)
+        modal->close();
+}
 
 UiFixture::UiFixture(qint64 contacts, qint64 interactions)
 {

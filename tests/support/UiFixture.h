@@ -7,20 +7,56 @@
 #include <QApplication>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QWidget>
 #include <functional>
 #include <memory>
 
 namespace rapport::test {
 
-// Runs `interact` on the modal dialog that the next call opens.
-template <typename Dialog>
-void whenDialogOpens(const std::function<void(Dialog&)>& interact)
+// What became of a dialog a test meant to drive: whether it opened and the test's code for it ran to
+// its end. Check it after the call that opened the dialog: REQUIRE(visit->completed()).
+class DialogVisit
 {
-    QTimer::singleShot(0, [interact] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        REQUIRE(dialog != nullptr);
-        interact(*dialog);
+public:
+    bool completed() const { return m_completed; }
+    void markCompleted() { m_completed = true; }
+
+private:
+    bool m_completed = false;
+};
+
+// Closes the modal widget a failed visit leaves open, so that the call which opened it returns.
+void closeModal(QWidget* modal);
+
+// Runs `interact` on the modal dialog of type Dialog that the next call opens, `delayMs` after that
+// call starts. A failed REQUIRE inside `interact` is recorded by Catch as usual, ends `interact` and
+// closes the dialog: the exception never travels through Qt's event loop.
+template <typename Dialog>
+[[nodiscard]] std::shared_ptr<const DialogVisit> whenDialogOpens(std::function<void(Dialog&)> interact,
+                                                                 int delayMs = 0)
+{
+    auto visit = std::make_shared<DialogVisit>();
+    QTimer::singleShot(delayMs, [interact = std::move(interact), visit] {
+        QWidget* modal = QApplication::activeModalWidget();
+        auto* dialog = qobject_cast<Dialog*>(modal);
+        if (!dialog) {
+            FAIL_CHECK("expected a modal " << Dialog::staticMetaObject.className() << ", found "
+                                           << (modal ? modal->metaObject()->className() : "none"));
+            closeModal(modal);
+            return;
+        }
+        try {
+            interact(*dialog);
+            visit->markCompleted();
+        } catch (const Catch::TestFailureException&) {
+            closeModal(dialog);
+        } catch (const std::exception& thrown) {
+            FAIL_CHECK("exception while driving " << Dialog::staticMetaObject.className() << ": "
+                                                  << thrown.what());
+            closeModal(dialog);
+        }
     });
+    return visit;
 }
 
 class UiFixture
