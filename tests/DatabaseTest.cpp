@@ -31,21 +31,6 @@ void writeBytes(const QString& path, const QByteArray& bytes)
 }
 
 // Runs SQL on a file with the plain SQLite library, as another program (or an older/newer Rapport) would.
-void rawExecute(const QString& path, const char* sql)
-{
-    sqlite3* handle = nullptr;
-    const int opened = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle,
-                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    INFO(sqlite3_errmsg(handle));
-    REQUIRE(opened == SQLITE_OK);
-    char* message = nullptr;
-    const int executed = sqlite3_exec(handle, sql, nullptr, nullptr, &message);
-    INFO((message ? message : ""));
-    sqlite3_free(message);
-    sqlite3_close(handle);
-    REQUIRE(executed == SQLITE_OK);
-}
-
 qint64 rawNumber(const QString& path, const char* sql)
 {
     sqlite3* handle = nullptr;
@@ -476,7 +461,7 @@ TEST_CASE("A version 1 file is migrated to version 2 with its data, a filled act
                " (1, 1780185600, 'call', 'inbound', 0)");
 
     std::unique_ptr<Database> db = require(Database::open(path));
-    CHECK(db->schemaVersion() == 2);
+    CHECK(db->schemaVersion() == currentSchemaVersion());
     CHECK(QFileInfo::exists(path + QStringLiteral(".v1.bak")));
     CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM interactions"))).toInt() == 3);
     const auto count = [&](const char* where) {

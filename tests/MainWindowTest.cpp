@@ -31,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
@@ -91,7 +92,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
 
     // Ctrl+L opens the log dialog on the selected person; type a summary, pick a channel, Enter saves.
     const qint64 before = interactionCount(db);
-    whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
+    auto visit = whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
         auto* channel = dialog.findChildren<QComboBox*>().at(0);
         channel->setCurrentIndex(channel->findData(static_cast<int>(Channel::Call)));
         auto* summary = dialog.findChildren<QLineEdit*>().constLast();
@@ -100,6 +101,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
         QTest::keyClick(summary, Qt::Key_Return);
     });
     REQUIRE(window.logConversation(target));
+    REQUIRE(visit->completed());
     CHECK(interactionCount(db) == before + 1);
     const Interaction logged = require(InteractionRepository(db).listForContact(target, 1)).front();
     CHECK(logged.summary == QStringLiteral("Talked about the 2.0 release"));
@@ -109,7 +111,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
     CHECK(explanationAfter != explanationBefore);
 
     // A trust note from the keyboard.
-    whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+    visit = whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
         auto* level = dialog.findChildren<QComboBox*>().at(1);
         level->setCurrentIndex(5);
         QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(),
@@ -118,6 +120,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
         dialog.accept();
     });
     REQUIRE(window.addTrustNote(target));
+    REQUIRE(visit->completed());
     CHECK(require(TrustNoteRepository(db).latestTrustLevel(target)) == std::optional<int>(5));
     UiFixture::saveScreenshot(window, QStringLiteral("contact-page"));
 
@@ -168,7 +171,7 @@ TEST_CASE("The log dialog finds a contact as you type and refuses to save withou
 TEST_CASE("After a trust note the status bar says whether trust counts toward the score", "[ui][trust]")
 {
     const auto addNote = [](MainWindow& window, qint64 contactId, const QString& name) {
-        whenDialogOpens<ui::TrustNoteDialog>([name](ui::TrustNoteDialog& dialog) {
+        const auto visit = whenDialogOpens<ui::TrustNoteDialog>([name](ui::TrustNoteDialog& dialog) {
             bool named = false;
             for (QLabel* label : dialog.findChildren<QLabel*>())
                 named = named || (label->isVisible() && label->text().contains(name));
@@ -180,6 +183,7 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
             dialog.accept();
         });
         REQUIRE(window.addTrustNote(contactId));
+        REQUIRE(visit->completed());
         return window.statusBar()->currentMessage();
     };
 
@@ -282,7 +286,7 @@ TEST_CASE("A contact is added and edited from the keyboard, with undo", "[ui][co
     Database& db = window.session()->database();
     const qint64 before = require(ContactRepository(db).count());
 
-    whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+    auto visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
         auto* name = dialog.findChildren<QLineEdit*>().at(0);
         QTest::keyClicks(name, QStringLiteral("Grace Hopper"));
         auto* methods = dialog.findChild<QPlainTextEdit*>();
@@ -294,18 +298,20 @@ TEST_CASE("A contact is added and edited from the keyboard, with undo", "[ui][co
         dialog.accept();
     });
     REQUIRE(window.editContact(0));
+    REQUIRE(visit->completed());
     CHECK(require(ContactRepository(db).count()) == before + 1);
     const qint64 grace = require(ContactRepository(db).resolve(QStringLiteral("grace@example.org")));
     CHECK(window.contactsPage()->currentContactId() == grace);
     CHECK(require(ContactRepository(db).resolve(QStringLiteral("github:ghopper"))) == grace);
 
-    whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+    visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
         auto* organization = dialog.findChildren<QLineEdit*>().at(1);
         QTest::keyClicks(organization, QStringLiteral("US Navy"));
         dialog.findChild<QSpinBox*>()->setValue(14);
         dialog.accept();
     });
     REQUIRE(window.editContact(grace));
+    REQUIRE(visit->completed());
     Contact edited = require(ContactRepository(db).get(grace));
     CHECK(edited.organization == QStringLiteral("US Navy"));
     CHECK(edited.cadenceDays == std::optional<double>(14));
@@ -381,14 +387,15 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
     REQUIRE(overdue > 0);
     CHECK(overdue != window.contactsPage()->currentContactId());
     CHECK(window.selectedContactId() == overdue);
-    whenDialogOpens<ui::LogConversationDialog>([overdue](ui::LogConversationDialog& dialog) {
+    auto visit = whenDialogOpens<ui::LogConversationDialog>([overdue](ui::LogConversationDialog& dialog) {
         CHECK(dialog.interaction().contactId == overdue);
         dialog.reject();
     });
     CHECK_FALSE(window.logConversation(window.selectedContactId()));
+    REQUIRE(visit->completed());
 }
 
-TEST_CASE("What another connection commits shows up in the open window by itself", "[ui][mainwindow]")
+TEST_CASE("What another program commits shows up in the open window by itself", "[ui][mainwindow]")
 {
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = openWindow(fixture);
@@ -396,13 +403,15 @@ TEST_CASE("What another connection commits shows up in the open window by itself
     ui::ContactsPage& contacts = *window.contactsPage();
     const int before = contacts.visibleContactCount();
 
-    // As `rapport add-contact` would, on its own connection to the same file.
-    const std::unique_ptr<Database> outside = fixture.openDatabase();
-    Contact added;
-    added.displayName = QStringLiteral("Added Elsewhere");
-    require(ContactRepository(*outside).create(added));
+    QProcess addContact;
+    addContact.start(QStringLiteral(RAPPORT_BINARY),
+                     {QStringLiteral("add-contact"), QStringLiteral("--database"), fixture.path(),
+                      QStringLiteral("--name"), QStringLiteral("Added Elsewhere")});
+    REQUIRE(addContact.waitForFinished(30000));
+    INFO(addContact.readAllStandardError().toStdString());
+    REQUIRE(addContact.exitCode() == 0);
 
-    REQUIRE(QTest::qWaitFor([&] { return contacts.visibleContactCount() == before + 1; }, 5000));
+    REQUIRE(QTest::qWaitFor([&] { return contacts.visibleContactCount() == before + 1; }, 8000));
 
     // The window's own writes do not count as outside changes: nothing is re-read for them.
     bool reset = false;

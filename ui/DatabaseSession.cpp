@@ -1,5 +1,6 @@
 #include "DatabaseSession.h"
 
+#include "storage/OwnCommits.h"
 #include "storage/TeamMemberRepository.h"
 
 #include <QFileInfo>
@@ -40,7 +41,7 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
     std::unique_ptr<DatabaseSession> session(
         new DatabaseSession(std::move(database), std::move(*engine), parent));
     session->restoreCurrentMember();
-    session->m_seenDataVersion = session->m_database->dataVersion();
+    session->rememberChangeStamp();
     session->startLoadingScores();
     if (loading == ScoreLoading::Now)
         session->waitForScores();
@@ -128,9 +129,20 @@ void DatabaseSession::contactTouched(qint64 contactId)
     emit contactChanged(contactId);
 }
 
+void DatabaseSession::rememberChangeStamp()
+{
+    const Result<Database::ChangeStamp> now = m_database->changeStamp();
+    if (!now) {
+        emit errorOccurred(now.error().message);
+        return;
+    }
+    OwnCommits::forgetUpTo(m_database->canonicalPath(), now->revision);
+    m_seen = *now;
+}
+
 void DatabaseSession::everythingTouched()
 {
-    m_seenDataVersion = m_database->dataVersion();
+    rememberChangeStamp();
     Result<ScoringEngine> engine = ScoringEngine::open(*m_database);
     Result<ScoreBoard> board = ScoreBoard::load(*m_database);
     if (!engine || !board) {
@@ -146,8 +158,22 @@ void DatabaseSession::everythingTouched()
 
 void DatabaseSession::checkForOutsideChanges()
 {
-    if (m_database->dataVersion() != m_seenDataVersion)
-        everythingTouched();
+    const Result<Database::ChangeStamp> now = m_database->changeStamp();
+    if (!now) {
+        emit errorOccurred(now.error().message);
+        return;
+    }
+    if (now->dataVersion == m_seen.dataVersion)
+        return;
+    // A commit that raised no revision came from a program other than Rapport (the sqlite3 shell).
+    const bool onlyOwnCommits =
+        now->revision != m_seen.revision &&
+        OwnCommits::takeAllOwn(m_database->canonicalPath(), m_seen.revision, now->revision);
+    if (onlyOwnCommits) {
+        m_seen = *now;
+        return;
+    }
+    everythingTouched();
 }
 
 } // namespace rapport::ui

@@ -51,8 +51,10 @@ public:
     void contactTouched(qint64 contactId);
     // After a change that may affect many contacts (tags' priors, settings, bulk edits).
     void everythingTouched();
-    // Re-reads everything when another connection — the command line, an import, a teammate's copy of
-    // Rapport on a shared file — has committed since the last look; cheap enough to call every second.
+    // Re-reads everything when another program — the command line, a script, a teammate's Rapport on
+    // the same file — has committed since the last look; the commits of this process's own workers
+    // (imports, bulk edits, the dashboard's cache) do not count, their callers refresh what they
+    // changed. Cheap enough to call every second.
     void checkForOutsideChanges();
 
 signals:
@@ -66,6 +68,8 @@ private:
     void startLoadingScores();
     void finishLoadingScores();
     void restoreCurrentMember();
+    // Remembers the file's change stamp as read now: what was committed up to here is on screen.
+    void rememberChangeStamp();
 
     std::unique_ptr<Database> m_database;
     ScoringEngine m_engine;
@@ -76,7 +80,7 @@ private:
     QSet<qint64> m_touchedWhileLoading;
     QUndoStack m_undoStack;
     qint64 m_currentMemberId = 0;
-    qint64 m_seenDataVersion = -1; // the file's data_version when everything was last read
+    Database::ChangeStamp m_seen; // the file's change stamp when everything was last read
 };
 
 } // namespace rapport::ui

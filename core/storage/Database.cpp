@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "OwnCommits.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -107,6 +108,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     }
     if (Status configured = database->configure(); !configured)
         return configured.error();
+    database->m_canonicalPath = QFileInfo(path).canonicalFilePath();
     if (Status migrated = database->migrate(); !migrated)
         return migrated.error();
     return database;
@@ -127,6 +129,22 @@ qint64 Database::dataVersion() const
 {
     const Result<QVariant> version = scalar(QStringLiteral("PRAGMA data_version"));
     return version ? version->toLongLong() : -1;
+}
+
+Result<Database::ChangeStamp> Database::changeStamp()
+{
+    Transaction snapshot(*this, TransactionMode::Read);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
+    const Result<QVariant> revision = scalar(QStringLiteral("SELECT n FROM commit_revision"));
+    if (!revision)
+        return revision.error();
+    ChangeStamp stamp;
+    stamp.revision = revision->toLongLong();
+    stamp.dataVersion = dataVersion();
+    if (Status ended = snapshot.commit(); !ended)
+        return ended.error();
+    return stamp;
 }
 
 Status Database::configure()
@@ -247,8 +265,13 @@ Status Database::begin(TransactionMode mode)
                              ? execute(mode == TransactionMode::Write ? QStringLiteral("BEGIN IMMEDIATE")
                                                                       : QStringLiteral("BEGIN DEFERRED"))
                              : execute(QStringLiteral("SAVEPOINT level%1").arg(m_transactionDepth));
-    if (begun)
-        ++m_transactionDepth;
+    if (!begun)
+        return begun;
+    if (m_transactionDepth == 0) {
+        m_outermostMode = mode;
+        m_changesAtBegin = sqlite3_total_changes64(m_handle);
+    }
+    ++m_transactionDepth;
     return begun;
 }
 
@@ -256,13 +279,27 @@ Status Database::commit()
 {
     Q_ASSERT(m_transactionDepth > 0);
     const Status committed = m_transactionDepth == 1
-                                 ? execute(QStringLiteral("COMMIT"))
+                                 ? commitOutermost()
                                  : execute(QStringLiteral("RELEASE level%1").arg(m_transactionDepth - 1));
     if (committed)
         --m_transactionDepth;
     else
         rollback();
     return committed;
+}
+
+Status Database::commitOutermost()
+{
+    if (m_outermostMode == TransactionMode::Read || sqlite3_total_changes64(m_handle) == m_changesAtBegin)
+        return execute(QStringLiteral("COMMIT"));
+    const Result<QVariant> revision =
+        scalar(QStringLiteral("UPDATE commit_revision SET n = n + 1 RETURNING n"));
+    if (!revision)
+        return revision.error();
+    if (Status committed = execute(QStringLiteral("COMMIT")); !committed)
+        return committed;
+    OwnCommits::record(m_canonicalPath, revision->toLongLong());
+    return {};
 }
 
 void Database::rollback()

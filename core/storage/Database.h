@@ -43,6 +43,17 @@ public:
     // A number that changes whenever another connection (another thread, process or tool) commits to
     // the file; this connection's own commits leave it as it is. -1 when it cannot be read.
     qint64 dataVersion() const;
+    // What a watcher compares between two looks, read in one snapshot: data_version says whether any
+    // other connection committed; the revision, raised by every Rapport write transaction, says which
+    // commits they were (see OwnCommits).
+    struct ChangeStamp
+    {
+        qint64 dataVersion = -1;
+        qint64 revision = 0;
+    };
+    Result<ChangeStamp> changeStamp();
+    // The file's path with links resolved: the same for every connection to one file.
+    const QString& canonicalPath() const { return m_canonicalPath; }
 
     // Runs statements that return no rows; the error names the statement's purpose.
     Status execute(const QString& sql);
@@ -71,10 +82,15 @@ private:
     Status configure();
     Status migrate();
 
+    Status commitOutermost();
+
     QString m_path;
+    QString m_canonicalPath;
     QString m_connectionName;
     sqlite3* m_handle = nullptr;
     int m_transactionDepth = 0;
+    TransactionMode m_outermostMode = TransactionMode::Read;
+    qint64 m_changesAtBegin = 0; // sqlite3_total_changes64 when the outermost transaction began
 };
 
 // Qt SQL binds a null QString as SQL NULL; text columns here are NOT NULL with '' for "none".

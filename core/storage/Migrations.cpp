@@ -375,6 +375,17 @@ QStringList schemaVersion2()
     };
 }
 
+// Version 3: a revision number that every Rapport write transaction raises, so that a window tells its
+// own workers' commits from other programs' (Database::commit, OwnCommits).
+QStringList schemaVersion3()
+{
+    return {
+        QStringLiteral(
+            "CREATE TABLE commit_revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO commit_revision (id, n) VALUES (1, 0)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -382,6 +393,7 @@ const QList<Migration>& migrations()
     static const QList<Migration> all{
         {1, "contacts, interactions, trust notes, scoring state and search", schemaVersion1()},
         {2, "weekly activity rollup and past-health cache for the dashboard", schemaVersion2()},
+        {3, "commit revisions for change watching", schemaVersion3()},
     };
     return all;
 }

@@ -1,6 +1,25 @@
 #include "TestSupport.h"
 
+#include <QFile>
+#include <sqlite3.h>
+
 namespace rapport::test {
+
+void rawExecute(const QString& path, const char* sql)
+{
+    sqlite3* handle = nullptr;
+    const int opened = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle,
+                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    INFO(sqlite3_errmsg(handle));
+    REQUIRE(opened == SQLITE_OK);
+    sqlite3_busy_timeout(handle, 10000);
+    char* message = nullptr;
+    const int executed = sqlite3_exec(handle, sql, nullptr, nullptr, &message);
+    INFO((message ? message : ""));
+    sqlite3_free(message);
+    sqlite3_close(handle);
+    REQUIRE(executed == SQLITE_OK);
+}
 
 TempDatabase::TempDatabase()
 {

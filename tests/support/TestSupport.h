@@ -53,6 +53,10 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
+// Runs SQL through a bare SQLite connection of its own, as another program (the sqlite3 shell, an
+// older Rapport) would: to build old schemas, damage a file or write behind Rapport's back.
+void rawExecute(const QString& path, const char* sql);
+
 // Unwraps a Result in a test, failing with its message when it holds an error.
 template <typename T>
 T require(Result<T> result)
