@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git ccache
     # Qt 6: Widgets, SQL with its SQLite driver (only a Recommends, so listed), Charts, Test, tools
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6charts6
     libqt6opengl6-dev libqt6svg6 libgl-dev libxkbcommon-dev
