@@ -78,19 +78,20 @@ public:
             const Status reopened = reopen(times);
             answer(reopened ? QStringLiteral("reopened %1").arg(times)
                             : QStringLiteral("error: %1").arg(reopened.error().message));
-        } else if (command == QLatin1String("log"))
+        } else if (command == QLatin1String("log")) {
             log(rest.section(QLatin1Char(' '), 0, 0).toLongLong(), rest.section(QLatin1Char(' '), 1));
-        else if (command == QLatin1String("count"))
+        } else if (command == QLatin1String("count")) {
             count();
-        else if (command == QLatin1String("find"))
+        } else if (command == QLatin1String("find")) {
             find(rest);
-        else if (command == QLatin1String("fds"))
+        } else if (command == QLatin1String("fds")) {
             answer(QStringLiteral("fds wal=%1 shm=%2")
                        .arg(fileState(QStringLiteral("-wal")), fileState(QStringLiteral("-shm"))));
-        else if (command == QLatin1String("quit"))
+        } else if (command == QLatin1String("quit")) {
             quit();
-        else
+        } else {
             answer(QStringLiteral("error: unknown command '%1'").arg(line));
+        }
     }
 
     // The read transaction the app's views and change watcher run between edits.
