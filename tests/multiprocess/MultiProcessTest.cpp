@@ -6,6 +6,10 @@
 // under it (Database::open read the file's header through a QFile, and closing that descriptor dropped
 // the app's POSIX locks); from then on the app and the command line wrote to different logs, handed out
 // the same ids, and the file could end up malformed.
+//
+// Environment (the concurrency test): RAPPORT_MP_WRITER_SECONDS, how long the three writers may log
+// before they are told to stop (default 60, 0 for no limit: all 3 x 300 logs), and
+// RAPPORT_MP_LOGS_PER_WRITER (default 300).
 #include "ProcessSupport.h"
 
 #include <QDateTime>

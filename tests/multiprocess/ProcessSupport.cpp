@@ -59,12 +59,9 @@ std::string describe(const Finished& run)
         .toStdString();
 }
 
-QString sqlite(const QString& file, const QString& sql, bool readOnly)
+QString sqlite(const QString& file, const QString& sql)
 {
-    QStringList arguments;
-    if (readOnly)
-        arguments << QStringLiteral("-readonly");
-    const Finished run = runProgram(QStringLiteral("sqlite3"), arguments << file << sql);
+    const Finished run = runProgram(QStringLiteral("sqlite3"), {file, sql});
     INFO(describe(run));
     REQUIRE(run.exitCode == 0);
     return run.out.trimmed();

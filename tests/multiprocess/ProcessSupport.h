@@ -37,7 +37,7 @@ Finished rapportOk(const QString& file, const QString& command, const QStringLis
 std::string describe(const Finished& run);
 
 // `sqlite3 FILE SQL`'s trimmed output; fails the test unless sqlite3 exits 0.
-QString sqlite(const QString& file, const QString& sql, bool readOnly = false);
+QString sqlite(const QString& file, const QString& sql);
 
 // The id in `rapport log`'s "logged interaction N; …", or 0.
 qint64 loggedId(const QString& out);
