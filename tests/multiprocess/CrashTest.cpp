@@ -52,6 +52,47 @@ const CrashPlan& plan()
     return plan;
 }
 
+struct Attempt
+{
+    bool killed = false;
+    Finished run; // when it ended by itself
+};
+
+// Starts `rapport ARGUMENTS…` and SIGKILLs it after delayMs unless it ended before; one that ended by
+// itself must have succeeded.
+Attempt runAndKill(const QStringList& arguments, qint64 delayMs)
+{
+    Attempt attempt;
+    attempt.run.what = (QStringList{QStringLiteral("rapport")} + arguments).join(QLatin1Char(' '));
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
+    if (!process.waitForStarted(30000))
+        FAIL("cannot start " << attempt.run.what.toStdString());
+    process.closeWriteChannel();
+    QElapsedTimer timer;
+    timer.start();
+    if (process.waitForFinished(static_cast<int>(delayMs))) {
+        attempt.run.elapsedMs = timer.elapsed();
+        attempt.run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        attempt.run.err = QString::fromUtf8(process.readAllStandardError());
+        INFO(describe(attempt.run));
+        REQUIRE(attempt.run.exitCode == 0);
+        return attempt;
+    }
+    process.kill(); // SIGKILL
+    if (!process.waitForFinished(10000))
+        FAIL(attempt.run.what.toStdString() << " did not die within 10 s of SIGKILL");
+    attempt.killed = process.exitStatus() == QProcess::CrashExit;
+    if (!attempt.killed) { // it ended between the wait and the kill
+        attempt.run.elapsedMs = timer.elapsed();
+        attempt.run.exitCode = process.exitCode();
+        attempt.run.err = QString::fromUtf8(process.readAllStandardError());
+        INFO(describe(attempt.run));
+        REQUIRE(attempt.run.exitCode == 0);
+    }
+    return attempt;
+}
+
 // One operation's series of kills: the random delays, the budget and the tally printed at the end.
 class KillSeries
 {
@@ -72,7 +113,7 @@ public:
                        << (plan().budgetMs > 0 ? std::to_string(plan().budgetMs / 1000) + " s"
                                                : std::string("none"))
                        << "; a full run takes " << m_expectedMs << " ms, the process start " << start
-                       << " ms: kills between " << m_earliestMs << " and " << m_expectedMs << " ms");
+                       << " ms: kills between " << m_earliestMs << " and " << m_expectedMs << " ms at first");
     }
 
     bool next()
@@ -86,9 +127,21 @@ public:
         ++m_attempts;
         return true;
     }
-    qint64 delayMs() { return std::uniform_int_distribution<qint64>(m_earliestMs, m_expectedMs)(m_random); }
-    std::mt19937_64& random() { return m_random; }
-    void killed() { ++m_kills; }
+    // Runs the command and kills it at the next random moment. A run that ends first was quicker than
+    // the one measured (the first run of a series often pays for a cold cache): later moments are drawn
+    // within its duration.
+    Attempt attempt(const QStringList& arguments)
+    {
+        const qint64 delay = std::uniform_int_distribution<qint64>(m_earliestMs, m_expectedMs)(m_random);
+        Attempt attempt = runAndKill(arguments, delay);
+        if (attempt.killed) {
+            ++m_kills;
+        } else {
+            m_expectedMs = std::max<qint64>(1, std::min(m_expectedMs, attempt.run.elapsedMs));
+            m_earliestMs = std::min(m_earliestMs, m_expectedMs / 2);
+        }
+        return attempt;
+    }
     void outcome(const QString& what) { ++m_outcomes[what]; }
 
     // Prints "kills: OPERATION K of N attempts (outcome n, …)" and requires that some kill happened.
@@ -115,43 +168,6 @@ private:
     bool m_budgetUsed = false;
     QMap<QString, int> m_outcomes;
 };
-
-struct Attempt
-{
-    bool killed = false;
-    Finished run; // when it ended by itself
-};
-
-// Starts `rapport ARGUMENTS…` and SIGKILLs it after delayMs unless it ended before; one that ended by
-// itself must have succeeded.
-Attempt runAndKill(const QStringList& arguments, qint64 delayMs)
-{
-    Attempt attempt;
-    attempt.run.what = (QStringList{QStringLiteral("rapport")} + arguments).join(QLatin1Char(' '));
-    QProcess process;
-    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
-    if (!process.waitForStarted(30000))
-        FAIL("cannot start " << attempt.run.what.toStdString());
-    process.closeWriteChannel();
-    if (process.waitForFinished(static_cast<int>(delayMs))) {
-        attempt.run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        attempt.run.err = QString::fromUtf8(process.readAllStandardError());
-        INFO(describe(attempt.run));
-        REQUIRE(attempt.run.exitCode == 0);
-        return attempt;
-    }
-    process.kill(); // SIGKILL
-    if (!process.waitForFinished(10000))
-        FAIL(attempt.run.what.toStdString() << " did not die within 10 s of SIGKILL");
-    attempt.killed = process.exitStatus() == QProcess::CrashExit;
-    if (!attempt.killed) { // it ended between the wait and the kill
-        attempt.run.exitCode = process.exitCode();
-        attempt.run.err = QString::fromUtf8(process.readAllStandardError());
-        INFO(describe(attempt.run));
-        REQUIRE(attempt.run.exitCode == 0);
-    }
-    return attempt;
-}
 
 // What `sqlite3 FILE SQL` prints, or what went wrong, for a CHECK to show either.
 QString sqliteAnswer(const QString& file, const QString& sql)
@@ -273,13 +289,12 @@ TEST_CASE("a killed import of 50000 interactions writes all of them or none", "[
     for (int i = 1; series.next(); ++i) {
         const QString csv = writeCsv(i);
         const qint64 before = number(file, QStringLiteral("SELECT count(*) FROM interactions"));
-        const Attempt attempt = runAndKill(importArguments(csv), series.delayMs());
+        const Attempt attempt = series.attempt(importArguments(csv));
         const qint64 after = number(file, QStringLiteral("SELECT count(*) FROM interactions"));
         INFO("attempt " << i << (attempt.killed ? " killed" : " finished") << ": " << before
                         << " interactions before, " << after << " after");
         CHECK((after == before || after == before + rows));
         if (attempt.killed) {
-            series.killed();
             series.outcome(after == before ? QStringLiteral("rolled back") : QStringLiteral("committed"));
         } else {
             CHECK(after == before + rows);
@@ -311,10 +326,8 @@ TEST_CASE("a killed demo into a new file leaves no file, an empty database or th
     QSet<QString> rerunAfter;
     for (int i = 1; series.next(); ++i) {
         const QString file = folder.file(QStringLiteral("demo-%1.sqlite3").arg(i));
-        const Attempt attempt = runAndKill(demoArguments(file), series.delayMs());
+        const Attempt attempt = series.attempt(demoArguments(file));
         INFO("attempt " << i << (attempt.killed ? " killed" : " finished"));
-        if (attempt.killed)
-            series.killed();
         QString outcome;
         if (!QFileInfo::exists(file)) {
             outcome = QStringLiteral("no file");
@@ -368,14 +381,13 @@ TEST_CASE("a killed settings change keeps the old or the new settings, with scor
     QString current = QStringLiteral("40");
     for (int i = 1; series.next(); ++i) {
         const QString wanted = current == QStringLiteral("40") ? QStringLiteral("55") : QStringLiteral("40");
-        const Attempt attempt = runAndKill(setArguments(wanted), series.delayMs());
+        const Attempt attempt = series.attempt(setArguments(wanted));
         const QString now = halfLife(file);
         INFO("attempt " << i << (attempt.killed ? " killed" : " finished") << ": half-life "
                         << current.toStdString() << " -> " << wanted.toStdString() << ", now "
                         << now.toStdString());
         CHECK((now == current || now == wanted));
         if (attempt.killed) {
-            series.killed();
             series.outcome(now == current ? QStringLiteral("kept the old settings")
                                           : QStringLiteral("took the new settings"));
         } else {
@@ -403,8 +415,7 @@ TEST_CASE("a killed log leaves the conversation out or in, never half", "[crash]
     for (int i = 1; series.next(); ++i) {
         const QString summary = QStringLiteral("crash-log-%1").arg(i);
         const qint64 before = number(file, QStringLiteral("SELECT count(*) FROM interactions"));
-        const Attempt attempt =
-            runAndKill(logArguments(file, QString::number(i % 200 + 1), summary), series.delayMs());
+        const Attempt attempt = series.attempt(logArguments(file, QString::number(i % 200 + 1), summary));
         const qint64 after = number(file, QStringLiteral("SELECT count(*) FROM interactions"));
         const qint64 found = number(
             file, QStringLiteral("SELECT count(*) FROM interactions WHERE summary = '%1'").arg(summary));
@@ -413,7 +424,6 @@ TEST_CASE("a killed log leaves the conversation out or in, never half", "[crash]
         CHECK(after - before == found);
         CHECK((found == 0 || found == 1));
         if (attempt.killed) {
-            series.killed();
             series.outcome(found == 0 ? QStringLiteral("not logged") : QStringLiteral("logged"));
         } else {
             CHECK(found == 1);
@@ -480,8 +490,8 @@ TEST_CASE("a killed upgrade from the previous schema leaves the old or the new v
     for (int i = 1; series.next(); ++i) {
         const QString file = folder.file(QStringLiteral("old-%1.sqlite3").arg(i));
         makeOld(file);
-        const Attempt attempt = runAndKill(
-            logArguments(file, QStringLiteral("1"), QStringLiteral("upgrade-%1").arg(i)), series.delayMs());
+        const Attempt attempt =
+            series.attempt(logArguments(file, QStringLiteral("1"), QStringLiteral("upgrade-%1").arg(i)));
         INFO("attempt " << i << (attempt.killed ? " killed" : " finished"));
         const QString checked = integrity(file);
         CHECK(checked == QStringLiteral("ok"));
@@ -493,7 +503,6 @@ TEST_CASE("a killed upgrade from the previous schema leaves the old or the new v
         CHECK(number(file, QStringLiteral("SELECT count(*) FROM contacts")) == contacts);
         checkBackup(file, version == current);
         if (attempt.killed) {
-            series.killed();
             series.outcome(version == old ? QStringLiteral("still old") : QStringLiteral("upgraded"));
         } else {
             CHECK(version == current);
