@@ -32,6 +32,7 @@
 // SELECT count(*); COMMIT), as the app's change watcher and views read between edits.
 #include "Clock.h"
 #include "ConversationLog.h"
+#include "OpenFiles.h"
 #include "scoring/ScoreBoard.h"
 #include "scoring/ScoringEngine.h"
 #include "storage/Database.h"
@@ -194,27 +195,9 @@ private:
                    .arg(ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','))));
     }
 
-    // Whether this process still has F-wal / F-shm open, read from /proc/self/fd with readlink only (no
-    // descriptor of the database's files is opened or closed here, which would drop the locks).
     QString fileState(const QString& suffix) const
     {
-        const QFileInfo database(m_db->path());
-        const QString wanted =
-            QDir(database.absolutePath()).canonicalPath() + QLatin1Char('/') + database.fileName() + suffix;
-        const QDir fds(QStringLiteral("/proc/self/fd"));
-        for (const QString& fd : fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
-            char target[4096];
-            const ssize_t length =
-                ::readlink(fds.filePath(fd).toLocal8Bit().constData(), target, sizeof target - 1);
-            if (length <= 0)
-                continue;
-            const QString path = QString::fromLocal8Bit(target, length);
-            if (path == wanted)
-                return QStringLiteral("open");
-            if (path == wanted + QLatin1String(" (deleted)"))
-                return QStringLiteral("deleted");
-        }
-        return QStringLiteral("closed");
+        return mptest::openFileState(QStringLiteral("/proc/self/fd"), m_db->path() + suffix);
     }
 
     std::unique_ptr<Database> m_db;
