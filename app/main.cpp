@@ -88,6 +88,10 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
     const bool interactive = !parser.isSet(QStringLiteral("quit-after-first-paint"));
 
     QString path = parser.value(QStringLiteral("database"));
+    // An explicitly empty --database (an unset shell variable) must not quietly open the default file.
+    if (parser.isSet(QStringLiteral("database")) && path.trimmed().isEmpty())
+        return failToStart(QStringLiteral("(gui)"),
+                           rapport::Error::usage(QStringLiteral("--database: no path given")), interactive);
     if (parser.isSet(QStringLiteral("demo"))) {
         const rapport::Result<QString> demo = prepareDemoDatabase();
         if (!demo)
@@ -98,7 +102,7 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
         path = rapport::Database::defaultPath();
         QDir().mkpath(QFileInfo(path).absolutePath());
     }
-    auto db = rapport::Database::open(path);
+    auto db = rapport::Database::open(path, rapport::OpenMode::ReadWrite);
     if (!db)
         return failToStart(QStringLiteral("(gui)"), db.error(), interactive);
 

@@ -482,3 +482,65 @@ TEST_CASE("A version 1 file is migrated to version 2 with its data, a filled act
     CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM health_cache WHERE valid = 0"))).toInt() ==
           1);
 }
+
+TEST_CASE("Opening read-only never creates, migrates or writes the file", "[database][readonly]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("missing.sqlite3"));
+    const Error error = [&] {
+        Result<std::unique_ptr<Database>> opened = Database::open(missing, OpenMode::ReadOnly);
+        REQUIRE_FALSE(opened.ok());
+        return opened.error();
+    }();
+    CHECK(error.kind == ErrorKind::Database);
+    CHECK(error.message.contains(QStringLiteral("no database at '%1'").arg(missing)));
+    CHECK(QDir(dir.path()).isEmpty());
+
+    const QString path = dir.filePath(QStringLiteral("rapport.sqlite3"));
+    {
+        std::unique_ptr<Database> db = require(Database::open(path));
+        addMember(*db, QStringLiteral("Robin"));
+    }
+    const QByteArray before = readBytes(path);
+    {
+        std::unique_ptr<Database> db = require(Database::open(path, OpenMode::ReadOnly));
+        CHECK(db->mode() == OpenMode::ReadOnly);
+        CHECK(sqlite3_db_readonly(db->handle(), "main") == 1);
+        CHECK(require(db->scalar(memberCount)).toInt() == 1);
+        CHECK(require(db->scalar(QStringLiteral("PRAGMA foreign_keys"))).toInt() == 1);
+    }
+    CHECK(readBytes(path) == before);
+}
+
+TEST_CASE("Connections wait at least 10 s for a lock, and write transactions take it at once",
+          "[database][transaction]")
+{
+    TempDatabase temp;
+    CHECK(Database::busyTimeoutMs >= 10000);
+    CHECK(temp.number(QStringLiteral("PRAGMA busy_timeout")) == Database::busyTimeoutMs);
+    std::unique_ptr<Database> reader = require(Database::open(temp.path(), OpenMode::ReadOnly));
+    CHECK(require(reader->scalar(QStringLiteral("PRAGMA busy_timeout"))).toInt() == Database::busyTimeoutMs);
+
+    // BEGIN IMMEDIATE: the write lock is held from begin(), before any statement writes.
+    Transaction transaction(temp.db());
+    requireOk(transaction.status());
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open_v2(QFile::encodeName(temp.path()).constData(), &other, SQLITE_OPEN_READWRITE,
+                            nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY);
+    sqlite3_close(other);
+}
+
+TEST_CASE("Errors of prepared queries name the file", "[database]")
+{
+    TempDatabase temp;
+    QSqlQuery duplicate =
+        temp.db().prepare(QStringLiteral("INSERT INTO team_members (name, created_at) VALUES (?, 0)"));
+    duplicate.bindValue(0, QStringLiteral("Robin"));
+    requireOk(Database::run(duplicate));
+    const Status again = Database::run(duplicate);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().message.startsWith(QStringLiteral("database '%1': ").arg(temp.path())));
+    CHECK(again.error().message.contains(QStringLiteral("UNIQUE constraint failed")));
+}

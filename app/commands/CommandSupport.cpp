@@ -88,16 +88,24 @@ std::optional<int> CommandParser::parse(const QStringList& arguments)
 
 Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) const
 {
-    const QString given = m_parser.value(QStringLiteral("database"));
-    const bool isDefault = given.isEmpty();
-    const QString path = isDefault ? Database::defaultPath() : given;
-    if (access == Access::ReadOnly && !QFileInfo::exists(path))
-        return Error::database(
-            QStringLiteral("no database at '%1'; create one with 'rapport demo' or 'rapport add-contact'")
-                .arg(path));
+    const QString option = QStringLiteral("database");
+    const bool isDefault = !m_parser.isSet(option);
+    // An explicitly empty --database (an unset shell variable, say) must not quietly mean the default.
+    if (!isDefault && m_parser.value(option).trimmed().isEmpty())
+        return Error::usage(QStringLiteral("--database: no path given (leave the option out to use the "
+                                           "default database %1)")
+                                .arg(Database::defaultPath()));
+    const QString path = isDefault ? Database::defaultPath() : m_parser.value(option);
+    if (access == Access::ReadOnly) {
+        if (!QFileInfo::exists(path))
+            return Error::database(
+                QStringLiteral("no database at '%1'; create one with 'rapport demo' or 'rapport add-contact'")
+                    .arg(path));
+        return Database::open(path, OpenMode::ReadOnly);
+    }
     if (isDefault)
         QDir().mkpath(QFileInfo(path).absolutePath());
-    return Database::open(path);
+    return Database::open(path, OpenMode::ReadWrite);
 }
 
 } // namespace rapport::cli

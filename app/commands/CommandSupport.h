@@ -50,10 +50,11 @@ public:
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
     enum class Access
     {
-        ReadWrite, // creates the file when it does not exist
-        ReadOnly   // a missing file is refused: a command that only reads must not leave one behind
+        ReadWrite, // creates the file when it does not exist, upgrades an older schema
+        ReadOnly   // OpenMode::ReadOnly: a missing, empty or older file is refused, nothing is written
     };
-    // Opens --database, or the default database when it is not given.
+    // Opens --database, or the default database when it is not given; an empty --database is a usage
+    // error.
     Result<std::unique_ptr<Database>> openDatabase(Access access = Access::ReadWrite) const;
     const QString& command() const { return m_command; }
 

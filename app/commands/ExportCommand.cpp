@@ -5,6 +5,7 @@
 #include "IsoTime.h"
 #include "csv/CsvWriter.h"
 #include "reports/Report.h"
+#include "storage/FileDiagnosis.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -30,6 +31,15 @@ Result<qint64> periodBound(const QString& option, const QString& text, bool end)
     if (!moment)
         return Error::badInput(QStringLiteral("--%1: %2").arg(option, moment.error().message));
     return end && isDateOnly(text) ? *moment + daySeconds : *moment;
+}
+
+// A report file that cannot be written is a fault of the environment (a read-only folder, a full disk),
+// reported like a database file that cannot be written: exit code 3, the path and what to do.
+Error outputError(const QString& path, const QString& systemText)
+{
+    const QString reason = fileDiagnosis::whyCannotWrite(path);
+    return Error::database(
+        QStringLiteral("--output: cannot write '%1': %2").arg(path, reason.isEmpty() ? systemText : reason));
 }
 
 } // namespace
@@ -124,18 +134,17 @@ int runExport(const QStringList& arguments)
     const QString path = parser.value(QStringLiteral("output"));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(
-            command,
-            Error::badInput(QStringLiteral("--output: cannot write %1: %2").arg(path, file.errorString())));
+        return fail(command, outputError(path, file.errorString()));
     CsvWriter writer(file, path, options);
     const Result<qint64> rows = (*report)->write(writer);
     if (!rows) {
+        const bool writeFailed = file.error() != QFileDevice::NoError;
+        const QString systemText = file.errorString();
         file.cancelWriting();
-        return fail(command, rows.error());
+        return fail(command, writeFailed ? outputError(path, systemText) : rows.error());
     }
     if (!file.commit())
-        return fail(command,
-                    Error::database(QStringLiteral("cannot write %1: %2").arg(path, file.errorString())));
+        return fail(command, outputError(path, file.errorString()));
     out() << QStringLiteral("exported %1 to %2 (%3 %4)")
                  .arg(reportKindName(*kind), path)
                  .arg(*rows)

@@ -84,8 +84,11 @@ int runSettings(const QStringList& arguments)
         if (Status set = tags.setCadence(pair->first, days); !set)
             return fail(command, set.error());
     }
-    if (Status saved = engine->changeSettings(*changed); !saved)
-        return fail(command, saved.error());
+    // Without --set or --tag-cadence the file is open read-only: saving even unchanged settings would fail.
+    if (changes) {
+        if (Status saved = engine->changeSettings(*changed); !saved)
+            return fail(command, saved.error());
+    }
     if (Status committed = transaction.commit(); !committed)
         return fail(command, committed.error());
 

@@ -1,11 +1,12 @@
 #include "Database.h"
 
+#include "DatabaseBackup.h"
+#include "FileDiagnosis.h"
 #include "Migrations.h"
 #include "OwnCommits.h"
+#include "SqliteErrors.h"
 
 #include <QAtomicInt>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -24,30 +25,34 @@ QString describe(const QSqlError& error)
     return text.trimmed();
 }
 
-// Reads the first bytes of an existing file to tell "not SQLite at all" from other failures, so the
-// user is told what the file is rather than SQLite's terse "file is not a database".
-Status checkLooksLikeSqlite(const QString& path)
+sqlite3* handleOf(const QSqlDriver* driver)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::database(QStringLiteral("cannot read database '%1': %2").arg(path, file.errorString()));
-    if (file.size() == 0)
-        return {};
-    const QByteArray header = file.read(16);
-    if (header != QByteArray("SQLite format 3\0", 16))
-        return Error::database(
-            QStringLiteral("'%1' is not a Rapport database: it is not an SQLite file").arg(path));
-    return {};
+    if (!driver)
+        return nullptr;
+    const QVariant handle = driver->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(handle.constData());
+    return nullptr;
 }
 
-Status checkLocation(const QString& path)
+// Everything that can be told from the file's metadata alone, before SQLite touches it. Nothing here
+// opens the file: a FIFO would block the open, and on an open database closing any descriptor drops
+// the process's locks (the cause of a WAL deleted from under the app).
+Status checkLocation(const QString& path, OpenMode mode)
 {
     const QFileInfo info(path);
     if (info.exists()) {
-        if (info.isDir())
-            return Error::database(QStringLiteral("cannot open database '%1': it is a folder").arg(path));
-        return checkLooksLikeSqlite(path);
+        if (const QString kind = fileDiagnosis::nonRegularKind(path); !kind.isEmpty())
+            return Error::database(
+                QStringLiteral("cannot open database '%1': it is %2, not a database file").arg(path, kind));
+        if (mode == OpenMode::ReadOnly && info.size() == 0)
+            return Error::database(QStringLiteral("'%1' is empty, not a Rapport database yet; it was opened "
+                                                  "read-only, so it was left as it is")
+                                       .arg(path));
+        return {};
     }
+    if (mode == OpenMode::ReadOnly)
+        return Error::database(QStringLiteral("no database at '%1'").arg(path));
     const QFileInfo folder(info.absolutePath());
     if (!folder.exists())
         return Error::database(QStringLiteral("cannot create database '%1': folder '%2' does not exist")
@@ -55,18 +60,44 @@ Status checkLocation(const QString& path)
     if (!folder.isDir())
         return Error::database(
             QStringLiteral("cannot create database '%1': '%2' is not a folder").arg(path, folder.filePath()));
+    if (!fileDiagnosis::canWriteFolder(folder.filePath()) || fileDiagnosis::isOnReadOnlyFileSystem(path))
+        return Error::database(QStringLiteral("cannot create database '%1': the folder '%2' is read-only "
+                                              "(chmod u+w '%2')")
+                                   .arg(path, folder.filePath()));
+    return {};
+}
+
+// WAL mode, switched on after an upgrade (or the creation of the schema), so that a refused or
+// failed upgrade leaves the file exactly as it was.
+Status useWriteAheadLog(Database& db)
+{
+    const Result<QVariant> journal = db.scalar(QStringLiteral("PRAGMA journal_mode"));
+    if (!journal)
+        return journal.error();
+    if (journal->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+        return {};
+    const Result<QVariant> changed = db.scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!changed)
+        return changed.error();
+    // SQLite answers with the mode it stayed in when it cannot switch (a read-only file or folder).
+    if (changed->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return databaseError(db.path(), SQLITE_READONLY,
+                             QStringLiteral("cannot switch to write-ahead logging (WAL)"));
     return {};
 }
 
 } // namespace
 
-Database::Database(QString path, QString connectionName)
+Database::Database(QString path, QString connectionName, OpenMode mode)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
+    , m_mode(mode)
 {}
 
 Database::~Database()
 {
+    if (m_handle)
+        forgetConnectionPath(m_handle);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -81,37 +112,54 @@ QString Database::defaultPath()
            QStringLiteral("/rapport.sqlite3");
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path)
+Result<std::unique_ptr<Database>> Database::open(const QString& path, OpenMode mode)
 {
     if (path.trimmed().isEmpty())
         return Error::usage(QStringLiteral("no database path given"));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error::database(
             QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
-    if (Status location = checkLocation(path); !location)
+    if (Status location = checkLocation(path, mode); !location)
         return location.error();
 
     const QString name = QStringLiteral("rapport-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> database(new Database(path, name));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open())
-            return Error::database(
-                QStringLiteral("cannot open database '%1': %2").arg(path, describe(db.lastError())));
-        const QVariant handle = db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            database->m_handle = *static_cast<sqlite3* const*>(handle.constData());
-        if (!database->m_handle)
-            return Error::database(QStringLiteral("cannot open database '%1': no SQLite handle").arg(path));
-    }
+    std::unique_ptr<Database> database(new Database(path, name, mode));
+    if (Status connected = database->connect(); !connected)
+        return connected.error();
     if (Status configured = database->configure(); !configured)
         return configured.error();
     database->m_canonicalPath = QFileInfo(path).canonicalFilePath();
-    if (Status migrated = database->migrate(); !migrated)
-        return migrated.error();
+    if (mode == OpenMode::ReadWrite) {
+        if (Status migrated = database->migrate(); !migrated)
+            return migrated.error();
+        if (Status logged = useWriteAheadLog(*database); !logged)
+            return logged.error();
+    }
     return database;
+}
+
+Status Database::connect()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (m_mode == OpenMode::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        const int code = db.lastError().nativeErrorCode().toInt();
+        return databaseError(m_path, code != 0 ? code : SQLITE_CANTOPEN, describe(db.lastError()));
+    }
+    m_handle = handleOf(db.driver());
+    if (!m_handle)
+        return Error::database(QStringLiteral("cannot open database '%1': no SQLite handle").arg(m_path));
+    sqlite3_extended_result_codes(m_handle, 1);
+    registerConnectionPath(m_handle, m_path);
+    // SQLite falls back to reading when the file cannot be opened for writing; say so now rather than
+    // at the first write.
+    if (m_mode == OpenMode::ReadWrite && sqlite3_db_readonly(m_handle, "main") == 1)
+        return databaseError(m_path, SQLITE_READONLY, QStringLiteral("attempt to write a readonly database"));
+    return {};
 }
 
 QSqlDatabase Database::connection() const
@@ -149,15 +197,20 @@ Result<Database::ChangeStamp> Database::changeStamp()
 
 Status Database::configure()
 {
-    // Reading comes first and writes nothing, so a foreign or newer file is refused untouched.
+    // The first read: SQLite reads the header here, so a file that is not SQLite (SQLITE_NOTADB), a
+    // damaged or truncated one (SQLITE_CORRUPT) and a lock held by another program show up now, each
+    // with its own message. Reading comes first and writes nothing, so a refused file is left untouched.
+    if (const Result<QVariant> schema = scalar(QStringLiteral("PRAGMA schema_version")); !schema)
+        return schema.error();
     const Result<QVariant> version = scalar(QStringLiteral("PRAGMA user_version"));
     if (!version)
-        return Error::database(
-            QStringLiteral("cannot read database '%1': %2").arg(m_path, version.error().message));
+        return version.error();
     const Result<QVariant> applicationId = scalar(QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return applicationId.error();
     const Result<QVariant> tableCount = scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    if (!applicationId || !tableCount)
-        return Error::database(QStringLiteral("cannot read database '%1'").arg(m_path));
+    if (!tableCount)
+        return tableCount.error();
     if (tableCount->toInt() > 0 && applicationId->toInt() != rapportApplicationId)
         return Error::database(
             QStringLiteral("'%1' is an SQLite database but not a Rapport database; it was left untouched")
@@ -169,46 +222,67 @@ Status Database::configure()
                                    .arg(version->toInt())
                                    .arg(currentSchemaVersion()));
 
-    const Result<QVariant> journal = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
-    if (!journal || journal->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return Error::database(
-            QStringLiteral("cannot open database '%1' for writing: the file or its folder is "
-                           "read-only")
-                .arg(m_path));
+    if (m_mode == OpenMode::ReadOnly) {
+        if (tableCount->toInt() == 0)
+            return Error::database(QStringLiteral("'%1' is empty, not a Rapport database yet; it was opened "
+                                                  "read-only, so it was left as it is")
+                                       .arg(m_path));
+        if (version->toInt() < currentSchemaVersion())
+            return Error::database(
+                QStringLiteral("'%1' has schema version %2 and needs an upgrade to version %3, which this "
+                               "read-only command does not do; open the file in the Rapport app or run any "
+                               "writing command on it, which first backs it up to '%1.v%2.bak'")
+                    .arg(m_path)
+                    .arg(version->toInt())
+                    .arg(currentSchemaVersion()));
+        // A setting of this connection only: nothing is written.
+        return execute(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+
     return execute(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL"));
 }
 
 Status Database::migrate()
 {
-    const int from = schemaVersion();
-    if (from == currentSchemaVersion())
+    if (schemaVersion() == currentSchemaVersion())
         return {};
 
-    if (from > 0) {
-        const QString backup = QStringLiteral("%1.v%2.bak").arg(m_path).arg(from);
-        QFile::remove(backup);
-        QSqlQuery vacuum(connection());
-        vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
-        vacuum.addBindValue(backup);
-        if (!vacuum.exec())
-            return Error::database(QStringLiteral("cannot back up '%1' to '%2' before upgrading it: %3")
-                                       .arg(m_path, backup, describe(vacuum.lastError())));
-    }
-
+    // The write lock first, then the version again: another process may have upgraded the file in the
+    // meantime, and no one can change it between the backup and the upgrade.
     if (Status begun = begin(); !begun)
         return begun;
+    const int from = schemaVersion();
+    if (from == currentSchemaVersion()) {
+        rollback();
+        return {};
+    }
+    if (from > currentSchemaVersion() || from < 0) {
+        rollback();
+        return Error::database(QStringLiteral("'%1' was upgraded to schema version %2 by another program "
+                                              "while it was being opened; it was left untouched")
+                                   .arg(m_path)
+                                   .arg(from));
+    }
+    if (from > 0) {
+        const QString backup = QStringLiteral("%1.v%2.bak").arg(m_path).arg(from);
+        if (Status copied = writeDatabaseBackup(m_path, backup); !copied) {
+            rollback();
+            return copied;
+        }
+    }
+
     for (const Migration& migration : migrations()) {
         if (migration.version <= from)
             continue;
         for (const QString& statement : migration.statements) {
             QSqlQuery query(connection());
             if (!query.exec(statement)) {
-                const QString reason = describe(query.lastError());
+                const Error reason = queryError(query);
                 rollback();
                 return Error::database(QStringLiteral("cannot upgrade '%1' to schema version %2 (%3): %4")
                                            .arg(m_path)
                                            .arg(migration.version)
-                                           .arg(QString::fromLatin1(migration.description), reason));
+                                           .arg(QString::fromLatin1(migration.description), reason.message));
             }
         }
     }
@@ -226,9 +300,10 @@ Status Database::execute(const QString& sql)
 {
     char* message = nullptr;
     if (sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const int code = sqlite3_extended_errcode(m_handle);
         const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(m_handle));
         sqlite3_free(message);
-        return Error::database(QStringLiteral("database '%1': %2").arg(m_path, text));
+        return databaseError(m_path, code, text);
     }
     return {};
 }
@@ -244,8 +319,22 @@ QSqlQuery Database::prepare(const QString& sql) const
 Status Database::run(QSqlQuery& query)
 {
     if (!query.exec())
-        return Error::database(describe(query.lastError()));
+        return queryError(query);
     return {};
+}
+
+Error Database::queryError(const QSqlQuery& query)
+{
+    const QSqlError error = query.lastError();
+    sqlite3* handle = handleOf(query.driver());
+    // Qt's driver records the (extended) code SQLite returned for the failed call.
+    bool numeric = false;
+    int code = error.nativeErrorCode().toInt(&numeric);
+    if (!numeric || code == 0)
+        code = handle ? sqlite3_extended_errcode(handle) : SQLITE_ERROR;
+    if (code == 0)
+        code = SQLITE_ERROR;
+    return databaseError(connectionPath(handle), code, describe(error));
 }
 
 Result<QVariant> Database::scalar(const QString& sql) const
@@ -253,7 +342,7 @@ Result<QVariant> Database::scalar(const QString& sql) const
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return Error::database(describe(query.lastError()));
+        return queryError(query);
     if (!query.next())
         return QVariant();
     return query.value(0);

@@ -1,5 +1,7 @@
 // An open Rapport database file: one Qt SQL connection (QSQLITE) with WAL, foreign keys and a busy
-// timeout, migrated to the current schema. One Database per thread; never share it across threads.
+// timeout; opened for writing it is migrated to the current schema, opened read-only it is only read.
+// One Database per thread; never share it across threads. Only SQLite ever opens the file (see
+// FileDiagnosis.h for why).
 #pragma once
 
 #include "Result.h"
@@ -20,13 +22,33 @@ enum class TransactionMode
     Read   // a snapshot for a series of reads
 };
 
+enum class OpenMode
+{
+    // Creates the file (and the schema) when it does not exist, or fills a zero-byte file; upgrades an
+    // older schema after a backup copy FILE.vN.bak; puts the file in WAL mode.
+    ReadWrite,
+    // SQLITE_OPEN_READONLY: never creates, upgrades or writes the file. A missing or empty file, or one
+    // whose schema is older than this version's, is refused.
+    //
+    // A WAL database needs its -shm (and -wal) to be read safely. SQLite 3.40 creates them beside a
+    // read-only file when the folder is writable, and cannot remove them afterwards (the next writer
+    // does); it reads a file in a read-only folder only while they exist there (another program has
+    // the file open), and otherwise fails with SQLITE_READONLY_DIRECTORY, which is reported as such.
+    // immutable=1 would read without them but is only safe when no one can write the file, which
+    // Rapport cannot know, so it is not used.
+    ReadOnly
+};
+
 class Database
 {
 public:
-    // Opens the file, creating it (and an empty schema) when it does not exist yet. A file that is not
-    // SQLite, a Rapport file from a newer version, or a location that cannot be written is refused with
-    // an error naming the path, and the file is left as it was.
-    static Result<std::unique_ptr<Database>> open(const QString& path);
+    // How long a statement waits for another connection's lock before it fails with "locked".
+    static constexpr int busyTimeoutMs = 10000;
+
+    // Opens the file. Something that is not a regular file, a file that is not SQLite, another
+    // program's SQLite database, a Rapport file from a newer version, or a location that cannot be
+    // used is refused with an error naming the path and what to do, and the file is left as it was.
+    static Result<std::unique_ptr<Database>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);
 
     // Where the GUI and the command line keep their database when none is given.
     static QString defaultPath();
@@ -36,6 +58,7 @@ public:
     Database& operator=(const Database&) = delete;
 
     const QString& path() const { return m_path; }
+    OpenMode mode() const { return m_mode; }
     QSqlDatabase connection() const;
     // The SQLite handle behind the Qt connection, for the few bulk paths that need it.
     sqlite3* handle() const { return m_handle; }
@@ -55,12 +78,14 @@ public:
     // The file's path with links resolved: the same for every connection to one file.
     const QString& canonicalPath() const { return m_canonicalPath; }
 
-    // Runs statements that return no rows; the error names the statement's purpose.
+    // Runs statements that return no rows; a failure is a database error naming the file.
     Status execute(const QString& sql);
     // A prepared query on this connection; errors are reported by run() below.
     QSqlQuery prepare(const QString& sql) const;
-    // Executes a prepared query, turning a failure into a database error.
+    // Executes a prepared query, turning a failure into a database error naming the file.
     static Status run(QSqlQuery& query);
+    // The database error of a failed query of any Database's connection.
+    static Error queryError(const QSqlQuery& query);
     // A single value from a query with no parameters.
     Result<QVariant> scalar(const QString& sql) const;
 
@@ -78,7 +103,8 @@ public:
     qint64 lastInsertId() const;
 
 private:
-    Database(QString path, QString connectionName);
+    Database(QString path, QString connectionName, OpenMode mode);
+    Status connect();
     Status configure();
     Status migrate();
 
@@ -87,6 +113,7 @@ private:
     QString m_path;
     QString m_canonicalPath;
     QString m_connectionName;
+    OpenMode m_mode;
     sqlite3* m_handle = nullptr;
     int m_transactionDepth = 0;
     TransactionMode m_outermostMode = TransactionMode::Read;

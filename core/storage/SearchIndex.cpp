@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <array>
+#include <sqlite3.h>
 
 namespace rapport {
 
@@ -136,17 +137,91 @@ Status SearchIndex::indexNotesAfter(qint64 afterId)
     return Database::run(insert);
 }
 
+namespace {
+
+// A TEMP copy of one FTS5 index: same definition, same index data, reading its content through a TEMP
+// view of the real content table, so FTS5's integrity-check compares exactly what the file holds.
+Status checkCopyOfIndex(Database& db, const QString& table)
+{
+    const Result<QVariant> definition = db.scalar(
+        QStringLiteral("SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = '%1'").arg(table));
+    if (!definition)
+        return definition.error();
+    QString sql = definition->toString();
+    static const QRegularExpression head(
+        QStringLiteral("^\\s*CREATE\\s+VIRTUAL\\s+TABLE\\s+\\S+\\s+USING\\s+fts5\\s*\\("),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch start = head.match(sql);
+    if (!start.hasMatch())
+        return Error::database(QStringLiteral("search index %1 is missing or not an FTS5 table").arg(table));
+    const QString copy = QStringLiteral("rapport_check_%1").arg(table);
+    QString arguments = sql.mid(start.capturedEnd());
+
+    static const QRegularExpression contentOption(
+        QStringLiteral("\\bcontent\\s*=\\s*(?:'([^']*)'|\"([^\"]*)\"|(\\w+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch content = contentOption.match(arguments);
+    if (content.hasMatch()) {
+        QString source = content.captured(1);
+        if (source.isEmpty())
+            source = content.captured(2);
+        if (source.isEmpty())
+            source = content.captured(3);
+        if (!source.isEmpty()) {
+            if (Status view =
+                    db.execute(QStringLiteral("CREATE TEMP VIEW \"%1_source\" AS SELECT * FROM main.\"%2\"")
+                                   .arg(copy, source));
+                !view)
+                return view;
+            arguments.replace(content.capturedStart(), content.capturedLength(),
+                              QStringLiteral("content = '%1_source'").arg(copy));
+        }
+    }
+    if (Status created =
+            db.execute(QStringLiteral("CREATE VIRTUAL TABLE temp.\"%1\" USING fts5(%2").arg(copy, arguments));
+        !created)
+        return created;
+    for (const char* suffix : {"data", "idx", "docsize", "config", "content"}) {
+        const QString from = QStringLiteral("%1_%2").arg(table, QLatin1String(suffix));
+        const QString to = QStringLiteral("%1_%2").arg(copy, QLatin1String(suffix));
+        const Result<QVariant> present =
+            db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM main.sqlite_schema WHERE name = '%1') + "
+                                     "(SELECT count(*) FROM temp.sqlite_schema WHERE name = '%2')")
+                          .arg(from, to));
+        if (!present)
+            return present.error();
+        if (present->toInt() != 2)
+            continue;
+        if (Status copied = db.execute(QStringLiteral("DELETE FROM temp.\"%2\"; INSERT INTO temp.\"%2\" "
+                                                      "SELECT * FROM main.\"%1\"")
+                                           .arg(from, to));
+            !copied)
+            return copied;
+    }
+    // rank = 1 also compares an external-content index with its table (interactions, trust_notes);
+    // without it FTS5 only checks the index's own structure.
+    if (Status checked = db.execute(
+            QStringLiteral("INSERT INTO temp.\"%1\"(\"%1\", rank) VALUES ('integrity-check', 1)").arg(copy));
+        !checked)
+        return Error::database(QStringLiteral("search index %1 is inconsistent: %2")
+                                   .arg(table, QString::fromUtf8(sqlite3_errmsg(db.handle()))));
+    return {};
+}
+
+} // namespace
+
 Status SearchIndex::verify()
 {
+    // FTS5's integrity-check is an INSERT into the index, which a read-only connection (rapport check
+    // opens the file read-only) may not run on the file. It runs instead on copies in this connection's
+    // TEMP schema, which is writable even then. The transaction is never committed: rolling it back
+    // takes the copies away again.
+    const Transaction scratch(m_db, TransactionMode::Read);
+    if (!scratch.status())
+        return scratch.status();
     for (const char* table : {"contact_search", "interaction_search", "note_search"}) {
-        const QString name = QString::fromLatin1(table);
-        // rank = 1 also compares an external-content index with its table (interactions, trust_notes);
-        // without it FTS5 only checks the index's own structure.
-        if (Status status = m_db.execute(
-                QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)").arg(name));
-            !status)
-            return Error::database(
-                QStringLiteral("search index %1 is inconsistent: %2").arg(name, status.error().message));
+        if (Status checked = checkCopyOfIndex(m_db, QString::fromLatin1(table)); !checked)
+            return checked;
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "SqliteStatement.h"
 
+#include "SqliteErrors.h"
+
 #include <sqlite3.h>
 
 namespace rapport {
@@ -20,7 +22,7 @@ SqliteStatement::~SqliteStatement()
 
 QString SqliteStatement::errorMessage() const
 {
-    return QString::fromUtf8(sqlite3_errmsg(m_db));
+    return connectionError(m_db).message;
 }
 
 void SqliteStatement::bind(int index, qint64 value)

@@ -22,6 +22,7 @@ public:
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
     bool isValid() const { return m_statement != nullptr; }
+    // The last error on the connection, naming the file and the remedy (see SqliteErrors.h).
     QString errorMessage() const;
 
     void bind(int index, qint64 value);
