@@ -38,15 +38,7 @@ Run rapportRun(const QStringList& arguments, As as = As::Me, int timeoutMs = 120
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath());
         process.setProcessEnvironment(environment);
     }
-    process.start(QStringLiteral(RAPPORT_BINARY), arguments);
-    REQUIRE(process.waitForFinished(timeoutMs));
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    Run run;
-    run.exitCode = process.exitCode();
-    run.outBytes = process.readAllStandardOutput();
-    run.out = QString::fromUtf8(run.outBytes);
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runRapport(process, arguments, timeoutMs);
 }
 
 // Whether a child as "nobody" can run the binary at all (its path must be searchable by everyone).
@@ -87,27 +79,6 @@ void requireFailure(const Run& run, const QString& path)
     CHECK(run.exitCode == 3);
     CHECK(run.err.contains(path));
 }
-
-QStringList filesIn(const QString& folder)
-{
-    return QDir(folder).entryList(QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
-}
-
-[[maybe_unused]] std::string skipReason(const char* why)
-{
-    return why;
-}
-std::string skipReason(const QString& why)
-{
-    return why.toStdString();
-}
-
-// Some faults need root (a tmpfs) or another user (permission bits): without them, say so and skip.
-#define SKIP_WITH_WARNING(why)                                                                               \
-    do {                                                                                                     \
-        WARN(skipReason(why));                                                                               \
-        return;                                                                                              \
-    } while (false)
 
 const QString databaseOption = QStringLiteral("--database");
 

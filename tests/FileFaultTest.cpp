@@ -85,27 +85,6 @@ Error openFails(const QString& path, OpenMode mode)
     return opened.error();
 }
 
-QStringList filesIn(const QString& folder)
-{
-    return QDir(folder).entryList(QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
-}
-
-[[maybe_unused]] std::string skipReason(const char* why)
-{
-    return why;
-}
-std::string skipReason(const QString& why)
-{
-    return why.toStdString();
-}
-
-// Some faults need root (a tmpfs) or another user (permission bits): without them, say so and skip.
-#define SKIP_WITH_WARNING(why)                                                                               \
-    do {                                                                                                     \
-        WARN(skipReason(why));                                                                               \
-        return;                                                                                              \
-    } while (false)
-
 } // namespace
 
 TEST_CASE("A read-only file is read in read-only mode and refused for writing with the chmod remedy",

@@ -25,6 +25,13 @@ QString quoted(const QString& path)
     return QLatin1Char('\'') + path + QLatin1Char('\'');
 }
 
+// SQLite says SQLITE_FULL, or an I/O error on a disk with no space left: the same advice for both.
+Error diskFullError(const QString& quotedFile)
+{
+    return Error::database(
+        QStringLiteral("cannot write %1: the disk is full; free some space and try again").arg(quotedFile));
+}
+
 // The backups Rapport wrote before upgrades ("F.v1.bak"), found by listing the folder.
 QString restoreAdvice(const QString& path)
 {
@@ -147,8 +154,7 @@ Error ioError(const QString& path, int code, const QString& sqliteText)
         break;
     }
     if (fileDiagnosis::isOnFullDisk(path))
-        return Error::database(
-            QStringLiteral("cannot write %1: the disk is full; free some space and try again").arg(file));
+        return diskFullError(file);
     const bool sharedMemory =
         code == SQLITE_IOERR_SHMOPEN || code == SQLITE_IOERR_SHMSIZE || code == SQLITE_IOERR_SHMMAP;
     return Error::database(
@@ -180,8 +186,7 @@ Error databaseError(const QString& path, int extendedCode, const QString& sqlite
     case SQLITE_CANTOPEN:
         return cantOpenError(path, extendedCode, text);
     case SQLITE_FULL:
-        return Error::database(
-            QStringLiteral("cannot write %1: the disk is full; free some space and try again").arg(file));
+        return diskFullError(file);
     case SQLITE_IOERR:
         return ioError(path, extendedCode, text);
     case SQLITE_NOTADB:

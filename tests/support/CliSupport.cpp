@@ -7,8 +7,13 @@ namespace rapport::test {
 Run runRapport(const QStringList& arguments)
 {
     QProcess process;
+    return runRapport(process, arguments);
+}
+
+Run runRapport(QProcess& process, const QStringList& arguments, int timeoutMs)
+{
     process.start(QStringLiteral(RAPPORT_BINARY), arguments);
-    REQUIRE(process.waitForFinished(120000));
+    REQUIRE(process.waitForFinished(timeoutMs));
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
     Run run;
     run.exitCode = process.exitCode();

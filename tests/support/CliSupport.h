@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include <QByteArray>
+#include <QProcess>
 #include <QStringList>
 
 namespace rapport::test {
@@ -18,6 +19,8 @@ struct Run
 };
 
 Run runRapport(const QStringList& arguments);
+// Runs the binary in `process`, set up by the caller (environment, user), and collects what it wrote.
+Run runRapport(QProcess& process, const QStringList& arguments, int timeoutMs = 120000);
 
 class CliDatabase
 {

@@ -15,6 +15,21 @@
 
 namespace rapport::test {
 
+QStringList filesIn(const QString& folder)
+{
+    return QDir(folder).entryList(QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
+}
+
+std::string skipReason(const char* why)
+{
+    return why;
+}
+
+std::string skipReason(const QString& why)
+{
+    return why.toStdString();
+}
+
 namespace {
 
 struct Ids

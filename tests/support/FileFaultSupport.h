@@ -11,8 +11,21 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <string>
 
 namespace rapport::test {
+
+// The files in a folder, hidden ones too, by name: what a fault must not leave behind.
+QStringList filesIn(const QString& folder);
+
+// Some faults need root (a tmpfs) or another user (permission bits): without them, say so and skip.
+#define SKIP_WITH_WARNING(why)                                                                               \
+    do {                                                                                                     \
+        WARN(::rapport::test::skipReason(why));                                                              \
+        return;                                                                                              \
+    } while (false)
+std::string skipReason(const char* why);
+std::string skipReason(const QString& why);
 
 // SHA-256 of the file's bytes; empty when it cannot be read.
 QByteArray fileHash(const QString& path);
