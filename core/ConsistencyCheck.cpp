@@ -9,8 +9,34 @@
 namespace rapport {
 
 namespace {
+
 constexpr int maxListedStateProblems = 10;
+constexpr int maxListedSharedMethods = 10;
+
+Status listSharedMethods(Database& db, ConsistencyReport& report)
+{
+    const Result<QVariant> total = db.scalar(QStringLiteral(
+        "SELECT count(*) FROM (SELECT DISTINCT normalized, kind FROM contact_methods WHERE clash > 0)"));
+    if (!total)
+        return total.error();
+    QSqlQuery shared = db.prepare(QStringLiteral(
+        "SELECT m.kind, min(m.value), group_concat(m.contact_id, ', ') FROM contact_methods m"
+        " JOIN (SELECT DISTINCT normalized, kind FROM contact_methods WHERE clash > 0 LIMIT ?) s"
+        " ON s.normalized = m.normalized AND s.kind = m.kind GROUP BY m.normalized, m.kind"));
+    shared.addBindValue(maxListedSharedMethods);
+    if (Status status = Database::run(shared); !status)
+        return status;
+    while (shared.next())
+        report.toReview << QStringLiteral("%1 '%2' belongs to contacts %3: merge them or remove it from all "
+                                          "but one")
+                               .arg(shared.value(0).toString(), shared.value(1).toString(),
+                                    shared.value(2).toString());
+    if (const qint64 more = total->toLongLong() - maxListedSharedMethods; more > 0)
+        report.toReview << QStringLiteral("… and %1 more shared emails, phones or handles").arg(more);
+    return {};
 }
+
+} // namespace
 
 Result<ConsistencyReport> ConsistencyCheck::run(const ProgressCallback& progress)
 {
@@ -58,6 +84,8 @@ Result<ConsistencyReport> ConsistencyCheck::run(const ProgressCallback& progress
 
     if (Status search = SearchIndex(m_db).verify(); !search)
         report.problems << search.error().message;
+    if (Status shared = listSharedMethods(m_db, report); !shared)
+        return shared.error();
 
     const Result<ScoringEngine> engine = ScoringEngine::open(m_db);
     if (!engine)

@@ -18,6 +18,9 @@ struct ConsistencyReport
     qint64 scoredContacts = 0;
     int schemaVersion = 0;
     QStringList problems; // empty when the database is consistent
+    // Not wrong, but for someone to settle: emails, phones and handles that several contacts shared
+    // before one contact per address was enforced (schema version 4).
+    QStringList toReview;
 
     bool consistent() const { return problems.isEmpty(); }
 };

@@ -81,7 +81,24 @@ TEST_CASE("add-contact prints the id and refuses bad input with exit 2", "[cli]"
                                  {QStringLiteral("--name"), QStringLiteral("Y"), QStringLiteral("--email"),
                                   QStringLiteral("JOSE@example.org")});
     CHECK(duplicate.exitCode == 2);
-    CHECK(duplicate.err.contains(QStringLiteral("already belongs to contact 1")));
+    CHECK(duplicate.err.contains(QStringLiteral("--email: 'JOSE@example.org' already belongs to contact 1")));
+
+    const Run huge =
+        db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("Z"),
+                                               QStringLiteral("--cadence"), QStringLiteral("1e308")});
+    CHECK(huge.exitCode == 2);
+    CHECK(huge.err.contains(QStringLiteral("--cadence: must be a number of days from 1 to 3650")));
+    const Run escape = db.run(QStringLiteral("add-contact"),
+                              {QStringLiteral("--name"), QStringLiteral("Eve \x1b]0;pwned\x07")});
+    CHECK(escape.exitCode == 2);
+    CHECK(escape.err.contains(
+        QStringLiteral("--name: must not contain control characters (U+001B at position 5)")));
+    const Run badOwner =
+        db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("Z"),
+                                               QStringLiteral("--owner"), QStringLiteral("Al\nex")});
+    CHECK(badOwner.exitCode == 2);
+    CHECK(badOwner.err.contains(
+        QStringLiteral("--owner: team member name: must not contain control characters")));
 
     const Run badCadence =
         db.run(QStringLiteral("add-contact"), {QStringLiteral("--name"), QStringLiteral("Z"),
@@ -343,8 +360,9 @@ TEST_CASE("demo then check reports a consistent database", "[cli][demo]")
     CHECK(check.out.contains(QStringLiteral("consistent:")));
     const Run again = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("10")});
     CHECK(again.exitCode == 2);
+    // A refused option value is bad input, as in every other command.
     const Run negative = db.run(QStringLiteral("demo"), {QStringLiteral("--contacts"), QStringLiteral("-5")});
-    CHECK(negative.exitCode == 1);
+    CHECK(negative.exitCode == 2);
 }
 
 TEST_CASE("The desktop app starts on a new file and refuses one it cannot open, naming it", "[cli][gui]")

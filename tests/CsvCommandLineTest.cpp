@@ -271,8 +271,8 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
     CHECK(everyProblem.exitCode == 2);
     CHECK(everyProblem.err ==
           QStringLiteral("rapport import: %1: line 2, column 'emails': not an email address: 'bob@'\n"
-                         "rapport import: %1: line 2, column 'cadence_days': 'abc' is not a number of days "
-                         "greater than 0\n"
+                         "rapport import: %1: line 2, column 'cadence_days': 'abc': must be a number of "
+                         "days from 1 to 3650\n"
                          "rapport import: %1: line 2, column 'archived': 'maybe' is not 0 or 1\n"
                          "rapport import: %1: nothing imported (3 problems)\n")
               .arg(path));

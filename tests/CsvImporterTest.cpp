@@ -246,7 +246,7 @@ TEST_CASE("Each bad input is refused with file, line and column, and the databas
         {"bad-handle.csv", ImportTarget::Contacts, "display_name,emails,handles\nZed,,myspace:zed\n",
          QStringLiteral("line 2, column 'handles': 'myspace:zed' is not service:handle")},
         {"bad-cadence.csv", ImportTarget::Contacts, "display_name,emails,handles,cadence_days\nZed,,,soon\n",
-         QStringLiteral("line 2, column 'cadence_days': 'soon' is not a number of days greater than 0")},
+         QStringLiteral("line 2, column 'cadence_days': 'soon': must be a number of days from 1 to 3650")},
         {"unknown-contact.csv", ImportTarget::Interactions,
          logHeader + goodRows + "nobody@example.org,2026-05-03,email,inbound,who?\n",
          QStringLiteral(
@@ -362,17 +362,17 @@ TEST_CASE("A row reports the problem of every bad value, in column order", "[imp
                    "Cy,,bogus:zz,-5,maybe\n") ==
           QStringList{
               QStringLiteral("line 3, column 'emails': not an email address: 'bob@'"),
-              QStringLiteral("line 3, column 'cadence_days': 'abc' is not a number of days greater than 0"),
+              QStringLiteral("line 3, column 'cadence_days': 'abc': must be a number of days from 1 to 3650"),
               QStringLiteral("line 4, column 'handles': 'bogus:zz' is not service:handle; services are ") +
                   methodKindNames().join(QStringLiteral(", ")),
-              QStringLiteral("line 4, column 'cadence_days': '-5' is not a number of days greater than 0"),
+              QStringLiteral("line 4, column 'cadence_days': '-5': must be a number of days from 1 to 3650"),
               QStringLiteral("line 4, column 'archived': 'maybe' is not 0 or 1"),
           });
     // Column order is the file's, not the order the fields are checked in.
     CHECK(problems("reordered.csv", ImportTarget::Contacts,
                    "cadence_days,display_name,emails,handles\nsoon,Bob,bob@,\n") ==
           QStringList{
-              QStringLiteral("line 2, column 'cadence_days': 'soon' is not a number of days greater than 0"),
+              QStringLiteral("line 2, column 'cadence_days': 'soon': must be a number of days from 1 to 3650"),
               QStringLiteral("line 2, column 'emails': not an email address: 'bob@'"),
           });
     CHECK(

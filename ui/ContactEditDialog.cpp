@@ -1,6 +1,7 @@
 #include "ContactEditDialog.h"
 
 #include "DatabaseSession.h"
+#include "model/DayRange.h"
 #include "storage/ContactRepository.h"
 #include "storage/TeamMemberRepository.h"
 
@@ -42,7 +43,7 @@ ContactEditDialog::ContactEditDialog(DatabaseSession& session, const Contact& co
             m_owner->addItem(member.name, member.id);
     }
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(contact.ownerId.value_or(0))));
-    m_cadence->setRange(0, 3650);
+    m_cadence->setRange(0, static_cast<int>(maximumDays)); // 0 is the special value, not a cadence
     m_cadence->setSuffix(tr(" days"));
     m_cadence->setSpecialValueText(tr("Learn from the log"));
     m_cadence->setValue(contact.cadenceDays ? static_cast<int>(std::lround(*contact.cadenceDays)) : 0);

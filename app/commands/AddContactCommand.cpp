@@ -4,7 +4,26 @@
 #include "storage/ContactRepository.h"
 #include "storage/TeamMemberRepository.h"
 
+#include <limits>
+
 namespace rapport::cli {
+
+namespace {
+
+// Core names the field it refuses ("email: …", "forum: …"); the user typed an option.
+Error asOptionError(const Error& error)
+{
+    const QString field = error.message.section(QLatin1Char(':'), 0, 0);
+    if (parseMethodKind(field) && field != QLatin1String("email") && field != QLatin1String("phone"))
+        return {error.kind, QStringLiteral("--handle %1").arg(error.message)};
+    for (const char* option : {"name", "organization", "title", "tag", "email", "phone", "cadence"}) {
+        if (field == QLatin1String(option))
+            return optionError(field, error);
+    }
+    return error;
+}
+
+} // namespace
 
 int runAddContact(const QStringList& arguments)
 {
@@ -64,30 +83,14 @@ int runAddContact(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("cadence"))) {
         bool ok = false;
         const double days = parser.value(QStringLiteral("cadence")).toDouble(&ok);
-        if (!ok || days <= 0)
-            return fail(command,
-                        Error::badInput(QStringLiteral("--cadence '%1': expected a number of days greater "
-                                                       "than 0")
-                                            .arg(parser.value(QStringLiteral("cadence")))));
-        contact.cadenceDays = days;
+        contact.cadenceDays = ok ? days : std::numeric_limits<double>::quiet_NaN();
     }
     if (const QString problem = ContactRepository::validationError(contact); !problem.isEmpty())
-        return fail(command, Error::badInput(problem));
+        return fail(command, asOptionError(Error::badInput(problem)));
 
     Result<std::unique_ptr<Database>> db = parser.openDatabase();
     if (!db)
         return fail(command, db.error());
-    ContactRepository contacts(**db);
-    for (const ContactMethod& method : std::as_const(contact.methods)) {
-        const Result<std::optional<qint64>> owner = contacts.findByMethod(method.value, method.kind);
-        if (!owner)
-            return fail(command, owner.error());
-        if (owner->has_value())
-            return fail(command, Error::badInput(QStringLiteral("%1 '%2' already belongs to contact %3")
-                                                     .arg(methodKindName(method.kind), method.value)
-                                                     .arg(**owner)));
-    }
-
     Transaction transaction(**db);
     if (!transaction.status().ok())
         return fail(command, transaction.status().error());
@@ -95,12 +98,12 @@ int runAddContact(const QStringList& arguments)
         const Result<qint64> ownerId =
             TeamMemberRepository(**db).ensure(parser.value(QStringLiteral("owner")));
         if (!ownerId)
-            return fail(command, ownerId.error());
+            return fail(command, optionError(QStringLiteral("owner"), ownerId.error()));
         contact.ownerId = *ownerId;
     }
-    const Result<qint64> id = contacts.create(contact);
+    const Result<qint64> id = ContactRepository(**db).create(contact);
     if (!id)
-        return fail(command, id.error());
+        return fail(command, asOptionError(id.error()));
     if (Status committed = transaction.commit(); !committed)
         return fail(command, committed.error());
     out() << *id << Qt::endl;

@@ -26,6 +26,11 @@ int runCheck(const QStringList& arguments)
           << "interactions:   " << report->interactions << '\n'
           << "trust notes:    " << report->trustNotes << '\n'
           << "team members:   " << report->teamMembers << '\n';
+    if (!report->toReview.isEmpty()) {
+        out() << "to review:" << '\n';
+        for (const QString& item : report->toReview)
+            out() << "  - " << item << '\n';
+    }
     if (report->consistent()) {
         out() << "consistent: integrity, foreign keys, search indexes and scoring state all check out"
               << Qt::endl;

@@ -18,9 +18,9 @@ Result<qint64> readCount(const CommandParser& parser, const QString& name, qint6
     bool ok = false;
     const qint64 value = parser.value(name).toLongLong(&ok);
     if (!ok || value < minimum)
-        return Error::usage(QStringLiteral("--%1 '%2': expected a whole number of at least %3")
-                                .arg(name, parser.value(name))
-                                .arg(minimum));
+        return Error::badInput(QStringLiteral("--%1 '%2': expected a whole number of at least %3")
+                                   .arg(name, parser.value(name))
+                                   .arg(minimum));
     return value;
 }
 } // namespace
@@ -68,7 +68,7 @@ int runDemo(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("until"))) {
         const Result<qint64> until = parseIsoMoment(parser.value(QStringLiteral("until")));
         if (!until)
-            return fail(command, Error::usage(QStringLiteral("--until: %1").arg(until.error().message)));
+            return fail(command, Error::badInput(QStringLiteral("--until: %1").arg(until.error().message)));
         options.endSeconds = *until;
     }
 

@@ -1,6 +1,7 @@
 #include "ContactImport.h"
 
 #include "RowProblems.h"
+#include "model/DayRange.h"
 #include "storage/ContactRepository.h"
 #include "storage/SqliteStatement.h"
 
@@ -144,9 +145,9 @@ ContactImport::Draft ContactImport::read(const MappedRow& row, RowProblems& prob
     if (const QString cadence = row.text(ImportField::Cadence); !cadence.isEmpty()) {
         bool isNumber = false;
         const double days = cadence.toDouble(&isNumber);
-        if (!isNumber || !std::isfinite(days) || days <= 0)
-            problems.add(ImportField::Cadence,
-                         QStringLiteral("'%1' is not a number of days greater than 0").arg(cadence));
+        const QString outOfRange = dayRangeProblem(isNumber ? days : -1);
+        if (!outOfRange.isEmpty())
+            problems.add(ImportField::Cadence, QStringLiteral("'%1': %2").arg(cadence, outOfRange));
         else
             c.cadenceDays = days;
     }

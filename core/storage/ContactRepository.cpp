@@ -4,9 +4,12 @@
 #include "InteractionRepository.h"
 #include "TagRepository.h"
 #include "TrustNoteRepository.h"
+#include "model/DayRange.h"
+#include "model/SingleLineText.h"
 
+#include <QHash>
+#include <QSet>
 #include <algorithm>
-#include <cmath>
 
 namespace rapport {
 
@@ -14,16 +17,28 @@ QString ContactRepository::validationError(const Contact& contact)
 {
     if (contact.effectiveDisplayName().isEmpty())
         return QStringLiteral("name: must not be empty");
-    if (contact.cadenceDays && (!std::isfinite(*contact.cadenceDays) || *contact.cadenceDays <= 0))
-        return QStringLiteral("cadence: must be a number of days greater than 0");
+    for (const auto& [field, text] :
+         {std::pair{"name", &contact.displayName}, std::pair{"given name", &contact.givenName},
+          std::pair{"family name", &contact.familyName}}) {
+        if (const QString problem = singleLineTextProblem(*text); !problem.isEmpty())
+            return QStringLiteral("%1: %2").arg(QLatin1String(field), problem);
+    }
+    if (contact.cadenceDays) {
+        if (const QString problem = dayRangeProblem(*contact.cadenceDays); !problem.isEmpty())
+            return QStringLiteral("cadence: %1").arg(problem);
+    }
     for (const ContactMethod& method : contact.methods) {
-        const QString problem = validateMethodValue(method.kind, method.value);
+        QString problem = validateMethodValue(method.kind, method.value);
+        if (problem.isEmpty())
+            problem = singleLineTextProblem(method.value + method.label);
         if (!problem.isEmpty())
             return QStringLiteral("%1: %2").arg(methodKindName(method.kind), problem);
     }
     for (const QString& tag : contact.tags) {
         if (tag.trimmed().isEmpty())
             return QStringLiteral("tag: must not be empty");
+        if (const QString problem = singleLineTextProblem(tag); !problem.isEmpty())
+            return QStringLiteral("tag: %1").arg(problem);
     }
     return {};
 }
@@ -68,7 +83,9 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
         return status.error();
     }
     const qint64 id = insert.lastInsertId().toLongLong();
-    if (Status methods = writeMethods(id, contact.methods); !methods)
+    if (Status methods =
+            writeMethods(id, contact.methods, keepId ? SharedMethods::Keep : SharedMethods::Refuse);
+        !methods)
         return methods.error();
     if (Status tags = TagRepository(m_db).setTagsOf(id, contact.tags); !tags)
         return tags.error();
@@ -77,20 +94,61 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
     return id;
 }
 
-Status ContactRepository::writeMethods(qint64 contactId, const QList<ContactMethod>& methods)
+Status ContactRepository::writeMethods(qint64 contactId, const QList<ContactMethod>& methods,
+                                       SharedMethods shared)
 {
+    using MethodKey = std::pair<QString, QString>; // kind, normalized value
+    // A method this contact shared with another before version 4 (clash > 0) keeps its number through
+    // an edit; any other shared one is refused here, inside the write transaction, so that two
+    // programs adding the same email at once cannot both succeed.
+    QHash<MethodKey, qint64> clashes;
+    QSqlQuery held = m_db.prepare(QStringLiteral(
+        "SELECT kind, normalized, clash FROM contact_methods WHERE contact_id = ? AND clash > 0"));
+    held.addBindValue(contactId);
+    if (Status status = Database::run(held); !status)
+        return status;
+    while (held.next())
+        clashes.insert({held.value(0).toString(), held.value(1).toString()}, held.value(2).toLongLong());
+
     QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM contact_methods WHERE contact_id = ?"));
     clear.addBindValue(contactId);
     if (Status status = Database::run(clear); !status)
         return status;
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO contact_methods (contact_id, kind, value, normalized, label) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery holder = m_db.prepare(QStringLiteral(
+        "SELECT m.contact_id, c.display_name, (SELECT max(clash) FROM contact_methods"
+        " WHERE normalized = m.normalized AND kind = m.kind) FROM contact_methods m"
+        " JOIN contacts c ON c.id = m.contact_id WHERE m.normalized = ? AND m.kind = ? LIMIT 1"));
+    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO contact_methods (contact_id, kind, value, "
+                                                   "normalized, label, clash) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSet<MethodKey> written;
     for (const ContactMethod& method : methods) {
+        const QString kind = methodKindName(method.kind);
+        const MethodKey key{kind, normalizeMethodValue(method.kind, method.value)};
+        if (written.contains(key))
+            continue; // the same address twice is one address
+        written.insert(key);
+        qint64 clash = clashes.value(key, 0);
+        if (clash == 0) {
+            holder.bindValue(0, key.second);
+            holder.bindValue(1, kind);
+            if (Status status = Database::run(holder); !status)
+                return status;
+            if (holder.next()) {
+                if (shared == SharedMethods::Refuse)
+                    return Error::badInput(QStringLiteral("%1: '%2' already belongs to contact %3 (%4)")
+                                               .arg(kind, method.value.trimmed())
+                                               .arg(holder.value(0).toLongLong())
+                                               .arg(holder.value(1).toString()));
+                clash = holder.value(2).toLongLong() + 1;
+            }
+            holder.finish();
+        }
         insert.bindValue(0, contactId);
-        insert.bindValue(1, methodKindName(method.kind));
+        insert.bindValue(1, kind);
         insert.bindValue(2, textValue(method.value.trimmed()));
-        insert.bindValue(3, normalizeMethodValue(method.kind, method.value));
+        insert.bindValue(3, key.second);
         insert.bindValue(4, textValue(method.label.trimmed()));
+        insert.bindValue(5, clash);
         if (Status status = Database::run(insert); !status)
             return status;
     }
@@ -168,7 +226,7 @@ Status ContactRepository::update(const Contact& contact)
     }
     if (update.numRowsAffected() == 0)
         return Error::notFound(QStringLiteral("no contact with id %1").arg(contact.id));
-    if (Status methods = writeMethods(contact.id, contact.methods); !methods)
+    if (Status methods = writeMethods(contact.id, contact.methods, SharedMethods::Refuse); !methods)
         return methods;
     if (Status tags = TagRepository(m_db).setTagsOf(contact.id, contact.tags); !tags)
         return tags;

@@ -47,8 +47,13 @@ public:
     static QString validationError(const Contact& contact);
 
 private:
+    enum class SharedMethods
+    {
+        Refuse, // an email, phone or handle another contact has is an error naming that contact
+        Keep    // restoring a deleted contact: it gets back what it had, even if another has it now
+    };
     Result<qint64> write(const Contact& contact, bool keepId);
-    Status writeMethods(qint64 contactId, const QList<ContactMethod>& methods);
+    Status writeMethods(qint64 contactId, const QList<ContactMethod>& methods, SharedMethods shared);
     Database& m_db;
 };
 

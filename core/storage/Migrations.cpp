@@ -386,6 +386,27 @@ QStringList schemaVersion3()
     };
 }
 
+// Version 4: one contact per email, phone or handle, enforced by a unique index so that two programs
+// adding the same address at once cannot both succeed. Files from before may already give one address to
+// several contacts; the upgrade must not fail on them or drop one, so every holder after the first is
+// numbered in `clash` (1, 2, …) and stays where it is, for `rapport check` to list and a merge to settle.
+QStringList schemaVersion4()
+{
+    return {
+        QStringLiteral("ALTER TABLE contact_methods ADD COLUMN clash INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(R"(UPDATE contact_methods
+               SET clash = (SELECT count(*) FROM contact_methods earlier
+                             WHERE earlier.normalized = contact_methods.normalized
+                               AND earlier.kind = contact_methods.kind AND earlier.id < contact_methods.id)
+             WHERE EXISTS (SELECT 1 FROM contact_methods earlier
+                            WHERE earlier.normalized = contact_methods.normalized
+                              AND earlier.kind = contact_methods.kind AND earlier.id < contact_methods.id))"),
+        QStringLiteral("DROP INDEX contact_methods_lookup"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX contact_methods_unique ON contact_methods(normalized, kind, clash)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -394,6 +415,7 @@ const QList<Migration>& migrations()
         {1, "contacts, interactions, trust notes, scoring state and search", schemaVersion1()},
         {2, "weekly activity rollup and past-health cache for the dashboard", schemaVersion2()},
         {3, "commit revisions for change watching", schemaVersion3()},
+        {4, "one contact per email, phone or handle", schemaVersion4()},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "TeamMemberRepository.h"
 
 #include "Clock.h"
+#include "model/SingleLineText.h"
 
 namespace rapport {
 
@@ -9,13 +10,22 @@ TeamMember memberFrom(const QSqlQuery& query)
 {
     return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()};
 }
+
+QString nameProblem(const QString& trimmed)
+{
+    if (trimmed.isEmpty())
+        return QStringLiteral("team member name: must not be empty");
+    if (const QString problem = singleLineTextProblem(trimmed); !problem.isEmpty())
+        return QStringLiteral("team member name: %1").arg(problem);
+    return {};
+}
 } // namespace
 
 Result<qint64> TeamMemberRepository::create(const TeamMember& member)
 {
     const QString name = member.name.trimmed();
-    if (name.isEmpty())
-        return Error::badInput(QStringLiteral("team member name: must not be empty"));
+    if (const QString problem = nameProblem(name); !problem.isEmpty())
+        return Error::badInput(problem);
     const Result<std::optional<TeamMember>> existing = findByName(name);
     if (!existing)
         return existing.error();
@@ -77,8 +87,8 @@ Result<QList<TeamMember>> TeamMemberRepository::list() const
 Status TeamMemberRepository::rename(qint64 id, const QString& name)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return Error::badInput(QStringLiteral("team member name: must not be empty"));
+    if (const QString problem = nameProblem(trimmed); !problem.isEmpty())
+        return Error::badInput(problem);
     QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE team_members SET name = ? WHERE id = ?"));
     update.addBindValue(trimmed);
     update.addBindValue(id);
