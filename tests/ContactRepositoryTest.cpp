@@ -313,6 +313,33 @@ TEST_CASE("An owner who is not a team member is refused and nothing changes", "[
     }
 }
 
+TEST_CASE("A write that fails for another reason is not blamed on a valid owner", "[contacts]")
+{
+    TempDatabase temp;
+    ContactRepository contacts(temp.db());
+    const qint64 owner = require(TeamMemberRepository(temp.db()).create({0, QStringLiteral("Robin"), {}}));
+    Contact contact = person(QStringLiteral("Ana"), {});
+    contact.ownerId = owner;
+    const qint64 id = require(contacts.create(contact));
+    requireOk(temp.db().execute(QStringLiteral(
+        "CREATE TEMP TRIGGER refuse_insert BEFORE INSERT ON contacts BEGIN SELECT RAISE(ABORT, "
+        "'the disk said no'); END")));
+    requireOk(temp.db().execute(QStringLiteral(
+        "CREATE TEMP TRIGGER refuse_update BEFORE UPDATE ON contacts BEGIN SELECT RAISE(ABORT, "
+        "'the disk said no'); END")));
+
+    const Result<qint64> created = contacts.create(contact);
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().kind == ErrorKind::Database);
+    CHECK(created.error().message.contains(QStringLiteral("the disk said no")));
+    const Status updated = contacts.update(require(contacts.get(id)));
+    REQUIRE_FALSE(updated.ok());
+    CHECK(updated.error().message.contains(QStringLiteral("the disk said no")));
+    const Status set = contacts.setOwner(id, std::nullopt);
+    REQUIRE_FALSE(set.ok());
+    CHECK(set.error().message.contains(QStringLiteral("the disk said no")));
+}
+
 TEST_CASE("Removing a contact removes its methods, tag links, log, notes and score state", "[contacts]")
 {
     PinnedClock clock;

@@ -61,6 +61,8 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
+    if (Status owner = checkOwner(contact.ownerId); !owner)
+        return owner.error();
     const qint64 now = Clock::nowSeconds();
     QSqlQuery insert = m_db.prepare(QStringLiteral(
         "INSERT INTO contacts (id, given_name, family_name, display_name, organization, title, "
@@ -77,11 +79,8 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
     insert.addBindValue(contact.archived ? 1 : 0);
     insert.addBindValue(contact.createdAt > 0 ? contact.createdAt : now);
     insert.addBindValue(now);
-    if (Status status = Database::run(insert); !status) {
-        if (contact.ownerId)
-            return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(*contact.ownerId));
+    if (Status status = Database::run(insert); !status)
         return status.error();
-    }
     const qint64 id = insert.lastInsertId().toLongLong();
     if (Status methods =
             writeMethods(id, contact.methods, keepId ? SharedMethods::Keep : SharedMethods::Refuse);
@@ -92,6 +91,19 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return id;
+}
+
+Status ContactRepository::checkOwner(std::optional<qint64> ownerId) const
+{
+    if (!ownerId)
+        return {};
+    QSqlQuery member = m_db.prepare(QStringLiteral("SELECT 1 FROM team_members WHERE id = ?"));
+    member.addBindValue(*ownerId);
+    if (Status status = Database::run(member); !status)
+        return status;
+    if (!member.next())
+        return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(*ownerId));
+    return {};
 }
 
 Status ContactRepository::writeMethods(qint64 contactId, const QList<ContactMethod>& methods,
@@ -206,6 +218,8 @@ Status ContactRepository::update(const Contact& contact)
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
+    if (Status owner = checkOwner(contact.ownerId); !owner)
+        return owner;
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE contacts SET given_name = ?, family_name = ?, display_name = ?, organization = ?, title = ?,"
         " owner_id = ?, cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?"));
@@ -219,11 +233,8 @@ Status ContactRepository::update(const Contact& contact)
     update.addBindValue(contact.archived ? 1 : 0);
     update.addBindValue(Clock::nowSeconds());
     update.addBindValue(contact.id);
-    if (Status status = Database::run(update); !status) {
-        if (contact.ownerId)
-            return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(*contact.ownerId));
+    if (Status status = Database::run(update); !status)
         return status;
-    }
     if (update.numRowsAffected() == 0)
         return Error::notFound(QStringLiteral("no contact with id %1").arg(contact.id));
     if (Status methods = writeMethods(contact.id, contact.methods, SharedMethods::Refuse); !methods)
@@ -285,13 +296,15 @@ Status ContactRepository::setArchived(qint64 id, bool archived)
 
 Status ContactRepository::setOwner(qint64 id, std::optional<qint64> ownerId)
 {
+    if (Status owner = checkOwner(ownerId); !owner)
+        return owner;
     QSqlQuery update =
         m_db.prepare(QStringLiteral("UPDATE contacts SET owner_id = ?, updated_at = ? WHERE id = ?"));
     update.addBindValue(ownerId ? QVariant(*ownerId) : QVariant());
     update.addBindValue(Clock::nowSeconds());
     update.addBindValue(id);
     if (Status status = Database::run(update); !status)
-        return Error::badInput(QStringLiteral("owner: no team member with id %1").arg(ownerId.value_or(0)));
+        return status;
     if (update.numRowsAffected() == 0)
         return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
     return {};
