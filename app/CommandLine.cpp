@@ -27,6 +27,15 @@ const std::map<QString, Runner>& commands()
     return all;
 }
 
+bool isHelpOrVersion(const QString& argument)
+{
+    for (const char* word : {"--help", "-h", "help", "--version", "-v"}) {
+        if (argument == QLatin1String(word))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString generalHelp()
@@ -62,27 +71,28 @@ QString generalHelp()
         .arg(QStringLiteral(RAPPORT_VERSION), Database::defaultPath());
 }
 
-std::optional<int> runHeadless(const QStringList& arguments)
+bool asksForHeadlessRun(const QStringList& arguments)
 {
-    if (arguments.isEmpty())
-        return std::nullopt;
+    return !arguments.isEmpty() &&
+           (!arguments.constFirst().startsWith(QLatin1Char('-')) || isHelpOrVersion(arguments.constFirst()));
+}
+
+int runHeadless(const QStringList& arguments)
+{
     const QString& first = arguments.constFirst();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
-        out() << generalHelp() << Qt::flush;
-        return Success;
-    }
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         out() << "rapport " << RAPPORT_VERSION << Qt::endl;
+        return Success;
+    }
+    if (isHelpOrVersion(first)) {
+        out() << generalHelp() << Qt::flush;
         return Success;
     }
     const auto command = commands().find(first);
     if (command != commands().end())
         return command->second(arguments.mid(1));
-    if (!first.startsWith(QLatin1Char('-'))) {
-        err() << "rapport: unknown command '" << first << "'\n\n" << generalHelp() << Qt::flush;
-        return UsageError;
-    }
-    return std::nullopt;
+    err() << "rapport: unknown command '" << first << "'\n\n" << generalHelp() << Qt::flush;
+    return UsageError;
 }
 
 } // namespace rapport::cli

@@ -2,13 +2,15 @@
 #pragma once
 
 #include <QStringList>
-#include <optional>
 
 namespace rapport::cli {
 
-// The exit code when the arguments ask for a headless run (a command, --help, --version); nullopt when
-// they ask for the GUI.
-std::optional<int> runHeadless(const QStringList& arguments);
+// Whether the arguments ask for a headless run (a command, --help, --version, or an unknown command to
+// refuse) rather than the GUI. Decided before any application object exists, so that a command never
+// constructs one for nothing.
+bool asksForHeadlessRun(const QStringList& arguments);
+// Runs what asksForHeadlessRun() said yes to, inside a QCoreApplication, and returns the exit code.
+int runHeadless(const QStringList& arguments);
 
 QString generalHelp();
 

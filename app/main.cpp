@@ -122,11 +122,10 @@ int main(int argc, char* argv[])
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    {
-        QCoreApplication probe(argc, argv);
+    if (rapport::cli::asksForHeadlessRun(arguments)) {
+        QCoreApplication app(argc, argv);
         describeApplication();
-        if (const std::optional<int> exitCode = rapport::cli::runHeadless(arguments))
-            return *exitCode;
+        return rapport::cli::runHeadless(arguments);
     }
     return runGui(argc, argv, sinceStart);
 }

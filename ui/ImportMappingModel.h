@@ -33,7 +33,6 @@ public:
     const ColumnMapping& mapping() const { return m_mapping; }
     // The index of the choice `column` is bound to (0: not imported).
     int choiceOf(int column) const;
-    int choiceCount() const { return static_cast<int>(m_choices.size()); }
     QString choiceLabel(int choice) const { return m_choices.value(choice).label; }
 
     int rowCount(const QModelIndex& parent = {}) const override;

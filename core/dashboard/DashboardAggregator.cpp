@@ -60,7 +60,6 @@ public:
         return replay < 0 ? m_entries[contact]->state
                           : m_replayed[static_cast<size_t>(replay)][static_cast<size_t>(moment)];
     }
-    qsizetype replayedContacts() const { return static_cast<qsizetype>(m_replayed.size()); }
 
 private:
     std::vector<const ScoreBoard::Entry*> m_entries;
