@@ -140,7 +140,7 @@ TEST_CASE("export --output replaces the file only with a complete report", "[cli
     CHECK(QDir(db.file(QString())).entryList({QStringLiteral("report.csv*")}, QDir::Files).size() == 1);
 }
 
-TEST_CASE("export and import usage errors exit with 1", "[cli][csv]")
+TEST_CASE("export and import usage errors exit with 1, refused option values with 2", "[cli][csv]")
 {
     CliDatabase db;
     const Run noReport = db.run(QStringLiteral("export"), {});
@@ -192,13 +192,14 @@ TEST_CASE("export and import usage errors exit with 1", "[cli][csv]")
     const Run format =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), sample("outlook-contacts.csv"),
                                           QStringLiteral("--format"), QStringLiteral("vcard")});
-    CHECK(format.exitCode == 1);
+    CHECK(format.exitCode == 2); // a refused value, not a malformed command
     CHECK(format.err.contains(
         QStringLiteral("--format 'vcard': expected auto, rapport, linkedin, google, outlook")));
     const Run encoding =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), sample("outlook-contacts.csv"),
                                           QStringLiteral("--encoding"), QStringLiteral("ebcdic")});
-    CHECK(encoding.exitCode == 1);
+    CHECK(encoding.exitCode == 2);
+    CHECK(encoding.err.contains(QStringLiteral("--encoding 'ebcdic': expected utf-8 or latin-1")));
 }
 
 TEST_CASE("import reads the known formats and re-importing creates nothing", "[cli][csv]")
@@ -297,6 +298,35 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
         ok(db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path, QStringLiteral("--encoding"),
                                              QStringLiteral("latin-1")}));
     CHECK(decoded.out.contains(QStringLiteral("1 created")));
+}
+
+TEST_CASE("import refuses a stray quote inside a quoted value with exit 2 and writes nothing",
+          "[cli][csv][errors]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("stray.csv"));
+    // Read as text up to the next quote, the stray quote would merge the three rows into one contact.
+    writeFile(path, "name,email\n\"Jo \"JJ\" Smith,jo@example.org\nAlice Jones,alice@example.org\n"
+                    "\"Carol King\",carol@example.org\n");
+    const QString expected =
+        QStringLiteral(
+            "rapport import: %1: line 2, column 'name': a quote (\") inside a quoted value must be "
+            "doubled (\"\") or end the value (the quote at character 5 of the line)\n")
+            .arg(path);
+    for (const QStringList& options : {QStringList{}, QStringList{QStringLiteral("--dry-run")}}) {
+        const Run refused =
+            db.run(QStringLiteral("import"), QStringList{QStringLiteral("contacts"), path} + options);
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err == expected);
+        CHECK(refused.out.isEmpty());
+    }
+    // Rows before the stray quote are not written either.
+    writeFile(path, "name,email\nAlice Jones,alice@example.org\n\"Bob\",bob@example.org\n"
+                    "\"Carol \"CK\" King\",carol@example.org\n");
+    const Run later = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path});
+    CHECK(later.exitCode == 2);
+    CHECK(later.err.contains(QStringLiteral("%1: line 4, column 'name': a quote").arg(path)));
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       0 ")));
 }
 
 TEST_CASE("import maps an ordinary header by its column names and says how", "[cli][csv]")
