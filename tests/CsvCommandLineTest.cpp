@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <sys/stat.h>
 
 using namespace rapport::test;
 
@@ -25,6 +26,36 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly));
     REQUIRE(file.write(bytes) == bytes.size());
+}
+
+// Runs `rapport import contacts FILE --database …` with `input` written to its standard input, a pipe.
+Run importPiped(const CliDatabase& db, const QString& file, const QByteArray& input)
+{
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_BINARY), {QStringLiteral("import"), QStringLiteral("contacts"), file,
+                                                   QStringLiteral("--database"), db.path()});
+    REQUIRE(process.waitForStarted());
+    REQUIRE(process.write(input) == input.size());
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(60000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    Run run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// `count` contacts with long names: 3500 of them are more than one 256 KiB read.
+QByteArray manyContacts(int count)
+{
+    QByteArray csv = "name,email\n";
+    for (int i = 0; i < count; ++i) {
+        const QByteArray number = QByteArray::number(i);
+        csv += "\"Person " + number + " of a long list, with a name that fills the read buffer\",person" +
+               number + "@example.org\n";
+    }
+    return csv;
 }
 
 Run ok(const Run& run)
@@ -327,6 +358,85 @@ TEST_CASE("import refuses a stray quote inside a quoted value with exit 2 and wr
     CHECK(later.exitCode == 2);
     CHECK(later.err.contains(QStringLiteral("%1: line 4, column 'name': a quote").arg(path)));
     CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       0 ")));
+}
+
+TEST_CASE("import reads standard input as - or /dev/stdin when it is a pipe", "[cli][csv][stream]")
+{
+    const QByteArray csv = manyContacts(3500);
+    REQUIRE(csv.size() > 256 * 1024);
+    for (const QString& file : {QStringLiteral("-"), QStringLiteral("/dev/stdin")}) {
+        INFO(file.toStdString());
+        CliDatabase db;
+        const Run imported = ok(importPiped(db, file, csv));
+        CHECK(imported.out.endsWith(
+            QStringLiteral("imported contacts (columns guessed from their names): 3500 created, 0 unchanged, "
+                           "0 updated, 0 skipped\n")));
+        CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       3500 ")));
+    }
+
+    CliDatabase db;
+    const Run stray = importPiped(db, QStringLiteral("-"), "name,email\n\"Jo \"JJ\" Smith,jo@example.org\n");
+    CHECK(stray.exitCode == 2);
+    CHECK(stray.err.startsWith(
+        QStringLiteral("rapport import: standard input: line 2, column 'name': a quote (\")")));
+    const Run empty = importPiped(db, QStringLiteral("-"), QByteArray());
+    CHECK(empty.exitCode == 2);
+    CHECK(empty.err == QStringLiteral("rapport import: standard input: the file is empty\n"));
+    const Run problems = importPiped(db, QStringLiteral("/dev/stdin"), "name,email\nBob,bob@\n");
+    CHECK(problems.exitCode == 2);
+    CHECK(problems.err.contains(QStringLiteral("rapport import: /dev/stdin: line 2, column 'email'")));
+    CHECK(
+        problems.err.endsWith(QStringLiteral("rapport import: /dev/stdin: nothing imported (1 problem)\n")));
+    const Run dash = importPiped(db, QStringLiteral("-"), "name,email\nBob,bob@\n");
+    CHECK(
+        dash.err.endsWith(QStringLiteral("rapport import: standard input: nothing imported (1 problem)\n")));
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       0 ")));
+}
+
+TEST_CASE("import reads a FIFO once, without waiting for a second writer", "[cli][csv][stream]")
+{
+    CliDatabase db;
+    const QString csvPath = db.file(QStringLiteral("people.csv"));
+    writeFile(csvPath, manyContacts(1000));
+    const QString fifo = db.file(QStringLiteral("people.fifo"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    for (const QStringList& options : {QStringList{QStringLiteral("--dry-run")}, QStringList{}}) {
+        // The writer opens the FIFO once: an import that opened it a second time would wait forever.
+        QProcess writer;
+        writer.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("cat \"$0\" > \"$1\""), csvPath, fifo});
+        REQUIRE(writer.waitForStarted());
+        QProcess importer;
+        const Run imported = ok(runRapport(importer,
+                                           QStringList{QStringLiteral("import"), QStringLiteral("contacts"),
+                                                       fifo, QStringLiteral("--database"), db.path()} +
+                                               options,
+                                           30000));
+        CHECK(imported.out.contains(QStringLiteral("1000 created")));
+        REQUIRE(writer.waitForFinished(30000));
+        CHECK(writer.exitCode() == 0);
+    }
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       1000 ")));
+}
+
+TEST_CASE("import refuses a folder or a device as its file with exit 2", "[cli][csv][stream]")
+{
+    CliDatabase db;
+    const Run folder = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), db.file(QString())});
+    CHECK(folder.exitCode == 2);
+    CHECK(folder.err.endsWith(QStringLiteral(": is a folder, not a CSV file\n")));
+    const Run device =
+        db.run(QStringLiteral("import"), {QStringLiteral("contacts"), QStringLiteral("/dev/null")});
+    CHECK(device.exitCode == 2);
+    CHECK(device.err == QStringLiteral("rapport import: /dev/null: is a device, not a CSV file\n"));
+    QProcess fromDevice;
+    fromDevice.setStandardInputFile(QStringLiteral("/dev/null"));
+    const Run standardInput =
+        runRapport(fromDevice, {QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("-"),
+                                QStringLiteral("--database"), db.path()});
+    CHECK(standardInput.exitCode == 2);
+    CHECK(standardInput.err ==
+          QStringLiteral("rapport import: standard input: is a device, not a CSV file\n"));
 }
 
 TEST_CASE("import maps an ordinary header by its column names and says how", "[cli][csv]")
