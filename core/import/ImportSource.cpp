@@ -25,11 +25,6 @@ Result<QByteArray> readStream(QFile& stream, const QString& name)
     QByteArray bytes;
     for (;;) {
         const qsizetype had = bytes.size();
-        if (had >= maxStreamBytes)
-            return Error::badInput(
-                QStringLiteral("%1: more than %2 MiB: save it to a file and import the file")
-                    .arg(name)
-                    .arg(maxStreamBytes >> 20));
         bytes.resize(had + streamChunkBytes);
         const qint64 read = stream.read(bytes.data() + had, streamChunkBytes);
         if (read < 0)
@@ -37,6 +32,11 @@ Result<QByteArray> readStream(QFile& stream, const QString& name)
         bytes.resize(had + read);
         if (read == 0)
             return bytes;
+        if (bytes.size() > maxStreamBytes)
+            return Error::badInput(
+                QStringLiteral("%1: more than %2 MiB: save it to a file and import the file")
+                    .arg(name)
+                    .arg(maxStreamBytes >> 20));
     }
 }
 
@@ -144,7 +144,8 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const ImportInput& inpu
         if (!more) {
             // Had the search stopped here, the guess would have taken the first row as the header: the
             // error names its columns as the import's other errors would.
-            if (!first.isEmpty() && ColumnMapping::guess(first, target).problem(target).isEmpty()) {
+            if (automatic && !first.isEmpty() &&
+                ColumnMapping::guess(first, target).problem(target).isEmpty()) {
                 reader->setColumnNames(first);
                 return reader->next().error();
             }
