@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <sys/stat.h>
 
 using namespace rapport::test;
 
@@ -25,6 +26,36 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly));
     REQUIRE(file.write(bytes) == bytes.size());
+}
+
+// Runs `rapport import contacts FILE --database …` with `input` written to its standard input, a pipe.
+Run importPiped(const CliDatabase& db, const QString& file, const QByteArray& input)
+{
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_BINARY), {QStringLiteral("import"), QStringLiteral("contacts"), file,
+                                                   QStringLiteral("--database"), db.path()});
+    REQUIRE(process.waitForStarted());
+    REQUIRE(process.write(input) == input.size());
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(60000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    Run run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// `count` contacts with long names: 3500 of them are more than one 256 KiB read.
+QByteArray manyContacts(int count)
+{
+    QByteArray csv = "name,email\n";
+    for (int i = 0; i < count; ++i) {
+        const QByteArray number = QByteArray::number(i);
+        csv += "\"Person " + number + " of a long list, with a name that fills the read buffer\",person" +
+               number + "@example.org\n";
+    }
+    return csv;
 }
 
 Run ok(const Run& run)
@@ -140,7 +171,7 @@ TEST_CASE("export --output replaces the file only with a complete report", "[cli
     CHECK(QDir(db.file(QString())).entryList({QStringLiteral("report.csv*")}, QDir::Files).size() == 1);
 }
 
-TEST_CASE("export and import usage errors exit with 1", "[cli][csv]")
+TEST_CASE("export and import usage errors exit with 1, refused option values with 2", "[cli][csv]")
 {
     CliDatabase db;
     const Run noReport = db.run(QStringLiteral("export"), {});
@@ -192,13 +223,14 @@ TEST_CASE("export and import usage errors exit with 1", "[cli][csv]")
     const Run format =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), sample("outlook-contacts.csv"),
                                           QStringLiteral("--format"), QStringLiteral("vcard")});
-    CHECK(format.exitCode == 1);
+    CHECK(format.exitCode == 2); // a refused value, not a malformed command
     CHECK(format.err.contains(
         QStringLiteral("--format 'vcard': expected auto, rapport, linkedin, google, outlook")));
     const Run encoding =
         db.run(QStringLiteral("import"), {QStringLiteral("contacts"), sample("outlook-contacts.csv"),
                                           QStringLiteral("--encoding"), QStringLiteral("ebcdic")});
-    CHECK(encoding.exitCode == 1);
+    CHECK(encoding.exitCode == 2);
+    CHECK(encoding.err.contains(QStringLiteral("--encoding 'ebcdic': expected utf-8 or latin-1")));
 }
 
 TEST_CASE("import reads the known formats and re-importing creates nothing", "[cli][csv]")
@@ -297,6 +329,114 @@ TEST_CASE("import refuses bad input with exit 2, names file, line and column, an
         ok(db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path, QStringLiteral("--encoding"),
                                              QStringLiteral("latin-1")}));
     CHECK(decoded.out.contains(QStringLiteral("1 created")));
+}
+
+TEST_CASE("import refuses a stray quote inside a quoted value with exit 2 and writes nothing",
+          "[cli][csv][errors]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("stray.csv"));
+    // Read as text up to the next quote, the stray quote would merge the three rows into one contact.
+    writeFile(path, "name,email\n\"Jo \"JJ\" Smith,jo@example.org\nAlice Jones,alice@example.org\n"
+                    "\"Carol King\",carol@example.org\n");
+    const QString expected =
+        QStringLiteral(
+            "rapport import: %1: line 2, column 'name': a quote (\") inside a quoted value must be "
+            "doubled (\"\") or end the value (the quote at character 5 of the line)\n")
+            .arg(path);
+    for (const QStringList& options : {QStringList{}, QStringList{QStringLiteral("--dry-run")}}) {
+        const Run refused =
+            db.run(QStringLiteral("import"), QStringList{QStringLiteral("contacts"), path} + options);
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err == expected);
+        CHECK(refused.out.isEmpty());
+    }
+    // Rows before the stray quote are not written either.
+    writeFile(path, "name,email\nAlice Jones,alice@example.org\n\"Bob\",bob@example.org\n"
+                    "\"Carol \"CK\" King\",carol@example.org\n");
+    const Run later = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), path});
+    CHECK(later.exitCode == 2);
+    CHECK(later.err.contains(QStringLiteral("%1: line 4, column 'name': a quote").arg(path)));
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       0 ")));
+}
+
+TEST_CASE("import reads standard input as - or /dev/stdin when it is a pipe", "[cli][csv][stream]")
+{
+    const QByteArray csv = manyContacts(3500);
+    REQUIRE(csv.size() > 256 * 1024);
+    for (const QString& file : {QStringLiteral("-"), QStringLiteral("/dev/stdin")}) {
+        INFO(file.toStdString());
+        CliDatabase db;
+        const Run imported = ok(importPiped(db, file, csv));
+        CHECK(imported.out.endsWith(
+            QStringLiteral("imported contacts (columns guessed from their names): 3500 created, 0 unchanged, "
+                           "0 updated, 0 skipped\n")));
+        CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       3500 ")));
+    }
+
+    CliDatabase db;
+    const Run stray = importPiped(db, QStringLiteral("-"), "name,email\n\"Jo \"JJ\" Smith,jo@example.org\n");
+    CHECK(stray.exitCode == 2);
+    CHECK(stray.err.startsWith(
+        QStringLiteral("rapport import: standard input: line 2, column 'name': a quote (\")")));
+    const Run empty = importPiped(db, QStringLiteral("-"), QByteArray());
+    CHECK(empty.exitCode == 2);
+    CHECK(empty.err == QStringLiteral("rapport import: standard input: the file is empty\n"));
+    const Run problems = importPiped(db, QStringLiteral("/dev/stdin"), "name,email\nBob,bob@\n");
+    CHECK(problems.exitCode == 2);
+    CHECK(problems.err.contains(QStringLiteral("rapport import: /dev/stdin: line 2, column 'email'")));
+    CHECK(
+        problems.err.endsWith(QStringLiteral("rapport import: /dev/stdin: nothing imported (1 problem)\n")));
+    const Run dash = importPiped(db, QStringLiteral("-"), "name,email\nBob,bob@\n");
+    CHECK(
+        dash.err.endsWith(QStringLiteral("rapport import: standard input: nothing imported (1 problem)\n")));
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       0 ")));
+}
+
+TEST_CASE("import reads a FIFO once, without waiting for a second writer", "[cli][csv][stream]")
+{
+    CliDatabase db;
+    const QString csvPath = db.file(QStringLiteral("people.csv"));
+    writeFile(csvPath, manyContacts(1000));
+    const QString fifo = db.file(QStringLiteral("people.fifo"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    for (const QStringList& options : {QStringList{QStringLiteral("--dry-run")}, QStringList{}}) {
+        // The writer opens the FIFO once: an import that opened it a second time would wait forever.
+        QProcess writer;
+        writer.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("cat \"$0\" > \"$1\""), csvPath, fifo});
+        REQUIRE(writer.waitForStarted());
+        QProcess importer;
+        const Run imported = ok(runRapport(importer,
+                                           QStringList{QStringLiteral("import"), QStringLiteral("contacts"),
+                                                       fifo, QStringLiteral("--database"), db.path()} +
+                                               options,
+                                           30000));
+        CHECK(imported.out.contains(QStringLiteral("1000 created")));
+        REQUIRE(writer.waitForFinished(30000));
+        CHECK(writer.exitCode() == 0);
+    }
+    CHECK(ok(db.run(QStringLiteral("check"), {})).out.contains(QStringLiteral("contacts:       1000 ")));
+}
+
+TEST_CASE("import refuses a folder or a device as its file with exit 2", "[cli][csv][stream]")
+{
+    CliDatabase db;
+    const Run folder = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), db.file(QString())});
+    CHECK(folder.exitCode == 2);
+    CHECK(folder.err.endsWith(QStringLiteral(": is a folder, not a CSV file\n")));
+    const Run device =
+        db.run(QStringLiteral("import"), {QStringLiteral("contacts"), QStringLiteral("/dev/null")});
+    CHECK(device.exitCode == 2);
+    CHECK(device.err == QStringLiteral("rapport import: /dev/null: is a device, not a CSV file\n"));
+    QProcess fromDevice;
+    fromDevice.setStandardInputFile(QStringLiteral("/dev/null"));
+    const Run standardInput =
+        runRapport(fromDevice, {QStringLiteral("import"), QStringLiteral("contacts"), QStringLiteral("-"),
+                                QStringLiteral("--database"), db.path()});
+    CHECK(standardInput.exitCode == 2);
+    CHECK(standardInput.err ==
+          QStringLiteral("rapport import: standard input: is a device, not a CSV file\n"));
 }
 
 TEST_CASE("import maps an ordinary header by its column names and says how", "[cli][csv]")

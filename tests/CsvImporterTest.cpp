@@ -13,6 +13,12 @@
 #include "storage/TeamMemberRepository.h"
 #include "storage/TrustNoteRepository.h"
 
+#include <QFile>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
 using namespace rapport;
 using namespace rapport::test;
 
@@ -663,4 +669,38 @@ TEST_CASE("A mapping corrected by hand replaces a detected format's, keeping its
                         ContactRepository(database.db()).resolve(QStringLiteral("ada@analytical.example")))));
     CHECK(ada.organization.isEmpty());
     CHECK(ada.tags == QStringList{QStringLiteral("Mathematician")});
+}
+
+TEST_CASE("A FIFO is read once for the header guess and both passes of a run", "[import][stream]")
+{
+    TempDatabase database;
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("people.fifo"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    // Opening a FIFO waits for its writer: a second opening by the import would never return.
+    std::thread writer([&fifo] {
+        QFile file(fifo);
+        if (file.open(QIODevice::WriteOnly))
+            file.write("name,email\nAda Lovelace,ada@example.org\nBob,bob@example.org\n");
+    });
+    const Result<ImportReport> run = CsvImporter(database.db(), fifo, ImportOptions()).run(false);
+    // Had the import failed before opening the FIFO, a reader that gives up at once releases the writer.
+    const int release = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    writer.join();
+    ::close(release);
+    const ImportReport imported = require(run);
+    CHECK(imported.format == QStringLiteral("columns guessed from their names"));
+    CHECK(imported.summary() == QStringLiteral("2 created, 0 unchanged, 0 updated, 0 skipped"));
+}
+
+TEST_CASE("ImportInput refuses folders and devices and names a missing file", "[import][stream]")
+{
+    QTemporaryDir dir;
+    CHECK(ImportInput::open(dir.path()).error().message ==
+          dir.path() + QStringLiteral(": is a folder, not a CSV file"));
+    CHECK(ImportInput::open(QStringLiteral("/dev/null")).error().message ==
+          QStringLiteral("/dev/null: is a device, not a CSV file"));
+    const QString missing = dir.filePath(QStringLiteral("nope.csv"));
+    CHECK(ImportInput::open(missing).error().message.startsWith(missing + QStringLiteral(": cannot open: ")));
+    CHECK(ImportInput::nameOf(QStringLiteral("-")) == QStringLiteral("standard input"));
 }

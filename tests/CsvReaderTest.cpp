@@ -124,6 +124,69 @@ TEST_CASE("An unterminated quote is an error naming the line where the quote ope
     CHECK(atEnd.error.startsWith(QStringLiteral("people.csv: line 2, column 2: a quoted value never ends")));
 }
 
+TEST_CASE("A stray quote inside a quoted value is an error naming line, column and character", "[csv]")
+{
+    // Read as text up to the next quote, it would merge the three rows below the header into one value.
+    const ReadResult read =
+        readAll("name,email\n\"Jo \"JJ\" Smith,jo@example.org\nAlice Jones,alice@example.org\n"
+                "\"Carol King\",carol@example.org\n",
+                {}, {QStringLiteral("name"), QStringLiteral("email")});
+    CHECK(read.rows.size() == 1);
+    CHECK(read.error ==
+          QStringLiteral("people.csv: line 2, column 'name': a quote (\") inside a quoted value "
+                         "must be doubled (\"\") or end the value (the quote at character 5 "
+                         "of the line)"));
+
+    // The same rule on a later line of a multi-line value, after multi-byte characters, in Latin-1 too.
+    const ReadResult continued = readAll("a,b\n1,\"Zoë 🚀\nsaid \"hi\" twice\"\n");
+    CHECK(continued.error ==
+          QStringLiteral("people.csv: line 3, column 2: a quote (\") inside a quoted value "
+                         "must be doubled (\"\") or end the value (the quote at character "
+                         "6 of the line)"));
+    CsvReadOptions latin1;
+    latin1.encoding = CsvEncoding::Latin1;
+    CHECK(readAll("a,b\n\"Jos\xE9\"x,1\n", latin1)
+              .error.endsWith(QStringLiteral("(the quote at character 6 of the line)")));
+    // A value that ends with a quote and then more text, and an empty quoted value followed by text.
+    CHECK(
+        readAll("a,b\n\"x\" ,1\n").error.startsWith(QStringLiteral("people.csv: line 2, column 1: a quote")));
+    CHECK(
+        readAll("a,b\n1,\"\"2\n").error.startsWith(QStringLiteral("people.csv: line 2, column 2: a quote")));
+}
+
+TEST_CASE("Quotes that are doubled, end a value or stand in an unquoted value are still read", "[csv]")
+{
+    const ReadResult read = readAll("a,b,c\n\"say \"\"hi\"\"\",\"\",\"\"\"\"\"\"\r\n"
+                                    "Jo \"JJ\" Smith,\"multi\nline \"\"quoted\"\"\nvalue\",\"x\"\n"
+                                    "\"last\",\"no line break\"");
+    REQUIRE(read.error.isEmpty());
+    REQUIRE(read.rows.size() == 4);
+    CHECK(read.rows[1] == QStringList{QStringLiteral("say \"hi\""), QString(), QStringLiteral("\"\"")});
+    CHECK(read.rows[2] == QStringList{QStringLiteral("Jo \"JJ\" Smith"),
+                                      QStringLiteral("multi\nline \"quoted\"\nvalue"), QStringLiteral("x")});
+    CHECK(read.lines == QList<qint64>{1, 2, 3, 6});
+    CHECK(read.rows[3] == QStringList{QStringLiteral("last"), QStringLiteral("no line break")});
+}
+
+TEST_CASE("A stray quote is found when a read chunk ends right after it", "[csv]")
+{
+    // The first read is 256 KiB: the quote is its last byte, the text after it starts the next read.
+    const qsizetype chunk = 256 * 1024;
+    QByteArray data = "a,b\n";
+    while (data.size() < chunk - 100)
+        data += "1,2\n";
+    data += "3,\"";
+    data += QByteArray(chunk - data.size() - 1, 'x');
+    data += "\"y\"\n4,5\n";
+    REQUIRE(data.at(chunk - 1) == '"');
+    const ReadResult read = readAll(data);
+    CHECK(read.error.startsWith(QStringLiteral("people.csv: line %1, column 2: a quote (\") inside a quoted "
+                                               "value must be doubled")
+                                    .arg(read.rows.size() + 1)));
+    CHECK(read.error.endsWith(QStringLiteral("(the quote at character %1 of the line)")
+                                  .arg(chunk - data.lastIndexOf("3,\"", chunk))));
+}
+
 TEST_CASE("A runaway quoted value stops at the size limit instead of filling memory", "[csv]")
 {
     CsvReadOptions options;

@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "import/CsvImporter.h"
 #include "import/ImportFormat.h"
+#include "import/ImportSource.h"
 
 namespace rapport::cli {
 
@@ -20,7 +21,9 @@ int runImport(const QStringList& arguments)
                        "one transaction, or none. Contacts already known (same email or handle) "
                        "are completed, not duplicated."));
     parser.addPositional(QStringLiteral("WHAT"), QStringLiteral("contacts, interactions or notes."));
-    parser.addPositional(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
+    parser.addPositional(QStringLiteral("FILE"),
+                         QStringLiteral("The CSV file, or - for standard input. A pipe or FIFO is read once, "
+                                        "into memory."));
     parser.addOption(
         {QStringLiteral("format"),
          QStringLiteral("auto (default: recognize the header, else guess from the column names), rapport, "
@@ -46,12 +49,12 @@ int runImport(const QStringList& arguments)
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
     if (options.format != QLatin1String("auto") && !findImportFormat(options.format))
         return fail(command,
-                    Error::usage(QStringLiteral("--format '%1': expected auto, %2")
-                                     .arg(options.format, importFormatKeys().join(QStringLiteral(", ")))));
+                    Error::badInput(QStringLiteral("--format '%1': expected auto, %2")
+                                        .arg(options.format, importFormatKeys().join(QStringLiteral(", ")))));
     const std::optional<CsvEncoding> encoding = parseCsvEncoding(parser.value(QStringLiteral("encoding")));
     if (!encoding)
-        return fail(command, Error::usage(QStringLiteral("--encoding '%1': expected utf-8 or latin-1")
-                                              .arg(parser.value(QStringLiteral("encoding")))));
+        return fail(command, Error::badInput(QStringLiteral("--encoding '%1': expected utf-8 or latin-1")
+                                                 .arg(parser.value(QStringLiteral("encoding")))));
     options.csv.encoding = *encoding;
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
 
@@ -71,8 +74,9 @@ int runImport(const QStringList& arguments)
         if (report->errorCount > report->errors.size())
             err() << "rapport import: … and " << report->errorCount - report->errors.size()
                   << " more problems\n";
-        err() << "rapport import: " << path << ": nothing imported (" << report->errorCount
-              << (report->errorCount == 1 ? " problem" : " problems") << ")" << Qt::endl;
+        err() << "rapport import: " << ImportInput::nameOf(path) << ": nothing imported ("
+              << report->errorCount << (report->errorCount == 1 ? " problem" : " problems") << ")"
+              << Qt::endl;
         return BadInputError;
     }
     for (const QString& reason : report->skippedReasons)

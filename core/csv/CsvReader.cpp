@@ -21,6 +21,21 @@ int noSpaces(unsigned char)
     return 0;
 }
 
+// What may follow a quote that ends a quoted value; a second quote makes the pair one quote of the value.
+bool closesQuotedValue(char next)
+{
+    return next == '"' || next == ',' || next == '\n' || next == '\r';
+}
+
+// The characters in UTF-8 text: every byte but the continuation bytes of multi-byte sequences.
+qsizetype utf8Characters(QByteArrayView bytes)
+{
+    qsizetype characters = 0;
+    for (const char byte : bytes)
+        characters += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    return characters;
+}
+
 // The offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1.
 qsizetype firstInvalidUtf8(QByteArrayView bytes)
 {
@@ -250,6 +265,7 @@ bool CsvReader::feed(const char* data, qsizetype length, bool endsLine)
         m_atLineStart = false;
         m_lineStartsInField = insideField();
         m_fieldsThisLine = 0;
+        m_charsThisLine = 0;
     }
     if (std::memchr(data, 0, static_cast<size_t>(length))) {
         fail(m_line, -1,
@@ -262,14 +278,31 @@ bool CsvReader::feed(const char* data, qsizetype length, bool endsLine)
         data = m_converted.constData();
         length = m_converted.size();
     }
-    const size_t parsed =
-        csv_parse(m_parser.get(), data, static_cast<size_t>(length), onField, onRecordEnd, this);
-    if (m_failure)
-        return false;
-    if (parsed < static_cast<size_t>(length)) {
-        fail(m_line, -1, QString::fromLatin1(csv_strerror(csv_error(m_parser.get()))));
-        return false;
+    // libcsv takes a quote inside a quoted value that is neither doubled nor closing the value as text
+    // and reads on to the next quote, merging the rows in between into one value. Parsing up to each
+    // quote lets the byte after a quote that may close a value be checked before libcsv sees it.
+    qsizetype position = 0;
+    while (position < length) {
+        if (m_parser->pstate == fieldMightHaveEnded && !closesQuotedValue(data[position])) {
+            fail(m_line, m_building.size(),
+                 QStringLiteral("a quote (\") inside a quoted value must be doubled (\"\") or end the value "
+                                "(the quote at character %1 of the line)")
+                     .arg(m_charsThisLine + utf8Characters(QByteArrayView(data, position))));
+            return false;
+        }
+        const auto* quote = static_cast<const char*>(std::memchr(data + position, '"', length - position));
+        const qsizetype end = quote ? quote - data + 1 : length;
+        const size_t parsed = csv_parse(m_parser.get(), data + position, static_cast<size_t>(end - position),
+                                        onField, onRecordEnd, this);
+        if (m_failure)
+            return false;
+        if (parsed < static_cast<size_t>(end - position)) {
+            fail(m_line, -1, QString::fromLatin1(csv_strerror(csv_error(m_parser.get()))));
+            return false;
+        }
+        position = end;
     }
+    m_charsThisLine += utf8Characters(QByteArrayView(data, length));
     if (static_cast<qint64>(m_parser->entry_pos) > m_options.maxFieldBytes) {
         fail(openFieldLine(), m_building.size(),
              QStringLiteral("a value is longer than %1 bytes: a quoted value probably misses its closing "

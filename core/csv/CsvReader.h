@@ -1,8 +1,9 @@
 // Reads CSV (RFC 4180 and what spreadsheets really write) record by record in constant memory, on top of
 // Debian's libcsv: comma separated, double-quote quoting with "" escapes and quoted line breaks, CRLF or
 // LF, a UTF-8 byte-order mark, empty lines and rows of different lengths. Input that is not CSV text
-// (binary data, invalid UTF-8, a quote that never closes) stops the reading with an error naming the
-// file, the line and, when known, the column.
+// (binary data, invalid UTF-8, a quote that never closes, a quote inside a quoted value that is neither
+// doubled nor ends the value) stops the reading with an error naming the file, the line and, when known,
+// the column.
 #pragma once
 
 #include "CsvRecord.h"
@@ -98,7 +99,8 @@ private:
     bool m_atLineStart = true; // the next byte starts a new line
     bool m_lineStartsInField = false;
     int m_fieldsThisLine = 0;
-    qint64 m_openFieldLine = 0; // where the field still open at the start of this line began
+    qsizetype m_charsThisLine = 0; // characters of the line fed before this part of it
+    qint64 m_openFieldLine = 0;    // where the field still open at the start of this line began
     qint64 m_bytesRead = 0;
     qint64 m_size = 0;
     bool m_started = false;

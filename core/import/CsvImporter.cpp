@@ -38,10 +38,19 @@ QStringList describeGuess(const ImportLayout& layout)
 
 } // namespace
 
+Result<std::unique_ptr<ImportSource>> CsvImporter::openSource() const
+{
+    if (!m_input)
+        m_input = ImportInput::open(m_path);
+    if (!*m_input)
+        return m_input->error();
+    return ImportSource::open(**m_input, m_options.target, m_options.format, m_options.mapping,
+                              m_options.csv);
+}
+
 Result<ImportPreview> CsvImporter::preview(int rows) const
 {
-    Result<std::unique_ptr<ImportSource>> source =
-        ImportSource::open(m_path, m_options.target, m_options.format, m_options.mapping, m_options.csv);
+    Result<std::unique_ptr<ImportSource>> source = openSource();
     if (!source)
         return source.error();
     const ImportLayout& layout = (*source)->layout();
@@ -66,8 +75,7 @@ Result<ImportPreview> CsvImporter::preview(int rows) const
 
 Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const ProgressCallback& progress) const
 {
-    Result<std::unique_ptr<ImportSource>> opened =
-        ImportSource::open(m_path, m_options.target, m_options.format, m_options.mapping, m_options.csv);
+    Result<std::unique_ptr<ImportSource>> opened = openSource();
     if (!opened)
         return opened.error();
     ImportSource& source = **opened;

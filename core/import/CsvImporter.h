@@ -6,10 +6,12 @@
 
 #include "ColumnMapping.h"
 #include "ImportReport.h"
+#include "ImportSource.h"
 #include "Progress.h"
 #include "csv/CsvReader.h"
 #include "storage/Database.h"
 
+#include <memory>
 #include <optional>
 
 namespace rapport {
@@ -40,6 +42,7 @@ struct ImportPreview
 class CsvImporter
 {
 public:
+    // `path` is a file, or "-" for standard input (see ImportInput).
     CsvImporter(Database& db, QString path, ImportOptions options)
         : m_db(db)
         , m_path(std::move(path))
@@ -58,10 +61,14 @@ public:
 private:
     // One pass over the file; with `writing`, inside the caller's transaction.
     Result<ImportReport> pass(bool writing, qint64 rows, const ProgressCallback& progress) const;
+    // The input with the header found, for a pass or the preview.
+    Result<std::unique_ptr<ImportSource>> openSource() const;
 
     Database& m_db;
     QString m_path;
     ImportOptions m_options;
+    // Opened by the first pass and kept for the next: a stream can be read only once.
+    mutable std::optional<Result<ImportInput>> m_input;
 };
 
 } // namespace rapport

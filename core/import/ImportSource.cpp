@@ -2,12 +2,43 @@
 
 #include "ImportFormat.h"
 
+#include <QBuffer>
+#include <QFile>
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace rapport {
 
 namespace {
 
 // The first records are enough to find a header: only LinkedIn puts a few lines before it.
 constexpr int headerSearchRecords = 6;
+
+// A stream is held in memory; past this size (cat /dev/zero | …) it is refused rather than filling memory.
+constexpr qint64 maxStreamBytes = qint64(1) << 30;
+constexpr qint64 streamChunkBytes = 256 * 1024;
+
+// Reads `stream` to its end.
+Result<QByteArray> readStream(QFile& stream, const QString& name)
+{
+    QByteArray bytes;
+    for (;;) {
+        const qsizetype had = bytes.size();
+        bytes.resize(had + streamChunkBytes);
+        const qint64 read = stream.read(bytes.data() + had, streamChunkBytes);
+        if (read < 0)
+            return Error::badInput(QStringLiteral("%1: cannot read: %2").arg(name, stream.errorString()));
+        bytes.resize(had + read);
+        if (read == 0)
+            return bytes;
+        if (bytes.size() > maxStreamBytes)
+            return Error::badInput(
+                QStringLiteral("%1: more than %2 MiB: save it to a file and import the file")
+                    .arg(name)
+                    .arg(maxStreamBytes >> 20));
+    }
+}
 
 // The first columns of a row as the file writes them (quoted only where CSV needs it).
 QString shown(const QStringList& header)
@@ -28,7 +59,62 @@ QString shown(const QStringList& header)
 
 } // namespace
 
-Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, ImportTarget target,
+QString ImportInput::nameOf(const QString& path)
+{
+    return path == QLatin1String("-") ? QStringLiteral("standard input") : path;
+}
+
+Result<ImportInput> ImportInput::open(const QString& path)
+{
+    ImportInput input;
+    input.m_path = path;
+    input.m_name = nameOf(path);
+    const bool standardInput = path == QLatin1String("-");
+    struct stat status = {};
+    const int statted =
+        standardInput ? ::fstat(STDIN_FILENO, &status) : ::stat(QFile::encodeName(path).constData(), &status);
+    if (statted != 0)
+        return Error::badInput(
+            QStringLiteral("%1: cannot open: %2").arg(input.m_name, qt_error_string(errno)));
+    if (S_ISDIR(status.st_mode))
+        return Error::badInput(QStringLiteral("%1: is a folder, not a CSV file").arg(input.m_name));
+    if (standardInput && ::isatty(STDIN_FILENO))
+        return Error::badInput(QStringLiteral("standard input is a terminal: name the CSV file, or pipe or "
+                                              "redirect it to standard input"));
+    // A device (/dev/null, /dev/zero, a disk) reads as nothing or never ends.
+    if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode))
+        return Error::badInput(QStringLiteral("%1: is a device, not a CSV file").arg(input.m_name));
+    if (S_ISREG(status.st_mode) && !standardInput)
+        return input;
+
+    // Standard input, a pipe, a FIFO or a socket: there is one reading of it.
+    QFile stream(standardInput ? QString() : path);
+    const bool opened =
+        standardInput ? stream.open(STDIN_FILENO, QIODevice::ReadOnly) : stream.open(QIODevice::ReadOnly);
+    if (!opened)
+        return Error::badInput(QStringLiteral("%1: cannot open: %2").arg(input.m_name, stream.errorString()));
+    Result<QByteArray> bytes = readStream(stream, input.m_name);
+    if (!bytes)
+        return bytes.error();
+    input.m_streamBytes = std::move(*bytes);
+    return input;
+}
+
+Result<std::unique_ptr<QIODevice>> ImportInput::device() const
+{
+    if (m_streamBytes) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(*m_streamBytes); // shares the bytes: a read-only buffer does not copy them
+        buffer->open(QIODevice::ReadOnly);
+        return std::unique_ptr<QIODevice>(std::move(buffer));
+    }
+    auto file = std::make_unique<QFile>(m_path);
+    if (!file->open(QIODevice::ReadOnly))
+        return Error::badInput(QStringLiteral("%1: cannot open: %2").arg(m_name, file->errorString()));
+    return std::unique_ptr<QIODevice>(std::move(file));
+}
+
+Result<std::unique_ptr<ImportSource>> ImportSource::open(const ImportInput& input, ImportTarget target,
                                                          const QString& format,
                                                          const std::optional<ColumnMapping>& manual,
                                                          const CsvReadOptions& options)
@@ -46,17 +132,25 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
                                        .arg(wanted->name(), importTargetName(target)));
     }
 
-    Result<std::unique_ptr<CsvReader>> opened = CsvReader::open(path, options);
-    if (!opened)
-        return opened.error();
-    std::unique_ptr<CsvReader> reader = std::move(*opened);
+    Result<std::unique_ptr<QIODevice>> device = input.device();
+    if (!device)
+        return device.error();
+    auto reader = std::make_unique<CsvReader>(**device, input.name(), options);
 
     QStringList first; // the first record, for messages
     qint64 firstLine = 1;
     for (int index = 0; index < headerSearchRecords; ++index) {
         const Result<bool> more = reader->next();
-        if (!more)
+        if (!more) {
+            // Had the search stopped here, the guess would have taken the first row as the header: the
+            // error names its columns as the import's other errors would.
+            if (automatic && !first.isEmpty() &&
+                ColumnMapping::guess(first, target).problem(target).isEmpty()) {
+                reader->setColumnNames(first);
+                return reader->next().error();
+            }
             return more.error();
+        }
         if (!*more)
             break;
         ImportLayout layout;
@@ -82,15 +176,16 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
             layout.mapping = manual ? *manual : layout.format->mapping(layout.header, target);
         }
         reader->setColumnNames(layout.header);
-        return std::unique_ptr<ImportSource>(new ImportSource(std::move(reader), std::move(layout)));
+        return std::unique_ptr<ImportSource>(
+            new ImportSource(std::move(*device), std::move(reader), std::move(layout)));
     }
 
     if (first.isEmpty())
-        return Error::badInput(QStringLiteral("%1: the file is empty").arg(path));
+        return Error::badInput(QStringLiteral("%1: the file is empty").arg(input.name()));
     if (wanted)
         return Error::badInput(QStringLiteral("%1: line %2: not in the %3 format: expected a header row "
                                               "like '%4', found '%5'")
-                                   .arg(path)
+                                   .arg(input.name())
                                    .arg(firstLine)
                                    .arg(wanted->name(), wanted->headerHint(target), shown(first)));
     // A Rapport export of another kind deserves a precise hint.
@@ -98,24 +193,27 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
         const ImportFormat* rapport = findImportFormat(QStringLiteral("rapport"));
         if (other != target && rapport->recognizes(first, other))
             return Error::badInput(QStringLiteral("%1: this is a Rapport %2 export, not %3: import it as %2")
-                                       .arg(path, importTargetName(other), importTargetName(target)));
+                                       .arg(input.name(), importTargetName(other), importTargetName(target)));
     }
     // Any other header whose column names are those of Rapport's fields (or common synonyms) will do.
     const ColumnMapping guessed = ColumnMapping::guess(first, target);
     const QString missing = guessed.problem(target);
     if (missing.isEmpty()) {
-        Result<std::unique_ptr<CsvReader>> reopened = CsvReader::open(path, options);
-        if (!reopened)
-            return reopened.error();
-        if (const Result<bool> header = (*reopened)->next(); !header)
+        // The reading goes back to the row after the header.
+        Result<std::unique_ptr<QIODevice>> again = input.device();
+        if (!again)
+            return again.error();
+        auto reopened = std::make_unique<CsvReader>(**again, input.name(), options);
+        if (const Result<bool> header = reopened->next(); !header)
             return header.error();
         ImportLayout layout;
         layout.header = first;
         layout.headerLine = firstLine;
         layout.mapping = guessed;
         layout.guessed = true;
-        (*reopened)->setColumnNames(layout.header);
-        return std::unique_ptr<ImportSource>(new ImportSource(std::move(*reopened), std::move(layout)));
+        reopened->setColumnNames(layout.header);
+        return std::unique_ptr<ImportSource>(
+            new ImportSource(std::move(*again), std::move(reopened), std::move(layout)));
     }
     QStringList known;
     for (const auto& candidate : importFormats()) {
@@ -125,7 +223,7 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, Im
     return Error::badInput(
         QStringLiteral("%1: line %2: not a known %3 file: the first row is '%4'. Expected "
                        "the header row of %5, or columns named after Rapport's fields, but %6")
-            .arg(path)
+            .arg(input.name())
             .arg(firstLine)
             .arg(importTargetName(target), shown(first), known.join(QStringLiteral(", or ")), missing));
 }
