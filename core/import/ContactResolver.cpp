@@ -1,6 +1,7 @@
 #include "ContactResolver.h"
 
 #include "model/ContactMethod.h"
+#include "model/ContactReference.h"
 #include "storage/SqliteStatement.h"
 
 #include <optional>
@@ -30,57 +31,41 @@ Result<ContactResolver> ContactResolver::load(Database& db, bool withMethods)
     while (methods.step()) {
         const QString key = methods.columnText(0) + QLatin1Char('\n') + methods.columnText(1);
         const qint64 contactId = methods.columnInt64(2);
-        const auto found = resolver.m_methods.find(key);
-        if (found == resolver.m_methods.end())
+        const auto found = resolver.m_methods.constFind(key);
+        if (found == resolver.m_methods.cend())
             resolver.m_methods.insert(key, contactId);
         else if (*found != contactId)
-            *found = -1;
+            resolver.m_sharedWith.insert(key, contactId);
     }
     if (!methods.ok())
         return Error::database(methods.errorMessage());
     return resolver;
 }
 
-Result<qint64> ContactResolver::resolve(const QString& reference) const
+Result<qint64> ContactResolver::resolve(const QString& typed) const
 {
-    // The same reading of a reference as ContactRepository::resolve.
-    const QString text = reference.trimmed();
-    if (text.isEmpty())
-        return Error::badInput(QStringLiteral("no id, email or handle given"));
-    bool isNumber = false;
-    const qint64 id = text.toLongLong(&isNumber);
-    if (isNumber) {
-        if (!exists(id))
-            return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
-        return id;
-    }
-    std::optional<MethodKind> kind;
-    QString value = text;
-    if (text.contains(QLatin1Char('@')) && !text.startsWith(QLatin1Char('@')) &&
-        !text.contains(QLatin1Char(':'))) {
-        kind = MethodKind::Email;
-    } else if (const qsizetype colon = text.indexOf(QLatin1Char(':')); colon > 0) {
-        kind = parseMethodKind(text.left(colon));
-        if (kind)
-            value = text.mid(colon + 1);
+    const Result<ContactReference> reference = ContactReference::parse(typed);
+    if (!reference)
+        return reference.error();
+    if (reference->id) {
+        if (!exists(*reference->id))
+            return reference->noSuchId();
+        return *reference->id;
     }
     std::optional<qint64> match;
-    for (int i = 0; i < methodKindCount; ++i) {
-        const auto candidate = static_cast<MethodKind>(i);
-        if (kind && *kind != candidate)
-            continue;
-        const QString normalized = normalizeMethodValue(candidate, value);
-        if (normalized.isEmpty())
-            continue;
-        const auto found = m_methods.constFind(methodKey(candidate, normalized));
+    for (const auto& [kind, normalized] : reference->lookups()) {
+        const QString key = methodKey(kind, normalized);
+        const auto found = m_methods.constFind(key);
         if (found == m_methods.cend())
             continue;
-        if (*found < 0 || (match && *match != *found))
-            return Error::badInput(QStringLiteral("'%1' matches more than one contact; use an id").arg(text));
+        if (const auto shared = m_sharedWith.constFind(key); shared != m_sharedWith.cend())
+            return reference->severalMatch(*found, *shared);
+        if (match && *match != *found)
+            return reference->severalMatch(*match, *found);
         match = *found;
     }
     if (!match)
-        return Error::notFound(QStringLiteral("no contact with id, email or handle '%1'").arg(text));
+        return reference->noMatch();
     return *match;
 }
 

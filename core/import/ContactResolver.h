@@ -19,7 +19,7 @@ public:
 
     bool exists(qint64 id) const { return m_ids.contains(id); }
     // The contact's id; a not-found error, or a bad-input error when a handle matches several contacts.
-    // Messages have no prefix: "no contact with id, email or handle 'x'".
+    // Read by ContactReference's rule; messages have no prefix: "no contact with id, email or handle 'x'".
     Result<qint64> resolve(const QString& reference) const;
     // The contact a row names: by its contact key when that cell has a value, else by its contact id;
     // a problem with the row otherwise.
@@ -27,7 +27,8 @@ public:
 
 private:
     QSet<qint64> m_ids;
-    QHash<QString, qint64> m_methods; // "kind\nnormalized" -> contact id, -1 when several share it
+    QHash<QString, qint64> m_methods;    // "kind\nnormalized" -> the first contact with it
+    QHash<QString, qint64> m_sharedWith; // the same key -> another contact with it, when several share it
     mutable QHash<QByteArray, qint64> m_resolved; // contact keys already resolved, as written in the file
 };
 

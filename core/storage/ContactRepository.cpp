@@ -4,6 +4,7 @@
 #include "InteractionRepository.h"
 #include "TagRepository.h"
 #include "TrustNoteRepository.h"
+#include "model/ContactReference.h"
 #include "model/DayRange.h"
 #include "model/SingleLineText.h"
 
@@ -341,69 +342,58 @@ Result<qint64> ContactRepository::count() const
 Result<std::optional<qint64>> ContactRepository::findByMethod(const QString& value,
                                                               std::optional<MethodKind> kind) const
 {
-    QList<MethodKind> kinds;
-    if (kind) {
-        kinds << *kind;
-    } else {
-        for (int i = 0; i < methodKindCount; ++i)
-            kinds << static_cast<MethodKind>(i);
-    }
+    const Result<QList<qint64>> holders = contactsWith(methodLookups(kind, value));
+    if (!holders)
+        return holders.error();
+    if (holders->size() > 1)
+        return ContactReference{value.trimmed(), {}, kind, value}.severalMatch(holders->at(0),
+                                                                               holders->at(1));
+    return holders->isEmpty() ? std::nullopt : std::optional<qint64>(holders->constFirst());
+}
+
+Result<QList<qint64>>
+ContactRepository::contactsWith(const QList<std::pair<MethodKind, QString>>& lookups) const
+{
     QSqlQuery query = m_db.prepare(QStringLiteral(
         "SELECT DISTINCT contact_id FROM contact_methods WHERE normalized = ? AND kind = ? LIMIT 2"));
-    std::optional<qint64> found;
-    for (MethodKind candidate : kinds) {
-        const QString normalized = normalizeMethodValue(candidate, value);
-        if (normalized.isEmpty())
-            continue;
+    QList<qint64> found;
+    for (const auto& [kind, normalized] : lookups) {
         query.bindValue(0, normalized);
-        query.bindValue(1, methodKindName(candidate));
+        query.bindValue(1, methodKindName(kind));
         if (Status status = Database::run(query); !status)
             return status.error();
-        while (query.next()) {
-            const qint64 id = query.value(0).toLongLong();
-            if (found && *found != id)
-                return Error::badInput(
-                    QStringLiteral("'%1' matches more than one contact (ids %2 and %3); use an id")
-                        .arg(value)
-                        .arg(*found)
-                        .arg(id));
-            found = id;
+        while (query.next() && found.size() < 2) {
+            if (const qint64 id = query.value(0).toLongLong(); !found.contains(id))
+                found << id;
         }
     }
     return found;
 }
 
-Result<qint64> ContactRepository::resolve(const QString& reference) const
+Result<qint64> ContactRepository::resolve(const QString& typed) const
 {
-    const QString text = reference.trimmed();
-    if (text.isEmpty())
-        return Error::badInput(QStringLiteral("contact: no id, email or handle given"));
-    bool isNumber = false;
-    const qint64 id = text.toLongLong(&isNumber);
-    if (isNumber) {
-        const Result<bool> found = exists(id);
+    const auto asContactError = [](const Error& error) {
+        return Error{error.kind, QStringLiteral("contact: %1").arg(error.message)};
+    };
+    const Result<ContactReference> reference = ContactReference::parse(typed);
+    if (!reference)
+        return asContactError(reference.error());
+    if (reference->id) {
+        const Result<bool> found = exists(*reference->id);
         if (!found)
             return found.error();
         if (!*found)
-            return Error::notFound(QStringLiteral("contact: no contact with id %1").arg(id));
-        return id;
+            return asContactError(reference->noSuchId());
+        return *reference->id;
     }
-    std::optional<MethodKind> kind;
-    QString value = text;
-    if (text.contains(QLatin1Char('@')) && !text.startsWith(QLatin1Char('@')) &&
-        !text.contains(QLatin1Char(':'))) {
-        kind = MethodKind::Email;
-    } else if (const qsizetype colon = text.indexOf(QLatin1Char(':')); colon > 0) {
-        kind = parseMethodKind(text.left(colon));
-        if (kind)
-            value = text.mid(colon + 1);
-    }
-    const Result<std::optional<qint64>> match = findByMethod(value, kind);
-    if (!match)
-        return match.error();
-    if (!match->has_value())
-        return Error::notFound(QStringLiteral("contact: no contact with id, email or handle '%1'").arg(text));
-    return **match;
+    const Result<QList<qint64>> holders = contactsWith(reference->lookups());
+    if (!holders)
+        return holders.error();
+    if (holders->isEmpty())
+        return asContactError(reference->noMatch());
+    if (holders->size() > 1)
+        return asContactError(reference->severalMatch(holders->at(0), holders->at(1)));
+    return holders->constFirst();
 }
 
 } // namespace rapport

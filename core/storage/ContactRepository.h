@@ -53,6 +53,8 @@ private:
         Keep    // restoring a deleted contact: it gets back what it had, even if another has it now
     };
     Result<qint64> write(const Contact& contact, bool keepId);
+    // Up to two contacts holding a method under any of these (kind, normalized value) pairs.
+    Result<QList<qint64>> contactsWith(const QList<std::pair<MethodKind, QString>>& lookups) const;
     // Told apart from other failures of a write, which must not be blamed on the owner.
     Status checkOwner(std::optional<qint64> ownerId) const;
     Status writeMethods(qint64 contactId, const QList<ContactMethod>& methods, SharedMethods shared);
