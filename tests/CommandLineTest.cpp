@@ -274,11 +274,21 @@ TEST_CASE("settings shows, validates and changes the scoring model", "[cli][sett
     const Run zero =
         db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("half_life_days=0")});
     CHECK(zero.exitCode == 2);
-    CHECK(zero.err.contains(QStringLiteral("half_life_days must be greater than 0 days")));
+    CHECK(
+        zero.err ==
+        QStringLiteral("rapport settings: --set: half_life_days must be a number of days from 1 to 3650\n"));
+    const Run tiny = db.run(QStringLiteral("settings"),
+                            {QStringLiteral("--set"), QStringLiteral("half_life_days=1e-300")});
+    CHECK(tiny.exitCode == 2);
+    CHECK(tiny.err.contains(QStringLiteral("half_life_days must be a number of days from 1 to 3650")));
     const Run negative =
         db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("weight_frequency=-1")});
     CHECK(negative.exitCode == 2);
-    CHECK(negative.err.contains(QStringLiteral("weight_frequency must not be negative")));
+    CHECK(negative.err.contains(QStringLiteral("weight_frequency must be from 0 to 100")));
+    const Run huge = db.run(QStringLiteral("settings"),
+                            {QStringLiteral("--set"), QStringLiteral("reference_touches=1e300")});
+    CHECK(huge.exitCode == 2);
+    CHECK(huge.err.contains(QStringLiteral("reference_touches must be greater than 0 and at most 1000")));
     const Run unknown =
         db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("speed=11")});
     CHECK(unknown.exitCode == 2);
@@ -295,6 +305,70 @@ TEST_CASE("settings shows, validates and changes the scoring model", "[cli][sett
           Approx(100 * std::log1p(std::exp2(-10.0 / 30)) / std::log(20.0)).margin(0.01));
     CHECK(rescored.value(QStringLiteral("cadence_days")).toDouble() == Approx(7));
     CHECK(db.run(QStringLiteral("check"), {}).exitCode == 0);
+}
+
+TEST_CASE("settings refuses malformed assignments and unknown tags with 2, changing nothing",
+          "[cli][settings]")
+{
+    CliDatabase db;
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Example B"), QStringLiteral("--tag"),
+                   QStringLiteral("press"), QStringLiteral("--tag"), QStringLiteral("family")});
+    const QList<std::pair<QStringList, QString>> refusals{
+        {{QStringLiteral("--set"), QStringLiteral("half_life_days")},
+         QStringLiteral("rapport settings: --set 'half_life_days': expected KEY=VALUE\n")},
+        {{QStringLiteral("--set"), QStringLiteral("=30")},
+         QStringLiteral("rapport settings: --set '=30': expected KEY=VALUE\n")},
+        {{QStringLiteral("--tag-cadence"), QStringLiteral("press")},
+         QStringLiteral("rapport settings: --tag-cadence 'press': expected TAG=DAYS\n")},
+        {{QStringLiteral("--tag-cadence"), QStringLiteral("typo=5")},
+         QStringLiteral("rapport settings: --tag-cadence: no tag 'typo'; tags: family, press\n")},
+        {{QStringLiteral("--tag-cadence"), QStringLiteral("press=0.5")},
+         QStringLiteral("rapport settings: --tag-cadence: tag 'press': cadence must be a number of days "
+                        "from 1 to 3650\n")},
+        // Nothing of a refused command is kept, not even the parts that were fine.
+        {{QStringLiteral("--set"), QStringLiteral("half_life_days=30"), QStringLiteral("--tag-cadence"),
+          QStringLiteral("typo=5")},
+         QStringLiteral("rapport settings: --tag-cadence: no tag 'typo'; tags: family, press\n")},
+        {{QStringLiteral("--tag-cadence"), QStringLiteral("press=7"), QStringLiteral("--set"),
+          QStringLiteral("half_life_days=0")},
+         QStringLiteral("rapport settings: --set: half_life_days must be a number of days from 1 to 3650\n")},
+    };
+    for (const auto& [arguments, message] : refusals) {
+        INFO(arguments.join(QLatin1Char(' ')).toStdString());
+        const Run refused = db.run(QStringLiteral("settings"), arguments);
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err == message);
+        CHECK(refused.out.isEmpty());
+    }
+    const Run shown = db.run(QStringLiteral("settings"), {});
+    CHECK(shown.out.contains(QStringLiteral("half_life_days = 90\n")));
+    CHECK_FALSE(shown.out.contains(QStringLiteral("tag ")));
+    CHECK(db.run(QStringLiteral("check"), {}).exitCode == 0);
+}
+
+TEST_CASE("settings without changes leaves the file as it was", "[cli][settings]")
+{
+    CliDatabase db;
+    const QString b = db.addContact({QStringLiteral("--name"), QStringLiteral("Example B")});
+    db.log(b, daysBefore(10), QStringLiteral("outbound"));
+    REQUIRE(db.run(QStringLiteral("settings"), {QStringLiteral("--set"), QStringLiteral("half_life_days=45")})
+                .exitCode == 0);
+    const auto bytesOf = [](const QString& path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    // A connection of its own keeps the WAL in place, so that the file and its log can be compared.
+    const std::unique_ptr<rapport::Database> watcher = require(rapport::Database::open(db.path()));
+    const qint64 versionBefore = watcher->dataVersion();
+    const QByteArray fileBefore = bytesOf(db.path());
+    const QByteArray walBefore = bytesOf(db.path() + QStringLiteral("-wal"));
+
+    const Run shown = db.run(QStringLiteral("settings"), {});
+    CHECK(shown.exitCode == 0);
+    CHECK(shown.out.contains(QStringLiteral("half_life_days = 45\n")));
+    CHECK(watcher->dataVersion() == versionBefore);
+    CHECK(bytesOf(db.path()) == fileBefore);
+    CHECK(bytesOf(db.path() + QStringLiteral("-wal")) == walBefore);
 }
 
 TEST_CASE("Databases that cannot be used exit with 3 and stay untouched", "[cli][database]")

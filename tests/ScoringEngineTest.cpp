@@ -1,5 +1,6 @@
 // The scoring model of scoring.md, through the core API: the worked examples, bands, explanations,
 // cadence sources, trends and the promise that incremental state equals a replay of the log.
+#include "ConsistencyCheck.h"
 #include "ScoringFixture.h"
 #include "scoring/LogReplay.h"
 #include "scoring/ScoreBoard.h"
@@ -171,6 +172,8 @@ TEST_CASE("The cadence target wins over the tags' prior, which wins over the glo
     CHECK(fixture.scoreNow(id).score.cadenceDays == Approx(30));
 
     TagRepository tags(db);
+    require(tags.ensure(QStringLiteral("press")));
+    require(tags.ensure(QStringLiteral("family")));
     requireOk(tags.setCadence(QStringLiteral("press"), 60));
     requireOk(tags.setCadence(QStringLiteral("family"), 7));
     requireOk(tags.addTag(id, QStringLiteral("press")));
@@ -201,8 +204,8 @@ TEST_CASE("A tag's prior shapes the learned cadence without a rebuild", "[scorin
     const double alpha = fixture.engine().settings().cadenceAlpha;
     // Three gaps of 10 days from a prior of E0: E = 10 + (E0 - 10)·0.7³.
     CHECK(fixture.scoreNow(id).score.cadenceDays == Approx(10 + 20 * std::pow(1 - alpha, 3)));
-    requireOk(TagRepository(fixture.database().db()).setCadence(QStringLiteral("family"), 3));
     requireOk(TagRepository(fixture.database().db()).addTag(id, QStringLiteral("family")));
+    requireOk(TagRepository(fixture.database().db()).setCadence(QStringLiteral("family"), 3));
     CHECK(fixture.scoreNow(id).score.cadenceDays == Approx(10 - 7 * std::pow(1 - alpha, 3)));
 }
 
@@ -362,6 +365,116 @@ TEST_CASE("Changing a setting that shapes the state rebuilds every contact", "[s
     CHECK(fixture.engine().settings().halfLifeDays == 30);
 }
 
+namespace {
+
+// What `rapport check` reports about the stored states against a replay with the stored settings.
+QStringList consistencyProblems(Database& db)
+{
+    return require(ConsistencyCheck(db).run()).problems;
+}
+
+} // namespace
+
+TEST_CASE("A write uses the settings another connection stored after the engine was opened",
+          "[scoring][settings][concurrency]")
+{
+    ScoringFixture fixture;
+    const qint64 id = fixture.contactWithLog({{40, Direction::Outbound}, {20, Direction::Inbound}});
+    // The engine of fixture.engine() has read the defaults (half-life 90 days); another program now
+    // changes the half-life through its own connection.
+    const std::unique_ptr<Database> other = require(Database::open(fixture.database().path()));
+    ScoringEngine otherEngine = require(ScoringEngine::open(*other));
+    ScoringSettings shorter = otherEngine.settings();
+    shorter.halfLifeDays = 30;
+    requireOk(otherEngine.changeSettings(shorter));
+
+    SECTION("logging the newest interaction")
+    {
+        fixture.log(id, {5, Direction::Outbound});
+    }
+    SECTION("logging an older interaction, which rebuilds the contact")
+    {
+        fixture.log(id, {30, Direction::Mutual});
+    }
+    SECTION("rebuilding every contact")
+    {
+        requireOk(fixture.engine().rebuildAll());
+    }
+    CHECK(fixture.engine().settings().halfLifeDays == 30);
+    const RelationshipState replayed = require(LogReplay(*other, shorter).contactState(id));
+    CHECK(approximatelyEqual(*require(fixture.engine().storedState(id)), replayed));
+    CHECK(consistencyProblems(fixture.database().db()) == QStringList());
+}
+
+TEST_CASE("Changes of different settings from two connections both survive",
+          "[scoring][settings][concurrency]")
+{
+    ScoringFixture fixture;
+    fixture.contactWithLog({{40, Direction::Outbound}, {20, Direction::Inbound}, {3, Direction::Mutual}});
+    ScoringEngine& first = fixture.engine();
+    const std::unique_ptr<Database> other = require(Database::open(fixture.database().path()));
+    ScoringEngine second = require(ScoringEngine::open(*other));
+
+    requireOk(second.changeSettings(
+        QMap<QString, QString>{{QStringLiteral("half_life_days"), QStringLiteral("30")}}));
+    requireOk(first.changeSettings(
+        QMap<QString, QString>{{QStringLiteral("cadence_alpha"), QStringLiteral("0.5")}}));
+    CHECK(first.settings().halfLifeDays == 30);
+    CHECK(first.settings().cadenceAlpha == 0.5);
+    const ScoringSettings stored = require(ScoringEngine::open(*other)).settings();
+    CHECK(stored.halfLifeDays == 30);
+    CHECK(stored.cadenceAlpha == 0.5);
+    CHECK(consistencyProblems(fixture.database().db()) == QStringList());
+
+    // Replacing every setting from a stale copy rebuilds against what is stored, not what was read.
+    ScoringSettings stale = second.settings();
+    CHECK(stale.cadenceAlpha == Approx(0.3));
+    stale.recencyWeight = 0.5;
+    requireOk(second.changeSettings(stale));
+    CHECK(consistencyProblems(fixture.database().db()) == QStringList());
+}
+
+TEST_CASE("Setting changes apply validated onto the stored settings", "[scoring][settings]")
+{
+    ScoringFixture fixture;
+    const qint64 id = fixture.contactWithLog({{10, Direction::Outbound}});
+    ScoringEngine& engine = fixture.engine();
+    requireOk(engine.changeSettings(
+        QMap<QString, QString>{{QStringLiteral("half_life_days"), QStringLiteral("30")},
+                               {QStringLiteral("weight_trust"), QStringLiteral("0.1")}}));
+    CHECK(engine.settings().halfLifeDays == 30);
+    CHECK(engine.settings().trustWeight == Approx(0.1));
+    CHECK(fixture.scoreNow(id).score.frequency ==
+          Approx(100 * std::log1p(std::exp2(-10.0 / 30)) / std::log(20.0)));
+
+    for (const auto& [key, value] : {std::pair{"half_life_days", "1e-300"},
+                                     std::pair{"half_life_days", "abc"}, std::pair{"speed", "11"}}) {
+        const Status refused = engine.changeSettings(
+            QMap<QString, QString>{{QString::fromLatin1(key), QString::fromLatin1(value)}});
+        INFO(key << "=" << value);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().kind == ErrorKind::BadInput);
+        CHECK(refused.error().message.contains(QString::fromLatin1(key)));
+    }
+    CHECK(engine.settings().halfLifeDays == 30);
+    CHECK(require(ScoringEngine::open(fixture.database().db())).settings().halfLifeDays == 30);
+    CHECK(consistencyProblems(fixture.database().db()) == QStringList());
+}
+
+TEST_CASE("A settings change rolled back with its transaction is not used afterwards", "[scoring][settings]")
+{
+    ScoringFixture fixture;
+    const qint64 id = fixture.contactWithLog({{20, Direction::Outbound}});
+    {
+        Transaction abandoned(fixture.database().db());
+        requireOk(fixture.engine().changeSettings(
+            QMap<QString, QString>{{QStringLiteral("half_life_days"), QStringLiteral("30")}}));
+    }
+    fixture.log(id, {5, Direction::Inbound});
+    CHECK(fixture.engine().settings().halfLifeDays == 90);
+    CHECK(consistencyProblems(fixture.database().db()) == QStringList());
+}
+
 TEST_CASE("The score board reads every score from memory and follows refreshes", "[scoring][board]")
 {
     ScoringFixture fixture;
@@ -389,8 +502,8 @@ TEST_CASE("The score board reads every score from memory and follows refreshes",
     CHECK(board.entries().size() == 2);
     CHECK(board.find(b) == nullptr);
 
-    requireOk(TagRepository(db).setCadence(QStringLiteral("weekly"), 7));
     requireOk(TagRepository(db).addTag(added, QStringLiteral("weekly")));
+    requireOk(TagRepository(db).setCadence(QStringLiteral("weekly"), 7));
     requireOk(board.refreshContexts(db));
     CHECK(board.find(added)->context.tagPriorDays == Approx(7));
 

@@ -80,6 +80,69 @@ TEST_CASE("Invalid settings are refused with the parameter's name", "[settings]"
     CHECK_FALSE(allZero.validate().ok());
 }
 
+TEST_CASE("Each setting has a bounded range, named in its refusal", "[settings][validation]")
+{
+    struct Case
+    {
+        const char* key;
+        double ScoringSettings::*member;
+        std::vector<double> accepted;
+        std::vector<double> refused;
+        const char* range;
+    };
+    const std::vector<Case> cases{
+        {"half_life_days",
+         &ScoringSettings::halfLifeDays,
+         {1, 3650},
+         {1e-300, 0.5, 3650.5, 1e300},
+         "from 1 to 3650"},
+        {"prior_cadence_days",
+         &ScoringSettings::priorCadenceDays,
+         {1, 3650},
+         {1e-300, 0.99, 3651},
+         "from 1 to 3650"},
+        {"cadence_alpha", &ScoringSettings::cadenceAlpha, {1e-6, 0.999}, {0, 1, 1.5}, "between 0 and 1"},
+        {"reference_touches",
+         &ScoringSettings::referenceTouches,
+         {1e-3, 1000},
+         {0, 1000.5, 1e300},
+         "at most 1000"},
+        {"weight_recency", &ScoringSettings::recencyWeight, {0, 100}, {-1e-9, 100.5, 1e300}, "from 0 to 100"},
+        {"weight_trust", &ScoringSettings::trustWeight, {0, 100}, {101}, "from 0 to 100"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.key);
+        for (const double value : c.accepted) {
+            ScoringSettings settings;
+            settings.*c.member = value;
+            CAPTURE(value);
+            CHECK(settings.validate().ok());
+        }
+        for (const double value : c.refused) {
+            ScoringSettings settings;
+            settings.*c.member = value;
+            CAPTURE(value);
+            const Status status = settings.validate();
+            REQUIRE_FALSE(status.ok());
+            CHECK(status.error().kind == ErrorKind::BadInput);
+            CHECK(status.error().message.contains(QString::fromLatin1(c.key)));
+            CHECK(status.error().message.contains(QString::fromLatin1(c.range)));
+        }
+    }
+    ScoringSettings heavyCall;
+    heavyCall.channelWeights[1] = 100;
+    CHECK(heavyCall.validate().ok());
+    heavyCall.channelWeights[1] = 100.5;
+    const Status refused = heavyCall.validate();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == QStringLiteral("channel_weight_call must be from 0 to 100"));
+
+    const Result<ScoringSettings> tiny =
+        ScoringSettings::fromMap({{QStringLiteral("half_life_days"), QStringLiteral("1e-300")}});
+    REQUIRE_FALSE(tiny.ok());
+    CHECK(tiny.error().message == QStringLiteral("half_life_days must be a number of days from 1 to 3650"));
+}
+
 TEST_CASE("Settings survive their stored form", "[settings]")
 {
     ScoringSettings settings;

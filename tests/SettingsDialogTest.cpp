@@ -143,6 +143,30 @@ TEST_CASE("Saving settings stores them and rebuilds every relationship", "[ui][s
     CHECK(approximatelyEqual(onBoard->state, replayed));
 }
 
+TEST_CASE("Saving settings keeps what another connection changed since the dialog opened", "[ui][settings]")
+{
+    UiFixture fixture(60, 900);
+    ui::DatabaseSession& session = fixture.session();
+    const qint64 contactId = contactWithHistory(session.database());
+    ui::SettingsDialog dialog(session, contactId);
+
+    const std::unique_ptr<Database> other = fixture.openDatabase();
+    requireOk(require(ScoringEngine::open(*other))
+                  .changeSettings(
+                      QMap<QString, QString>{{QStringLiteral("weight_trust"), QStringLiteral("0.2")},
+                                             {QStringLiteral("cadence_alpha"), QStringLiteral("0.5")}}));
+    setting(dialog, "half_life_days")->setValue(30);
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+
+    const ScoringSettings stored = require(ScoringEngine::open(*other)).settings();
+    CHECK(stored.halfLifeDays == 30);
+    CHECK(stored.trustWeight == Approx(0.2));
+    CHECK(stored.cadenceAlpha == Approx(0.5));
+    const RelationshipState replayed = require(LogReplay(*other, stored).contactState(contactId));
+    CHECK(approximatelyEqual(*require(session.engine().storedState(contactId)), replayed));
+}
+
 TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][settings]")
 {
     UiFixture fixture(40, 400);

@@ -87,7 +87,7 @@ TEST_CASE("A tag's cadence can be set, changed and removed", "[tags]")
     TempDatabase temp;
     TagRepository tags(temp.db());
 
-    // Setting a cadence on a tag nobody has used yet creates it.
+    require(tags.ensure(QStringLiteral("family")));
     requireOk(tags.setCadence(QStringLiteral("family"), 7.0));
     REQUIRE(require(tags.list()).size() == 1);
     CHECK(require(tags.list()).at(0).cadenceDays == 7.0);
@@ -104,21 +104,53 @@ TEST_CASE("A cadence that is not a positive number of days is refused", "[tags][
 {
     TempDatabase temp;
     TagRepository tags(temp.db());
+    require(tags.ensure(QStringLiteral("press")));
     requireOk(tags.setCadence(QStringLiteral("press"), 14.0));
 
-    for (const double days :
-         {0.0, -7.0, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
+    for (const double days : {0.0, -7.0, 1e-300, 0.5, 3650.5, std::numeric_limits<double>::infinity(),
+                              std::numeric_limits<double>::quiet_NaN()}) {
         CAPTURE(days);
         const Status set = tags.setCadence(QStringLiteral("press"), days);
         REQUIRE_FALSE(set.ok());
         CHECK(set.error().kind == ErrorKind::BadInput);
         CHECK(set.error().message.contains(QStringLiteral("cadence")));
         CHECK(set.error().message.contains(QStringLiteral("press")));
+        CHECK(set.error().message.contains(QStringLiteral("from 1 to 3650")));
     }
+    requireOk(tags.setCadence(QStringLiteral("press"), 1.0));
+    requireOk(tags.setCadence(QStringLiteral("press"), 3650.0));
+    requireOk(tags.setCadence(QStringLiteral("press"), 14.0));
     const Status unknown = tags.setCadence(QStringLiteral("new"), 0.0);
     REQUIRE_FALSE(unknown.ok());
     CHECK(temp.number(tagCount) == 1);
     CHECK(require(tags.list()).at(0).cadenceDays == 14.0);
+}
+
+TEST_CASE("A cadence for a tag that does not exist is refused and creates nothing", "[tags][validation]")
+{
+    TempDatabase temp;
+    TagRepository tags(temp.db());
+    const Status none = tags.setCadence(QStringLiteral("typo"), 5.0);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().kind == ErrorKind::NotFound);
+    CHECK(none.error().message == QStringLiteral("no tag 'typo'; there are no tags yet"));
+
+    require(tags.ensure(QStringLiteral("press")));
+    require(tags.ensure(QStringLiteral("Family")));
+    for (const std::optional<double> days : {std::optional<double>(5.0), std::optional<double>()}) {
+        const Status unknown = tags.setCadence(QStringLiteral("typo"), days);
+        REQUIRE_FALSE(unknown.ok());
+        CHECK(unknown.error().kind == ErrorKind::NotFound);
+        CHECK(unknown.error().message == QStringLiteral("no tag 'typo'; tags: Family, press"));
+    }
+    CHECK(temp.number(tagCount) == 2);
+
+    for (int i = 0; i < 30; ++i)
+        require(tags.ensure(QStringLiteral("tag%1").arg(i, 2, 10, QLatin1Char('0'))));
+    const Status many = tags.setCadence(QStringLiteral("typo"), 5.0);
+    REQUIRE_FALSE(many.ok());
+    CHECK(many.error().message.endsWith(QStringLiteral(", tag17, … (12 more)")));
+    CHECK(temp.number(tagCount) == 32);
 }
 
 TEST_CASE("A contact's tags are read sorted case-insensitively", "[tags]")

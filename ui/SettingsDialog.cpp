@@ -403,15 +403,17 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
     m_whoAmI->setCurrentIndex(m_members->rowOf(selectMemberId));
 }
 
-bool SettingsDialog::saveScoring(const ScoringSettings& settings)
+bool SettingsDialog::saveScoring(const QMap<QString, QString>& changes)
 {
+    // Only the keys edited here: another user's or program's change of any other key since the dialog
+    // opened stays as it is stored.
     const Status saved = ModalTask::run(
         m_session.path(), tr("Recomputing every relationship with the new settings…"),
-        [settings](Database& db, const ProgressCallback& progress) -> Status {
+        [changes](Database& db, const ProgressCallback& progress) -> Status {
             Result<ScoringEngine> engine = ScoringEngine::open(db);
             if (!engine)
                 return engine.error();
-            return engine->changeSettings(settings, progress);
+            return engine->changeSettings(changes, progress);
         },
         ModalTask::Cancel::Allowed, this);
     if (!saved) {
@@ -429,8 +431,14 @@ void SettingsDialog::accept()
         m_error->setText(settings.error().message);
         return;
     }
-    const bool scoringChanged = settings->toMap() != m_saved;
-    if (scoringChanged && !saveScoring(*settings))
+    QMap<QString, QString> changes;
+    const QMap<QString, QString> edited = settings->toMap();
+    for (auto it = edited.constBegin(); it != edited.constEnd(); ++it) {
+        if (m_saved.value(it.key()) != it.value())
+            changes.insert(it.key(), it.value());
+    }
+    const bool scoringChanged = !changes.isEmpty();
+    if (scoringChanged && !saveScoring(changes))
         return;
     m_session.setCurrentMemberId(m_members->memberIdAt(m_whoAmI->currentIndex()));
     if (scoringChanged || m_teamChanged)

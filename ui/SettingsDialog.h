@@ -53,7 +53,7 @@ private:
     QDoubleSpinBox* addSetting(const QString& key, double maximum, double step, int decimals);
     void loadSample(qint64 contactId);
     void updatePreview();
-    bool saveScoring(const ScoringSettings& settings);
+    bool saveScoring(const QMap<QString, QString>& changes);
     void addMember();
     void removeMember();
     void reloadMembers(qint64 selectMemberId);

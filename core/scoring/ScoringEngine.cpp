@@ -47,36 +47,83 @@ std::optional<double> delta(const RelationshipScore& now, const std::optional<Re
 Result<ScoringEngine> ScoringEngine::open(Database& db)
 {
     ScoringEngine engine(db);
-    const Result<QMap<QString, QString>> stored = SettingsRepository(db).load(settingsPrefix);
+    if (Status loaded = engine.loadSettings(); !loaded)
+        return loaded.error();
+    return engine;
+}
+
+Status ScoringEngine::loadSettings()
+{
+    // data_version before the settings: a commit between the two reads then shows as a change at the
+    // next refresh, which reads them again.
+    const qint64 dataVersion = m_db->dataVersion();
+    const Result<QMap<QString, QString>> stored = SettingsRepository(*m_db).load(settingsPrefix);
     if (!stored)
         return stored.error();
     const Result<ScoringSettings> settings = ScoringSettings::fromMap(*stored);
     if (!settings)
         return Error::database(
             QStringLiteral("stored scoring settings are invalid: %1").arg(settings.error().message));
-    engine.m_settings = *settings;
-    return engine;
+    m_settings = *settings;
+    m_settingsDataVersion = dataVersion;
+    return {};
+}
+
+Status ScoringEngine::refreshSettings()
+{
+    const qint64 dataVersion = m_db->dataVersion();
+    if (dataVersion != unknownDataVersion && dataVersion == m_settingsDataVersion)
+        return {};
+    return loadSettings();
 }
 
 Status ScoringEngine::changeSettings(const ScoringSettings& settings, const ProgressCallback& progress)
 {
     if (Status valid = settings.validate(); !valid)
         return valid;
-    const ScoringSettings previous = m_settings;
+    return storeSettings([&settings](const ScoringSettings&) -> Result<ScoringSettings> { return settings; },
+                         progress);
+}
+
+Status ScoringEngine::changeSettings(const QMap<QString, QString>& changes, const ProgressCallback& progress)
+{
+    return storeSettings(
+        [&changes](const ScoringSettings& stored) {
+            QMap<QString, QString> values = stored.toMap();
+            for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+                values.insert(it.key(), it.value());
+            return ScoringSettings::fromMap(values);
+        },
+        progress);
+}
+
+Status ScoringEngine::storeSettings(
+    const std::function<Result<ScoringSettings>(const ScoringSettings& stored)>& change,
+    const ProgressCallback& progress)
+{
     Transaction transaction(*m_db);
     if (!transaction.status().ok())
         return transaction.status();
-    if (Status saved = SettingsRepository(*m_db).save(settingsPrefix, settings.toMap()); !saved)
+    if (Status refreshed = refreshSettings(); !refreshed)
+        return refreshed;
+    const ScoringSettings stored = m_settings;
+    const Result<ScoringSettings> changed = change(stored);
+    if (!changed)
+        return changed.error();
+    if (Status saved = SettingsRepository(*m_db).save(settingsPrefix, changed->toMap()); !saved)
         return saved;
-    m_settings = settings;
-    if (settings.shapesStateDifferently(previous)) {
-        if (Status rebuilt = rebuildAll(progress); !rebuilt) {
-            m_settings = previous;
+    m_settings = *changed;
+    // An enclosing transaction may still roll the change back: read the settings again before the next
+    // write rather than trust these.
+    m_settingsDataVersion = unknownDataVersion;
+    if (changed->shapesStateDifferently(stored)) {
+        if (Status rebuilt = replayAll(progress); !rebuilt) {
+            m_settings = stored;
             return rebuilt;
         }
     }
     if (Status committed = transaction.commit(); !committed) {
-        m_settings = previous;
+        m_settings = stored;
         return committed;
     }
     return {};
@@ -84,19 +131,41 @@ Status ScoringEngine::changeSettings(const ScoringSettings& settings, const Prog
 
 Status ScoringEngine::interactionAdded(const Interaction& interaction)
 {
+    Transaction transaction(*m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    if (Status refreshed = refreshSettings(); !refreshed)
+        return refreshed;
     RelationshipStateStore store(*m_db);
     const Result<std::optional<RelationshipState>> stored = store.load(interaction.contactId);
     if (!stored)
         return stored.error();
     RelationshipState state = stored->value_or(RelationshipState());
-    if (state.hasHistory() && interaction.occurredAt < secondsOf(state.tLast))
-        return rebuildContact(interaction.contactId);
-    state.apply(interaction.occurredAt, interaction.direction, m_settings.channelWeight(interaction.channel),
-                m_settings);
-    return store.save(interaction.contactId, state);
+    if (state.hasHistory() && interaction.occurredAt < secondsOf(state.tLast)) {
+        if (Status rebuilt = replayContact(interaction.contactId); !rebuilt)
+            return rebuilt;
+    } else {
+        state.apply(interaction.occurredAt, interaction.direction,
+                    m_settings.channelWeight(interaction.channel), m_settings);
+        if (Status saved = store.save(interaction.contactId, state); !saved)
+            return saved;
+    }
+    return transaction.commit();
 }
 
 Status ScoringEngine::rebuildContact(qint64 contactId)
+{
+    Transaction transaction(*m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    if (Status refreshed = refreshSettings(); !refreshed)
+        return refreshed;
+    if (Status rebuilt = replayContact(contactId); !rebuilt)
+        return rebuilt;
+    return transaction.commit();
+}
+
+Status ScoringEngine::replayContact(qint64 contactId)
 {
     const Result<RelationshipState> state = LogReplay(*m_db, m_settings).contactState(contactId);
     if (!state)
@@ -109,18 +178,22 @@ Status ScoringEngine::rebuildAll(const ProgressCallback& progress)
     Transaction transaction(*m_db);
     if (!transaction.status().ok())
         return transaction.status();
+    if (Status refreshed = refreshSettings(); !refreshed)
+        return refreshed;
+    if (Status rebuilt = replayAll(progress); !rebuilt)
+        return rebuilt;
+    return transaction.commit();
+}
+
+Status ScoringEngine::replayAll(const ProgressCallback& progress)
+{
     if (Status cleared = RelationshipStateStore(*m_db).clear(); !cleared)
         return cleared;
     RelationshipStateWriter writer(*m_db);
-    const Status replayed = LogReplay(*m_db, m_settings)
-                                .forEachContact(
-                                    [&writer](qint64 contactId, const RelationshipState& state) {
-                                        return writer.write(contactId, state);
-                                    },
-                                    progress);
-    if (!replayed)
-        return replayed;
-    return transaction.commit();
+    return LogReplay(*m_db, m_settings)
+        .forEachContact([&writer](qint64 contactId,
+                                  const RelationshipState& state) { return writer.write(contactId, state); },
+                        progress);
 }
 
 Result<std::optional<RelationshipState>> ScoringEngine::storedState(qint64 contactId) const

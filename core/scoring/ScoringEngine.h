@@ -12,6 +12,8 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
+#include <functional>
 #include <optional>
 
 namespace rapport {
@@ -38,9 +40,18 @@ public:
     // Loads the settings stored in the database (defaults when none are stored).
     static Result<ScoringEngine> open(Database& db);
 
+    // The settings as last read or written. Every write below reads them again inside its transaction
+    // when another connection has committed since (PRAGMA data_version), so a change made by another
+    // program or thread is never undone or applied with stale settings. Another ScoringEngine on this
+    // same connection is not seen that way: one connection shares one engine.
     const ScoringSettings& settings() const { return m_settings; }
-    // Validates and stores new settings; rebuilds every contact's state when they change its shape.
+    // Validates and stores these settings in place of the stored ones; rebuilds every contact's state
+    // when they shape it differently from the stored ones.
     Status changeSettings(const ScoringSettings& settings, const ProgressCallback& progress = {});
+    // Sets these keys (e.g. "half_life_days" = "30") on the settings stored at the moment of writing,
+    // keeping every other key as it is stored then; validates the result and rebuilds like the above,
+    // all in one transaction. Unknown keys and refused values are bad input naming the key.
+    Status changeSettings(const QMap<QString, QString>& changes, const ProgressCallback& progress = {});
 
     // Keeps the state in step after an interaction was inserted: O(1) when it is the newest of its
     // contact, a rebuild of that contact otherwise. Call inside the transaction that wrote it.
@@ -66,13 +77,26 @@ public:
     Result<QHash<qint64, ScoreContext>> allContexts() const;
 
 private:
+    // What m_settingsDataVersion holds when the settings must be read again before the next write.
+    static constexpr qint64 unknownDataVersion = -1;
+
     explicit ScoringEngine(Database& db)
         : m_db(&db)
     {}
+    Status loadSettings();
+    // Reads the stored settings again when another connection may have changed them; call it inside
+    // the write transaction that uses them, so that they cannot change before it commits.
+    Status refreshSettings();
+    // Stores what `change` makes of the settings stored now, rebuilding when the shape changes.
+    Status storeSettings(const std::function<Result<ScoringSettings>(const ScoringSettings& stored)>& change,
+                         const ProgressCallback& progress);
+    Status replayContact(qint64 contactId);
+    Status replayAll(const ProgressCallback& progress);
     Result<qint64> newestInteraction() const;
 
     Database* m_db;
     ScoringSettings m_settings;
+    qint64 m_settingsDataVersion = unknownDataVersion; // the connection's data_version when they were read
 };
 
 } // namespace rapport

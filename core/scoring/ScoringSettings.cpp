@@ -1,5 +1,7 @@
 #include "ScoringSettings.h"
 
+#include "model/DayRange.h"
+
 #include <QLocale>
 #include <cmath>
 
@@ -40,19 +42,22 @@ Status ScoringSettings::validate() const
         if (!std::isfinite(this->*field.member))
             return refuse(QStringLiteral("%1 must be a number").arg(QString::fromLatin1(field.key)));
     }
-    if (halfLifeDays <= 0)
-        return refuse(QStringLiteral("half_life_days must be greater than 0 days"));
-    if (priorCadenceDays <= 0)
-        return refuse(QStringLiteral("prior_cadence_days must be greater than 0 days"));
+    for (const auto& [key, days] :
+         {std::pair{"half_life_days", halfLifeDays}, std::pair{"prior_cadence_days", priorCadenceDays}}) {
+        if (const QString problem = dayRangeProblem(days); !problem.isEmpty())
+            return refuse(QStringLiteral("%1 %2").arg(QString::fromLatin1(key), problem));
+    }
     if (cadenceAlpha <= 0 || cadenceAlpha >= 1)
         return refuse(QStringLiteral("cadence_alpha must be between 0 and 1 (exclusive)"));
-    if (referenceTouches <= 0)
-        return refuse(QStringLiteral("reference_touches must be greater than 0"));
+    if (referenceTouches <= 0 || referenceTouches > maximumReferenceTouches)
+        return refuse(QStringLiteral("reference_touches must be greater than 0 and at most %1")
+                          .arg(maximumReferenceTouches));
     for (const auto& [key, member] :
          {std::pair{"weight_recency", recencyWeight}, std::pair{"weight_frequency", frequencyWeight},
           std::pair{"weight_reciprocity", reciprocityWeight}, std::pair{"weight_trust", trustWeight}}) {
-        if (member < 0)
-            return refuse(QStringLiteral("%1 must not be negative").arg(QString::fromLatin1(key)));
+        if (member < 0 || member > maximumWeight)
+            return refuse(
+                QStringLiteral("%1 must be from 0 to %2").arg(QString::fromLatin1(key)).arg(maximumWeight));
     }
     if (recencyWeight + frequencyWeight + reciprocityWeight <= 0)
         return refuse(
@@ -60,8 +65,9 @@ Status ScoringSettings::validate() const
                            "must be greater than 0"));
     for (Channel channel : allChannels) {
         const double weight = channelWeight(channel);
-        if (!std::isfinite(weight) || weight < 0)
-            return refuse(QStringLiteral("%1 must not be negative").arg(channelWeightKey(channel)));
+        if (!std::isfinite(weight) || weight < 0 || weight > maximumWeight)
+            return refuse(
+                QStringLiteral("%1 must be from 0 to %2").arg(channelWeightKey(channel)).arg(maximumWeight));
     }
     return {};
 }

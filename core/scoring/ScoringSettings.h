@@ -13,6 +13,11 @@ namespace rapport {
 
 struct ScoringSettings
 {
+    // Upper bounds that keep every product in the model finite and far from rounding trouble; no
+    // sensible model comes near them (the defaults are 19 touches and weights below 1).
+    static constexpr double maximumReferenceTouches = 1000;
+    static constexpr double maximumWeight = 100; // each score weight and each channel weight
+
     double halfLifeDays = 90.0;     // H
     double priorCadenceDays = 30.0; // E0, before any gap is seen (tags may override)
     double cadenceAlpha = 0.3;      // α, weight of the newest gap
@@ -25,7 +30,8 @@ struct ScoringSettings
 
     double channelWeight(Channel channel) const { return channelWeights[static_cast<size_t>(channel)]; }
 
-    // A refusal naming the first bad parameter, e.g. "half-life must be greater than 0 days".
+    // A refusal naming the first bad parameter and its accepted range, e.g. "half_life_days must be a
+    // number of days from 1 to 3650" (the range of DayRange.h for half-life and prior cadence).
     Status validate() const;
 
     // Whether the per-contact state must be rebuilt to go from `other` to these settings. Weights of

@@ -1,10 +1,14 @@
 #include "TagRepository.h"
 
-#include <cmath>
+#include "model/DayRange.h"
 
 namespace rapport {
 
 namespace {
+
+// Enough to spot a misspelling without a refusal running over many screens.
+constexpr qsizetype listedTagsInRefusal = 20;
+
 Status checkTagName(const QString& name)
 {
     if (name.trimmed().isEmpty())
@@ -50,16 +54,33 @@ Result<QList<Tag>> TagRepository::list() const
 
 Status TagRepository::setCadence(const QString& name, std::optional<double> days)
 {
-    if (days && (!std::isfinite(*days) || *days <= 0))
-        return Error::badInput(
-            QStringLiteral("tag '%1': cadence must be a number of days greater than 0").arg(name));
-    const Result<qint64> id = ensure(name);
-    if (!id)
-        return id.error();
-    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE tags SET cadence_days = ? WHERE id = ?"));
+    if (days) {
+        if (const QString problem = dayRangeProblem(*days); !problem.isEmpty())
+            return Error::badInput(QStringLiteral("tag '%1': cadence %2").arg(name, problem));
+    }
+    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE tags SET cadence_days = ? WHERE name = ?"));
     update.addBindValue(days ? QVariant(*days) : QVariant());
-    update.addBindValue(*id);
-    return Database::run(update);
+    update.addBindValue(name.trimmed());
+    if (Status status = Database::run(update); !status)
+        return status;
+    if (update.numRowsAffected() > 0)
+        return {};
+    // A misspelt name must not quietly become a new tag that no contact carries.
+    const Result<QList<Tag>> existing = list();
+    if (!existing)
+        return existing.error();
+    if (existing->isEmpty())
+        return Error::notFound(QStringLiteral("no tag '%1'; there are no tags yet").arg(name.trimmed()));
+    QStringList names;
+    for (const Tag& tag : *existing) {
+        if (names.size() == listedTagsInRefusal) {
+            names << QStringLiteral("… (%1 more)").arg(existing->size() - listedTagsInRefusal);
+            break;
+        }
+        names << tag.name;
+    }
+    return Error::notFound(
+        QStringLiteral("no tag '%1'; tags: %2").arg(name.trimmed(), names.join(QStringLiteral(", "))));
 }
 
 Status TagRepository::remove(qint64 id)

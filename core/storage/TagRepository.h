@@ -19,7 +19,8 @@ public:
     // The id of the tag with this name (case-insensitive), creating it when there is none.
     Result<qint64> ensure(const QString& name);
     Result<QList<Tag>> list() const;
-    // A prior cadence for contacts with this tag ("family" weekly); nullopt removes it.
+    // A prior cadence for contacts with this tag ("family" weekly), in the range of DayRange.h; nullopt
+    // removes it. A tag that does not exist is refused (not found, listing the tags), not created.
     Status setCadence(const QString& name, std::optional<double> days);
     Status remove(qint64 id);
 
