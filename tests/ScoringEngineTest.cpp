@@ -530,3 +530,23 @@ TEST_CASE("The explanation speaks of a single message in the singular", "[scorin
     CHECK(fixture.scoreNow(both).explanation().startsWith(QStringLiteral(
         "Last contact today; expected every ~30 days (on track). The last conversation involved you both.")));
 }
+
+TEST_CASE("Settings an earlier version stored outside today's ranges still open and can be corrected",
+          "[scoring][settings]")
+{
+    TempDatabase temp;
+    // Version 0.x accepted any positive half-life.
+    requireOk(temp.db().execute(
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('scoring.half_life_days', '0.5')")));
+    ScoringEngine engine = require(ScoringEngine::open(temp.db()));
+    CHECK(engine.settings().halfLifeDays == 0.5);
+
+    // A change of another key writes the whole set, so the refusal names the value to bring into range.
+    const Status other = engine.changeSettings(
+        QMap<QString, QString>{{QStringLiteral("weight_trust"), QStringLiteral("0.1")}});
+    REQUIRE_FALSE(other.ok());
+    CHECK(other.error().message == QStringLiteral("half_life_days must be a number of days from 1 to 3650"));
+    requireOk(engine.changeSettings(
+        QMap<QString, QString>{{QStringLiteral("half_life_days"), QStringLiteral("30")}}));
+    CHECK(require(ScoringEngine::open(temp.db())).settings().halfLifeDays == 30);
+}

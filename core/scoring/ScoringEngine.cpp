@@ -60,7 +60,8 @@ Status ScoringEngine::loadSettings()
     const Result<QMap<QString, QString>> stored = SettingsRepository(*m_db).load(settingsPrefix);
     if (!stored)
         return stored.error();
-    const Result<ScoringSettings> settings = ScoringSettings::fromMap(*stored);
+    const Result<ScoringSettings> settings =
+        ScoringSettings::fromMap(*stored, ScoringSettings::Rules::ForStoredValues);
     if (!settings)
         return Error::database(
             QStringLiteral("stored scoring settings are invalid: %1").arg(settings.error().message));

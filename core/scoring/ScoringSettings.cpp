@@ -33,7 +33,7 @@ QString channelWeightKey(Channel channel)
 
 } // namespace
 
-Status ScoringSettings::validate() const
+Status ScoringSettings::validate(Rules rules) const
 {
     auto refuse = [](const QString& text) {
         return Status(Error::badInput(text));
@@ -42,6 +42,8 @@ Status ScoringSettings::validate() const
         if (!std::isfinite(this->*field.member))
             return refuse(QStringLiteral("%1 must be a number").arg(QString::fromLatin1(field.key)));
     }
+    if (rules == Rules::ForStoredValues)
+        return validateAsEarlierVersions();
     for (const auto& [key, days] :
          {std::pair{"half_life_days", halfLifeDays}, std::pair{"prior_cadence_days", priorCadenceDays}}) {
         if (const QString problem = dayRangeProblem(days); !problem.isEmpty())
@@ -72,6 +74,19 @@ Status ScoringSettings::validate() const
     return {};
 }
 
+Status ScoringSettings::validateAsEarlierVersions() const
+{
+    const bool positive = halfLifeDays > 0 && priorCadenceDays > 0 && referenceTouches > 0 &&
+                          cadenceAlpha > 0 && cadenceAlpha < 1;
+    bool notNegative = recencyWeight >= 0 && frequencyWeight >= 0 && reciprocityWeight >= 0 &&
+                       trustWeight >= 0 && recencyWeight + frequencyWeight + reciprocityWeight > 0;
+    for (const double weight : channelWeights)
+        notNegative = notNegative && std::isfinite(weight) && weight >= 0;
+    if (positive && notNegative)
+        return {};
+    return validate(Rules::ForNewValues); // names the first bad value
+}
+
 bool ScoringSettings::shapesStateDifferently(const ScoringSettings& other) const
 {
     return halfLifeDays != other.halfLifeDays || cadenceAlpha != other.cadenceAlpha ||
@@ -90,7 +105,7 @@ QMap<QString, QString> ScoringSettings::toMap() const
     return values;
 }
 
-Result<ScoringSettings> ScoringSettings::fromMap(const QMap<QString, QString>& values)
+Result<ScoringSettings> ScoringSettings::fromMap(const QMap<QString, QString>& values, Rules rules)
 {
     ScoringSettings settings;
     auto read = [&](const QString& key, double& target) -> Status {
@@ -118,7 +133,7 @@ Result<ScoringSettings> ScoringSettings::fromMap(const QMap<QString, QString>& v
         if (!keys().contains(it.key()))
             return Error::badInput(QStringLiteral("unknown scoring setting '%1'").arg(it.key()));
     }
-    if (Status valid = settings.validate(); !valid)
+    if (Status valid = settings.validate(rules); !valid)
         return valid.error();
     return settings;
 }

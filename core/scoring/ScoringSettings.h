@@ -32,7 +32,16 @@ struct ScoringSettings
 
     // A refusal naming the first bad parameter and its accepted range, e.g. "half_life_days must be a
     // number of days from 1 to 3650" (the range of DayRange.h for half-life and prior cadence).
-    Status validate() const;
+    //
+    // New values must lie in the accepted ranges. Settings stored by an earlier version, whose only
+    // rules were "positive" and "not negative", are read under those rules, so that such a file still
+    // opens and `rapport settings --set` can bring it into range.
+    enum class Rules
+    {
+        ForNewValues,
+        ForStoredValues
+    };
+    Status validate(Rules rules = Rules::ForNewValues) const;
 
     // Whether the per-contact state must be rebuilt to go from `other` to these settings. Weights of
     // the score and D_ref only shape the reading; E0 is applied at read time (see RelationshipState).
@@ -40,8 +49,12 @@ struct ScoringSettings
 
     // Key/value form used by the settings table and the command line ("half_life_days" = "90").
     QMap<QString, QString> toMap() const;
-    static Result<ScoringSettings> fromMap(const QMap<QString, QString>& values);
+    static Result<ScoringSettings> fromMap(const QMap<QString, QString>& values,
+                                           Rules rules = Rules::ForNewValues);
     static QStringList keys();
+
+private:
+    Status validateAsEarlierVersions() const;
 };
 
 } // namespace rapport
