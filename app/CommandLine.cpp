@@ -1,7 +1,7 @@
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
-#include "commands/CommandSupport.h"
-#include "commands/Commands.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
 
 #include <functional>
 #include <map>

@@ -1,11 +1,11 @@
 // Rapport's entry point: a command runs headless on QCoreApplication; no command starts the GUI.
-#include "CommandLine.h"
-#include "ContactsPage.h"
-#include "FirstPaintProbe.h"
-#include "MainWindow.h"
-#include "commands/CommandSupport.h"
-#include "demo/DemoGenerator.h"
-#include "storage/Database.h"
+#include "app/CommandLine.h"
+#include "app/commands/CommandSupport.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/storage/Database.h"
+#include "ui/FirstPaintProbe.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/ContactsPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

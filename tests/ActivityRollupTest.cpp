@@ -1,8 +1,8 @@
 // ActivityRollup and the activity_weeks triggers: the rollup always equals a GROUP BY over the log.
-#include "dashboard/ActivityRollup.h"
+#include "core/dashboard/ActivityRollup.h"
 
-#include "TestSupport.h"
-#include "storage/BulkLoad.h"
+#include "core/storage/BulkLoad.h"
+#include "tests/support/TestSupport.h"
 
 #include <QRandomGenerator>
 

@@ -1,8 +1,8 @@
 // BackgroundTask: the job runs off the GUI thread, its progress reaches the GUI thread as per mille,
 // Cancel stops it at its next report, and a task going away waits for its job.
-#include "BackgroundTask.h"
+#include "ui/jobs/BackgroundTask.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,16 +1,16 @@
 // Bulk edits on the contact list: select several rows, tag, assign, archive or delete them in one
 // undoable step, and get every contact back as it was.
-#include "ContactFilterModel.h"
-#include "ContactTableModel.h"
-#include "ContactsPage.h"
-#include "DatabaseSession.h"
-#include "MainWindow.h"
-#include "UiFixture.h"
-#include "storage/ContactRepository.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/ContactFilterModel.h"
+#include "ui/contacts/ContactTableModel.h"
+#include "ui/contacts/ContactsPage.h"
+#include "ui/session/DatabaseSession.h"
 
 #include <QAbstractButton>
 #include <QApplication>

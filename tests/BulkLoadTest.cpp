@@ -1,9 +1,9 @@
 // BulkLoad: inserts without the search triggers, then indexes exactly what was added.
-#include "storage/BulkLoad.h"
+#include "core/storage/BulkLoad.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/SearchIndex.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/SearchIndex.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

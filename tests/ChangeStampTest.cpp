@@ -1,8 +1,8 @@
 // Every Rapport write transaction raises the file's revision once, and this process remembers the
 // revisions it committed, so that a watcher can tell its own commits from other programs'.
-#include "TestSupport.h"
-#include "storage/Migrations.h"
-#include "storage/OwnCommits.h"
+#include "core/storage/Migrations.h"
+#include "core/storage/OwnCommits.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

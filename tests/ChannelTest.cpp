@@ -1,11 +1,11 @@
 // The closed vocabularies of the model: channels, directions, contact method kinds (with the
 // normalization and validation of their values) and trust note kinds.
-#include "model/Channel.h"
+#include "core/model/Channel.h"
 
-#include "TestSupport.h"
-#include "model/Contact.h"
-#include "model/ContactMethod.h"
-#include "model/TrustNote.h"
+#include "core/model/Contact.h"
+#include "core/model/ContactMethod.h"
+#include "core/model/TrustNote.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 

@@ -1,7 +1,7 @@
 // ColumnMapping: what the import wizard builds, saves and reuses.
-#include "import/ColumnMapping.h"
+#include "core/import/ColumnMapping.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

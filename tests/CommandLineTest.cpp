@@ -1,5 +1,5 @@
 // The command-line contract, exercised by running the real `rapport` binary.
-#include "CliSupport.h"
+#include "tests/support/CliSupport.h"
 
 #include <QFile>
 #include <QFileInfo>

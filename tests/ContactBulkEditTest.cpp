@@ -1,14 +1,14 @@
 // Bulk edits of contacts: each all or nothing, and each undone exactly — a deleted contact comes back
 // with its methods, tags, log and notes under the same ids, and the same score.
-#include "ContactBulkEdit.h"
+#include "core/services/ContactBulkEdit.h"
 
-#include "ConsistencyCheck.h"
-#include "ScoringFixture.h"
-#include "storage/InteractionRepository.h"
-#include "storage/SearchIndex.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/services/ConsistencyCheck.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/SearchIndex.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/ScoringFixture.h"
 
 using namespace rapport;
 using namespace rapport::test;

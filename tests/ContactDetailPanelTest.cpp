@@ -1,15 +1,15 @@
 // The contact page's timeline: a conversation or a trust note opens prefilled, saving is one undoable
 // edit, and a trust note can be deleted and brought back.
-#include "ContactDetailPanel.h"
+#include "ui/contacts/ContactDetailPanel.h"
 
-#include "DatabaseSession.h"
-#include "EditCommands.h"
-#include "LogConversationDialog.h"
-#include "TimelineModel.h"
-#include "TrustNoteDialog.h"
-#include "UiFixture.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/contacts/LogConversationDialog.h"
+#include "ui/contacts/TimelineModel.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/trustnotes/TrustNoteDialog.h"
+#include "ui/undo/EditCommands.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // ContactGroups: owners, tags and archive state in memory, filtered like the dashboard filters.
-#include "dashboard/ContactGroups.h"
+#include "core/dashboard/ContactGroups.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,11 +1,11 @@
 // The contact picker: it searches once typing pauses, keeps each suggestion's contact id, and tells
 // two people with the same name apart.
-#include "ContactPicker.h"
+#include "ui/widgets/ContactPicker.h"
 
-#include "ContactSuggestionModel.h"
-#include "DatabaseSession.h"
-#include "UiFixture.h"
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/widgets/ContactSuggestionModel.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

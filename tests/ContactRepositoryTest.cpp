@@ -1,10 +1,10 @@
 // Contacts with their methods and tags: storing, reading, changing, finding and resolving them.
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
 
-#include "TestSupport.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/TestSupport.h"
 
 #include <limits>
 

@@ -1,8 +1,8 @@
 // ContactResolver reads a contact reference exactly as ContactRepository::resolve does.
-#include "import/ContactResolver.h"
+#include "core/import/ContactResolver.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

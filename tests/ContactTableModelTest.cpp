@@ -1,12 +1,12 @@
 // The contact table and its filter against core: rows, sorting by every kind of column, filters.
-#include "ContactTableModel.h"
+#include "ui/contacts/ContactTableModel.h"
 
-#include "ContactFilterModel.h"
-#include "ConversationLog.h"
-#include "UiFixture.h"
-#include "storage/ContactRepository.h"
-#include "storage/SearchIndex.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/SearchIndex.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/contacts/ContactFilterModel.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,9 +1,9 @@
 // One contact per email, phone and handle: refused inside the write, kept for files that had clashes
 // before schema version 4, and listed by the consistency check for someone to settle.
-#include "ConsistencyCheck.h"
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/Migrations.h"
+#include "core/services/ConsistencyCheck.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/Migrations.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
 

@@ -1,6 +1,6 @@
 // Logging, editing and deleting conversations keep the log and the scores in one transaction.
-#include "ScoringFixture.h"
-#include "storage/InteractionRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "tests/support/ScoringFixture.h"
 
 using namespace rapport;
 using namespace rapport::test;

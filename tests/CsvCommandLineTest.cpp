@@ -1,5 +1,5 @@
 // `rapport export` and `rapport import`, exercised by running the real binary.
-#include "CliSupport.h"
+#include "tests/support/CliSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,17 +1,17 @@
 // CsvImporter: round trips of Rapport's own export, all-or-nothing writes with problems that name file,
 // line and column, dry runs, idempotent re-imports, and scores kept in step with an imported log.
-#include "import/CsvImporter.h"
+#include "core/import/CsvImporter.h"
 
-#include "ConsistencyCheck.h"
-#include "ConversationLog.h"
-#include "CsvSupport.h"
-#include "demo/DemoGenerator.h"
-#include "scoring/LogReplay.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/ContactRepository.h"
-#include "storage/SearchIndex.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/scoring/LogReplay.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConsistencyCheck.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/SearchIndex.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/CsvSupport.h"
 
 #include <QFile>
 #include <fcntl.h>
@@ -375,12 +375,13 @@ TEST_CASE("A row reports the problem of every bad value, in column order", "[imp
               QStringLiteral("line 4, column 'archived': 'maybe' is not 0 or 1"),
           });
     // Column order is the file's, not the order the fields are checked in.
-    CHECK(problems("reordered.csv", ImportTarget::Contacts,
-                   "cadence_days,display_name,emails,handles\nsoon,Bob,bob@,\n") ==
-          QStringList{
-              QStringLiteral("line 2, column 'cadence_days': 'soon': must be a number of days from 1 to 3650"),
-              QStringLiteral("line 2, column 'emails': not an email address: 'bob@'"),
-          });
+    CHECK(
+        problems("reordered.csv", ImportTarget::Contacts,
+                 "cadence_days,display_name,emails,handles\nsoon,Bob,bob@,\n") ==
+        QStringList{
+            QStringLiteral("line 2, column 'cadence_days': 'soon': must be a number of days from 1 to 3650"),
+            QStringLiteral("line 2, column 'emails': not an email address: 'bob@'"),
+        });
     CHECK(
         problems("log.csv", ImportTarget::Interactions,
                  "contact_key,occurred_at,channel,direction,summary\n"

@@ -1,8 +1,8 @@
 // CsvReader: RFC 4180 and real-world CSV, line numbers, and clear errors for what is not CSV text.
-#include "csv/CsvReader.h"
+#include "core/csv/CsvReader.h"
 
-#include "TestSupport.h"
-#include "csv/CsvWriter.h"
+#include "core/csv/CsvWriter.h"
+#include "tests/support/TestSupport.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,7 +1,7 @@
 // CsvWriter: RFC 4180 output that spreadsheets open safely.
-#include "csv/CsvWriter.h"
+#include "core/csv/CsvWriter.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QBuffer>
 #include <QLocale>

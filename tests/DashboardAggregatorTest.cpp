@@ -1,13 +1,13 @@
 // DashboardAggregator on the worked examples of scoring.md, whose scores are known by hand: bands,
 // KPIs, owners, tags, weekly activity, trust, the trend against the engine's own replay, and the list
 // of a band's contacts.
-#include "dashboard/DashboardAggregator.h"
+#include "core/dashboard/DashboardAggregator.h"
 
-#include "ScoringFixture.h"
-#include "dashboard/ContactGroups.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/dashboard/ContactGroups.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/ScoringFixture.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,8 +1,8 @@
 // DashboardCharts: what the weekly charts plot for a period whose bounds cut its first and last weeks.
-#include "DashboardCharts.h"
+#include "ui/dashboard/DashboardCharts.h"
 
-#include "TestSupport.h"
-#include "dashboard/ActivityRollup.h"
+#include "core/dashboard/ActivityRollup.h"
+#include "tests/support/TestSupport.h"
 
 #include <QChart>
 #include <QLineSeries>

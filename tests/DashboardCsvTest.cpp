@@ -1,7 +1,7 @@
 // DashboardCsv: the dashboard's numbers as a long CSV table.
-#include "dashboard/DashboardCsv.h"
+#include "core/dashboard/DashboardCsv.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QBuffer>
 

@@ -1,7 +1,7 @@
 // DashboardFilter: presets, custom periods and what they say.
-#include "dashboard/DashboardFilter.h"
+#include "core/dashboard/DashboardFilter.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,10 +1,10 @@
 // The dashboard page on demo data: it builds, its filters change the numbers, a band click lists that
 // band's contacts, charts export as PNG and SVG and the numbers as CSV; and a screenshot for the README.
-#include "DashboardPage.h"
+#include "ui/dashboard/DashboardPage.h"
 
-#include "DashboardContactsModel.h"
-#include "MainWindow.h"
-#include "UiFixture.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/dashboard/DashboardContactsModel.h"
 
 #include <QAbstractSeries>
 #include <QChart>

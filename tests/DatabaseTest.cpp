@@ -1,8 +1,8 @@
 // Opening, refusing, migrating and transactions of the database file.
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
-#include "TestSupport.h"
-#include "storage/Migrations.h"
+#include "core/storage/Migrations.h"
+#include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QFile>

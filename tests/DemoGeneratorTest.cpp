@@ -1,9 +1,9 @@
 // Demo data: exact sizes, reproducible for a seed, every band represented, consistent state.
-#include "demo/DemoGenerator.h"
+#include "core/demo/DemoGenerator.h"
 
-#include "ConsistencyCheck.h"
-#include "TestSupport.h"
-#include "scoring/ScoringEngine.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConsistencyCheck.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCryptographicHash>
 

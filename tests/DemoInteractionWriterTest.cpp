@@ -1,8 +1,8 @@
 // The demo generator's batched interaction inserts: rows land in the order they were added, with their
 // values, across full batches and the last, partial one.
-#include "demo/DemoInteractionWriter.h"
+#include "core/demo/DemoInteractionWriter.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,12 +1,12 @@
 // File > Export driven like a person would: choose a report, its filters and a file, export on the
 // worker thread, and find exactly what `rapport export` writes; cancel and errors leave no file.
-#include "ExportDialog.h"
+#include "ui/exporting/ExportDialog.h"
 
-#include "ContactsPage.h"
-#include "CsvSupport.h"
-#include "MainWindow.h"
-#include "UiFixture.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/CsvSupport.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/ContactsPage.h"
 
 #include <QAction>
 #include <QApplication>

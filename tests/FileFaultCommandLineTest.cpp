@@ -4,9 +4,9 @@
 //
 // Hashes are taken only while this process has no Database open on the file (closing any descriptor
 // of a database file drops all of the process's SQLite locks on it).
-#include "CliSupport.h"
-#include "FileFaultSupport.h"
-#include "storage/Migrations.h"
+#include "core/storage/Migrations.h"
+#include "tests/support/CliSupport.h"
+#include "tests/support/FileFaultSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

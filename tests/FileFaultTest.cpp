@@ -4,15 +4,15 @@
 //
 // Hashes are taken only while this process has no Database open on the file: closing any descriptor
 // of a database file drops all of the process's SQLite locks on it.
-#include "ConsistencyCheck.h"
-#include "ConversationLog.h"
-#include "FileFaultSupport.h"
-#include "TestSupport.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/ContactRepository.h"
-#include "storage/DatabaseBackup.h"
-#include "storage/Migrations.h"
-#include "storage/SqliteErrors.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConsistencyCheck.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/DatabaseBackup.h"
+#include "core/storage/Migrations.h"
+#include "core/storage/SqliteErrors.h"
+#include "tests/support/FileFaultSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // FilterChoices: the owner and tag boxes of the contact list and the dashboard.
-#include "FilterChoices.h"
+#include "ui/widgets/FilterChoices.h"
 
-#include "TestSupport.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/TestSupport.h"
 
 #include <QComboBox>
 

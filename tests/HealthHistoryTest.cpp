@@ -1,14 +1,14 @@
 // HealthHistory, the past-health cache: the dashboard's fast path equals the engine's own scores at
 // each week end for several filters, every write that changes a past score marks the cache stale (and
 // logging a conversation now does not), and a rebuild after such a write restores equality.
-#include "dashboard/HealthHistory.h"
+#include "core/dashboard/HealthHistory.h"
 
-#include "ScoringFixture.h"
-#include "dashboard/ActivityRollup.h"
-#include "dashboard/ContactGroups.h"
-#include "dashboard/DashboardAggregator.h"
-#include "demo/DemoGenerator.h"
-#include "storage/BulkLoad.h"
+#include "core/dashboard/ActivityRollup.h"
+#include "core/dashboard/ContactGroups.h"
+#include "core/dashboard/DashboardAggregator.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/storage/BulkLoad.h"
+#include "tests/support/ScoringFixture.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,10 +1,10 @@
 // The known import formats, recognized by their documented headers and imported from the sample files
 // in resources/samples.
-#include "import/ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
-#include "CsvSupport.h"
-#include "import/CsvImporter.h"
-#include "storage/ContactRepository.h"
+#include "core/import/CsvImporter.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/CsvSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

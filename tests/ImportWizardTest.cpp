@@ -1,20 +1,20 @@
 // File > Import driven like a person would: pick a file, see its format, mapping and first rows, check
 // every row in a dry run, import, and find the lists and the scores reloaded; a bad file names its line
 // and column and changes nothing; a re-import creates nothing; Cancel stops a check or an import.
-#include "ImportWizard.h"
+#include "ui/importing/ImportWizard.h"
 
-#include "ContactTableModel.h"
-#include "ContactsPage.h"
-#include "CsvSupport.h"
-#include "ImportCheckPage.h"
-#include "ImportFilePage.h"
-#include "ImportMappingModel.h"
-#include "ImportMappingPage.h"
-#include "ImportPreviewModel.h"
-#include "ImportResultPage.h"
-#include "MainWindow.h"
-#include "UiFixture.h"
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/CsvSupport.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/ContactTableModel.h"
+#include "ui/contacts/ContactsPage.h"
+#include "ui/importing/ImportCheckPage.h"
+#include "ui/importing/ImportFilePage.h"
+#include "ui/importing/ImportMappingModel.h"
+#include "ui/importing/ImportMappingPage.h"
+#include "ui/importing/ImportPreviewModel.h"
+#include "ui/importing/ImportResultPage.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,9 +1,9 @@
 // The interaction log: logging, reading, editing and deleting conversations, and refusing bad ones.
-#include "storage/InteractionRepository.h"
+#include "core/storage/InteractionRepository.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,7 +1,7 @@
 // ISO 8601 moments: the fast paths used by CSV import and export agree with the general ones.
-#include "IsoTime.h"
+#include "core/base/IsoTime.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QRandomGenerator>
 

@@ -1,9 +1,9 @@
 // The log dialog's "When" field: typed date-times are kept exactly, future ones are refused visibly.
-#include "LogConversationDialog.h"
+#include "ui/contacts/LogConversationDialog.h"
 
-#include "DatabaseSession.h"
-#include "DateTimeField.h"
-#include "UiFixture.h"
+#include "tests/support/UiFixture.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/widgets/DateTimeField.h"
 
 #include <QAction>
 #include <QCalendarWidget>

@@ -1,9 +1,9 @@
 // ModalTask waits for a job off the UI thread: the result comes back, a slow job shows a progress dialog
 // whose Cancel stops it, and a job that may not be cancelled offers no Cancel.
-#include "ModalTask.h"
+#include "ui/jobs/ModalTask.h"
 
-#include "TestSupport.h"
-#include "UiFixture.h"
+#include "tests/support/TestSupport.h"
+#include "tests/support/UiFixture.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // The open window re-reads what other programs commit to its file, by itself within a few seconds, and
 // does not mistake the commits of its own workers (other connections of this process) for theirs.
-#include "ContactTableModel.h"
-#include "ContactsPage.h"
-#include "ConversationLog.h"
-#include "MainWindow.h"
-#include "UiFixture.h"
+#include "core/services/ConversationLog.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/ContactTableModel.h"
+#include "ui/contacts/ContactsPage.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,12 +1,12 @@
 // Reach out, read from the score board: every overdue contact and only those, most overdue first,
 // archived contacts left out, and a logged conversation updating its row in place.
-#include "ReachOutPage.h"
+#include "ui/reachout/ReachOutPage.h"
 
-#include "ContactTableModel.h"
-#include "EditCommands.h"
-#include "OverdueContactsModel.h"
-#include "UiFixture.h"
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/contacts/ContactTableModel.h"
+#include "ui/reachout/OverdueContactsModel.h"
+#include "ui/undo/EditCommands.h"
 
 #include <QSet>
 

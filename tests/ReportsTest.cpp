@@ -1,13 +1,13 @@
 // The CSV reports: contacts, interactions, notes, health and at-risk, their filters, and scores that
 // come from the ScoringEngine.
-#include "ConversationLog.h"
-#include "CsvSupport.h"
-#include "demo/DemoGenerator.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/ContactRepository.h"
-#include "storage/TagRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/CsvSupport.h"
 
 #include <QBuffer>
 #include <cmath>

@@ -1,12 +1,12 @@
 // The scoring model of scoring.md, through the core API: the worked examples, bands, explanations,
 // cadence sources, trends and the promise that incremental state equals a replay of the log.
-#include "ConsistencyCheck.h"
-#include "ScoringFixture.h"
-#include "scoring/LogReplay.h"
-#include "scoring/ScoreBoard.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TagRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/scoring/LogReplay.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/services/ConsistencyCheck.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/ScoringFixture.h"
 
 #include <QRandomGenerator>
 

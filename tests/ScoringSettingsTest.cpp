@@ -1,7 +1,7 @@
 // Scoring settings: defaults of scoring.md, validation with clear refusals, and the stored form.
-#include "scoring/ScoringSettings.h"
+#include "core/scoring/ScoringSettings.h"
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 

@@ -1,11 +1,11 @@
 // Full-text search over contacts, their methods, interaction summaries and trust notes, and keeping the
 // indexes in step with the tables they cover.
-#include "storage/SearchIndex.h"
+#include "core/storage/SearchIndex.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,16 +1,16 @@
 // The settings dialog: a live preview that follows every edit, core's validation, saving that rebuilds
 // the scores off the UI thread, and "who am I" recorded as the author of what the user logs.
-#include "SettingsDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
-#include "LogConversationDialog.h"
-#include "MainWindow.h"
-#include "TrustNoteDialog.h"
-#include "UiFixture.h"
-#include "scoring/LogReplay.h"
-#include "storage/ContactRepository.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TeamMemberRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/scoring/LogReplay.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/UiFixture.h"
+#include "ui/MainWindow.h"
+#include "ui/contacts/LogConversationDialog.h"
+#include "ui/trustnotes/TrustNoteDialog.h"
 
 #include <QApplication>
 #include <QComboBox>

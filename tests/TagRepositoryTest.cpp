@@ -1,8 +1,8 @@
 // Tags: creating them on demand, their prior cadences, and which contacts carry them.
-#include "storage/TagRepository.h"
+#include "core/storage/TagRepository.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/TestSupport.h"
 
 #include <limits>
 

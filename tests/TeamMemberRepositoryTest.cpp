@@ -1,10 +1,10 @@
 // The team: members who own relationships, log conversations and write notes.
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/InteractionRepository.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TrustNoteRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

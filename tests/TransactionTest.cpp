@@ -1,7 +1,7 @@
 // Transactions on a database file shared by two connections, as the GUI and an import or `rapport
 // check` share it: a read transaction is a stable snapshot that never holds a writer up.
-#include "TestSupport.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

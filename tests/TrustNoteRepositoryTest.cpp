@@ -1,9 +1,9 @@
 // Trust notes: writing, reading, editing and deleting them, the latest trust level, and refusing bad ones.
-#include "storage/TrustNoteRepository.h"
+#include "core/storage/TrustNoteRepository.h"
 
-#include "TestSupport.h"
-#include "storage/ContactRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+#include "tests/support/TestSupport.h"
 
 using namespace rapport;
 using namespace rapport::test;

@@ -1,4 +1,4 @@
-#include "FirstPaintProbe.h"
+#include "ui/FirstPaintProbe.h"
 
 #include <QCoreApplication>
 #include <QEvent>

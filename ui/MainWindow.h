@@ -2,7 +2,7 @@
 // shortcuts, the undo stack, and opening or creating database files.
 #pragma once
 
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
 #include <QMainWindow>
 #include <memory>

@@ -1,8 +1,8 @@
 // rapport add-contact: creates one contact and prints its id.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "storage/ContactRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 
 #include <limits>
 

@@ -1,7 +1,7 @@
 // rapport check: the integrity and consistency report of a database.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "ConsistencyCheck.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/services/ConsistencyCheck.h"
 
 namespace rapport::cli {
 

@@ -1,4 +1,4 @@
-#include "CommandSupport.h"
+#include "app/commands/CommandSupport.h"
 
 #include <QDir>
 #include <QFileInfo>

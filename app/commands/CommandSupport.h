@@ -2,8 +2,8 @@
 // printing errors to stderr and mapping them to the documented exit codes.
 #pragma once
 
-#include "Result.h"
-#include "storage/Database.h"
+#include "core/base/Result.h"
+#include "core/storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

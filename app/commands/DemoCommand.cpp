@@ -1,8 +1,8 @@
 // rapport demo: fills a new database with a reproducible demo community.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "IsoTime.h"
-#include "demo/DemoGenerator.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/base/IsoTime.h"
+#include "core/demo/DemoGenerator.h"
 
 #include <QElapsedTimer>
 #include <cstdio>

@@ -1,11 +1,11 @@
 // rapport export: writes a CSV report (contacts, interactions, notes, health, at-risk) to stdout or,
 // atomically, to a file.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "IsoTime.h"
-#include "csv/CsvWriter.h"
-#include "reports/Report.h"
-#include "storage/FileDiagnosis.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/base/IsoTime.h"
+#include "core/csv/CsvWriter.h"
+#include "core/reports/Report.h"
+#include "core/storage/FileDiagnosis.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,11 +1,11 @@
 // rapport import: reads contacts, interactions or trust notes from a CSV file (Rapport's own export,
 // LinkedIn, Google Contacts, Outlook, or columns named after Rapport's fields), checks every row, then
 // writes all of them or nothing.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "import/CsvImporter.h"
-#include "import/ImportFormat.h"
-#include "import/ImportSource.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/import/CsvImporter.h"
+#include "core/import/ImportFormat.h"
+#include "core/import/ImportSource.h"
 
 namespace rapport::cli {
 

@@ -1,11 +1,11 @@
 // rapport log: logs one conversation and prints the contact's new score.
-#include "Clock.h"
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "ConversationLog.h"
-#include "IsoTime.h"
-#include "storage/ContactRepository.h"
-#include "storage/TeamMemberRepository.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/base/Clock.h"
+#include "core/base/IsoTime.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 
 namespace rapport::cli {
 

@@ -1,11 +1,11 @@
 // rapport score: relationship scores as a table or JSON, now or at any past moment.
-#include "Clock.h"
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "IsoTime.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/ContactRepository.h"
-#include "storage/SqliteStatement.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/base/Clock.h"
+#include "core/base/IsoTime.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QHash>
 #include <QJsonArray>

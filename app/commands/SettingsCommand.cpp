@@ -1,9 +1,9 @@
 // rapport settings: shows and changes the scoring model's parameters and the tags' prior cadences.
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "model/DayRange.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/TagRepository.h"
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/model/DayRange.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/storage/TagRepository.h"
 
 namespace rapport::cli {
 

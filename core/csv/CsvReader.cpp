@@ -1,4 +1,4 @@
-#include "CsvReader.h"
+#include "core/csv/CsvReader.h"
 
 #include <QFile>
 #include <QFileInfo>

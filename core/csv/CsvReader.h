@@ -6,8 +6,8 @@
 // the column.
 #pragma once
 
-#include "CsvRecord.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/csv/CsvRecord.h"
 
 #include <QIODevice>
 #include <QStringList>

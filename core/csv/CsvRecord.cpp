@@ -1,4 +1,4 @@
-#include "CsvRecord.h"
+#include "core/csv/CsvRecord.h"
 
 namespace rapport {
 

@@ -1,6 +1,6 @@
-#include "CsvWriter.h"
+#include "core/csv/CsvWriter.h"
 
-#include "IsoTime.h"
+#include "core/base/IsoTime.h"
 
 #include <cmath>
 #include <cstring>

@@ -5,7 +5,7 @@
 // buffered and written in large blocks, so memory stays constant whatever the row count.
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

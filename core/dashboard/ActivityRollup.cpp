@@ -1,6 +1,6 @@
-#include "ActivityRollup.h"
+#include "core/dashboard/ActivityRollup.h"
 
-#include "storage/SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 // (the shorter side of the cut).
 #pragma once
 
-#include "DashboardData.h"
-#include "DashboardFilter.h"
-#include "storage/Database.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/dashboard/DashboardFilter.h"
+#include "core/storage/Database.h"
 
 #include <vector>
 

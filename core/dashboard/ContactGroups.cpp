@@ -1,4 +1,4 @@
-#include "ContactGroups.h"
+#include "core/dashboard/ContactGroups.h"
 
 #include <algorithm>
 

@@ -2,8 +2,8 @@
 // board, so that the dashboard groups and filters 100k contacts without a query per contact.
 #pragma once
 
-#include "DashboardFilter.h"
-#include "storage/ContactDirectory.h"
+#include "core/dashboard/DashboardFilter.h"
+#include "core/storage/ContactDirectory.h"
 
 #include <vector>
 

@@ -1,11 +1,11 @@
-#include "DashboardAggregator.h"
+#include "core/dashboard/DashboardAggregator.h"
 
-#include "ActivityRollup.h"
-#include "HealthHistory.h"
-#include "scoring/LogReplay.h"
-#include "scoring/ScoreCalculator.h"
-#include "storage/SqliteStatement.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/dashboard/ActivityRollup.h"
+#include "core/dashboard/HealthHistory.h"
+#include "core/scoring/LogReplay.h"
+#include "core/scoring/ScoreCalculator.h"
+#include "core/storage/SqliteStatement.h"
+#include "core/storage/TeamMemberRepository.h"
 
 #include <QHash>
 #include <algorithm>

@@ -6,11 +6,11 @@
 // scored there from its current state; only contacts with later interactions have their log replayed.
 #pragma once
 
-#include "ContactGroups.h"
-#include "DashboardData.h"
-#include "scoring/ScoreBoard.h"
-#include "scoring/ScoringSettings.h"
-#include "storage/Database.h"
+#include "core/dashboard/ContactGroups.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/scoring/ScoringSettings.h"
+#include "core/storage/Database.h"
 
 namespace rapport {
 

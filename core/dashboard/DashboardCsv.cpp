@@ -1,4 +1,4 @@
-#include "DashboardCsv.h"
+#include "core/dashboard/DashboardCsv.h"
 
 #include <QDateTime>
 

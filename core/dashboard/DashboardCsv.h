@@ -2,8 +2,8 @@
 // value), so a spreadsheet can pivot any chart back out of it. Written through CsvWriter.
 #pragma once
 
-#include "DashboardData.h"
-#include "csv/CsvWriter.h"
+#include "core/csv/CsvWriter.h"
+#include "core/dashboard/DashboardData.h"
 
 namespace rapport {
 

@@ -3,9 +3,9 @@
 // the KPI tiles and the at-risk list. Reports and the CSV export read the same values.
 #pragma once
 
-#include "DashboardFilter.h"
-#include "model/Channel.h"
-#include "scoring/RelationshipScore.h"
+#include "core/dashboard/DashboardFilter.h"
+#include "core/model/Channel.h"
+#include "core/scoring/RelationshipScore.h"
 
 #include <QString>
 #include <array>

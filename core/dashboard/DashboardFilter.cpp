@@ -1,4 +1,4 @@
-#include "DashboardFilter.h"
+#include "core/dashboard/DashboardFilter.h"
 
 #include <QDateTime>
 

@@ -1,10 +1,10 @@
-#include "HealthHistory.h"
+#include "core/dashboard/HealthHistory.h"
 
-#include "ActivityRollup.h"
-#include "ContactGroups.h"
-#include "scoring/LogReplay.h"
-#include "scoring/ScoreBoard.h"
-#include "storage/SqliteStatement.h"
+#include "core/dashboard/ActivityRollup.h"
+#include "core/dashboard/ContactGroups.h"
+#include "core/scoring/LogReplay.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <array>
 #include <limits>

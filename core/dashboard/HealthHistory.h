@@ -4,11 +4,11 @@
 // over the log.
 #pragma once
 
-#include "DashboardData.h"
-#include "DashboardFilter.h"
-#include "Progress.h"
-#include "scoring/ScoringSettings.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/dashboard/DashboardFilter.h"
+#include "core/scoring/ScoringSettings.h"
+#include "core/storage/Database.h"
 
 #include <vector>
 

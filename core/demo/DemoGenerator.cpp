@@ -1,14 +1,14 @@
-#include "DemoGenerator.h"
+#include "core/demo/DemoGenerator.h"
 
-#include "Clock.h"
-#include "DemoInteractionWriter.h"
-#include "DemoNames.h"
-#include "DemoRandom.h"
-#include "model/TrustNote.h"
-#include "scoring/RelationshipStateStore.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/BulkLoad.h"
-#include "storage/SqliteStatement.h"
+#include "core/base/Clock.h"
+#include "core/demo/DemoInteractionWriter.h"
+#include "core/demo/DemoNames.h"
+#include "core/demo/DemoRandom.h"
+#include "core/model/TrustNote.h"
+#include "core/scoring/RelationshipStateStore.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/storage/BulkLoad.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <algorithm>
 #include <vector>

@@ -3,8 +3,8 @@
 // cool down or were dropped, one-sided ones, and trust notes. The same seed and end date give the same data.
 #pragma once
 
-#include "Progress.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/storage/Database.h"
 
 namespace rapport {
 

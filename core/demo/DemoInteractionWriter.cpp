@@ -1,6 +1,6 @@
-#include "DemoInteractionWriter.h"
+#include "core/demo/DemoInteractionWriter.h"
 
-#include "storage/SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <string>
 

@@ -3,8 +3,8 @@
 // the row. Rows keep the order they were added in, so their ids are those of one insert per row.
 #pragma once
 
-#include "model/Channel.h"
-#include "storage/Database.h"
+#include "core/model/Channel.h"
+#include "core/storage/Database.h"
 
 #include <array>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "ColumnMapping.h"
+#include "core/import/ColumnMapping.h"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // wizard lets a person build or correct one, and save it by column name to reuse on the next file.
 #pragma once
 
-#include "ImportField.h"
-#include "Result.h"
-#include "model/ContactMethod.h"
+#include "core/base/Result.h"
+#include "core/import/ImportField.h"
+#include "core/model/ContactMethod.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,9 +1,9 @@
-#include "ContactImport.h"
+#include "core/import/ContactImport.h"
 
-#include "RowProblems.h"
-#include "model/DayRange.h"
-#include "storage/ContactRepository.h"
-#include "storage/SqliteStatement.h"
+#include "core/import/RowProblems.h"
+#include "core/model/DayRange.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QRegularExpression>
 #include <cmath>

@@ -5,9 +5,9 @@
 // creates nothing. A second row of the file for a person already seen is skipped.
 #pragma once
 
-#include "RowImport.h"
-#include "TeamMemberCache.h"
-#include "model/Contact.h"
+#include "core/import/RowImport.h"
+#include "core/import/TeamMemberCache.h"
+#include "core/model/Contact.h"
 
 #include <QHash>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "ContactResolver.h"
+#include "core/import/ContactResolver.h"
 
-#include "model/ContactMethod.h"
-#include "model/ContactReference.h"
-#include "storage/SqliteStatement.h"
+#include "core/model/ContactMethod.h"
+#include "core/model/ContactReference.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <optional>
 

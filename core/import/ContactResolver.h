@@ -3,8 +3,8 @@
 // methods: an import of a million rows cannot afford a query per row.
 #pragma once
 
-#include "MappedRow.h"
-#include "storage/Database.h"
+#include "core/import/MappedRow.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,10 +1,10 @@
-#include "CsvImporter.h"
+#include "core/import/CsvImporter.h"
 
-#include "ContactImport.h"
-#include "ImportFormat.h"
-#include "ImportSource.h"
-#include "InteractionImport.h"
-#include "NoteImport.h"
+#include "core/import/ContactImport.h"
+#include "core/import/ImportFormat.h"
+#include "core/import/ImportSource.h"
+#include "core/import/InteractionImport.h"
+#include "core/import/NoteImport.h"
 
 #include <algorithm>
 #include <memory>

@@ -4,12 +4,12 @@
 // are exactly those of the real import. The command line and the GUI's import wizard both use it.
 #pragma once
 
-#include "ColumnMapping.h"
-#include "ImportReport.h"
-#include "ImportSource.h"
-#include "Progress.h"
-#include "csv/CsvReader.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/csv/CsvReader.h"
+#include "core/import/ColumnMapping.h"
+#include "core/import/ImportReport.h"
+#include "core/import/ImportSource.h"
+#include "core/storage/Database.h"
 
 #include <memory>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "GoogleContactsFormat.h"
+#include "core/import/GoogleContactsFormat.h"
 
 #include <QRegularExpression>
 

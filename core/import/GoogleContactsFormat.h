@@ -4,7 +4,7 @@
 // become tags, except Google's own ("* myContacts", "* starred").
 #pragma once
 
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
 namespace rapport {
 

@@ -1,4 +1,4 @@
-#include "ImportField.h"
+#include "core/import/ImportField.h"
 
 #include <array>
 

@@ -1,9 +1,9 @@
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
-#include "GoogleContactsFormat.h"
-#include "LinkedInFormat.h"
-#include "OutlookFormat.h"
-#include "RapportFormat.h"
+#include "core/import/GoogleContactsFormat.h"
+#include "core/import/LinkedInFormat.h"
+#include "core/import/OutlookFormat.h"
+#include "core/import/RapportFormat.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // the file's header row.
 #pragma once
 
-#include "ColumnMapping.h"
+#include "core/import/ColumnMapping.h"
 
 #include <QStringList>
 #include <memory>

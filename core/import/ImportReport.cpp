@@ -1,4 +1,4 @@
-#include "ImportReport.h"
+#include "core/import/ImportReport.h"
 
 namespace rapport {
 

@@ -1,6 +1,6 @@
-#include "ImportSource.h"
+#include "core/import/ImportSource.h"
 
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
 #include <QBuffer>
 #include <QFile>

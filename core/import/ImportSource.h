@@ -3,8 +3,8 @@
 // lets standard input and pipes be read more than once.
 #pragma once
 
-#include "ColumnMapping.h"
-#include "csv/CsvReader.h"
+#include "core/csv/CsvReader.h"
+#include "core/import/ColumnMapping.h"
 
 #include <memory>
 #include <optional>

@@ -1,9 +1,9 @@
-#include "InteractionImport.h"
+#include "core/import/InteractionImport.h"
 
-#include "Clock.h"
-#include "RowProblems.h"
-#include "storage/InteractionRepository.h"
-#include "storage/SqliteStatement.h"
+#include "core/base/Clock.h"
+#include "core/import/RowProblems.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <array>
 #include <cstring>

@@ -4,8 +4,8 @@
 // the ScoringEngine inside the same transaction.
 #pragma once
 
-#include "LogImport.h"
-#include "scoring/ScoringEngine.h"
+#include "core/import/LogImport.h"
+#include "core/scoring/ScoringEngine.h"
 
 namespace rapport {
 

@@ -1,4 +1,4 @@
-#include "LinkedInFormat.h"
+#include "core/import/LinkedInFormat.h"
 
 namespace rapport {
 

@@ -3,7 +3,7 @@
 // The profile URL becomes the contact's LinkedIn handle.
 #pragma once
 
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
 namespace rapport {
 

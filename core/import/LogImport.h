@@ -4,10 +4,10 @@
 // through raw SQLite statements with the search triggers suspended (BulkLoad).
 #pragma once
 
-#include "ContactResolver.h"
-#include "RowImport.h"
-#include "TeamMemberCache.h"
-#include "storage/BulkLoad.h"
+#include "core/import/ContactResolver.h"
+#include "core/import/RowImport.h"
+#include "core/import/TeamMemberCache.h"
+#include "core/storage/BulkLoad.h"
 
 #include <QSet>
 #include <memory>

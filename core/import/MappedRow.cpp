@@ -1,6 +1,6 @@
-#include "MappedRow.h"
+#include "core/import/MappedRow.h"
 
-#include "csv/CsvWriter.h"
+#include "core/csv/CsvWriter.h"
 
 namespace rapport {
 

@@ -2,9 +2,9 @@
 // and problems worded with the file, the line and the column name.
 #pragma once
 
-#include "ColumnMapping.h"
-#include "Result.h"
-#include "csv/CsvReader.h"
+#include "core/base/Result.h"
+#include "core/csv/CsvReader.h"
+#include "core/import/ColumnMapping.h"
 
 #include <QByteArrayView>
 #include <QList>

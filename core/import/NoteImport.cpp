@@ -1,9 +1,9 @@
-#include "NoteImport.h"
+#include "core/import/NoteImport.h"
 
-#include "RowProblems.h"
-#include "model/TrustNote.h"
-#include "storage/SqliteStatement.h"
-#include "storage/TrustNoteRepository.h"
+#include "core/import/RowProblems.h"
+#include "core/model/TrustNote.h"
+#include "core/storage/SqliteStatement.h"
+#include "core/storage/TrustNoteRepository.h"
 
 namespace rapport {
 

@@ -3,7 +3,7 @@
 // text) are left alone, so importing a file twice adds nothing.
 #pragma once
 
-#include "LogImport.h"
+#include "core/import/LogImport.h"
 
 namespace rapport {
 

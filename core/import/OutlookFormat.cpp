@@ -1,4 +1,4 @@
-#include "OutlookFormat.h"
+#include "core/import/OutlookFormat.h"
 
 namespace rapport {
 

@@ -3,7 +3,7 @@
 // "Title" is a courtesy title (Mr., Dr.) and is not imported; "Job Title" is.
 #pragma once
 
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
 namespace rapport {
 

@@ -1,4 +1,4 @@
-#include "RapportFormat.h"
+#include "core/import/RapportFormat.h"
 
 namespace rapport {
 

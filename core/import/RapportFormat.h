@@ -2,7 +2,7 @@
 // that an export imported into the same or another database loses nothing.
 #pragma once
 
-#include "ImportFormat.h"
+#include "core/import/ImportFormat.h"
 
 namespace rapport {
 

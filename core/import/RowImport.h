@@ -3,8 +3,8 @@
 // no row had a problem, a writing pass inside one transaction.
 #pragma once
 
-#include "MappedRow.h"
-#include "Progress.h"
+#include "core/base/Progress.h"
+#include "core/import/MappedRow.h"
 
 #include <QList>
 #include <QStringList>

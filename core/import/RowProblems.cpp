@@ -1,4 +1,4 @@
-#include "RowProblems.h"
+#include "core/import/RowProblems.h"
 
 #include <algorithm>
 #include <limits>

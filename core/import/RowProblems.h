@@ -2,8 +2,8 @@
 // the order of its columns, instead of only the first one found.
 #pragma once
 
-#include "MappedRow.h"
-#include "RowImport.h"
+#include "core/import/MappedRow.h"
+#include "core/import/RowImport.h"
 
 #include <QList>
 #include <utility>

@@ -1,7 +1,7 @@
-#include "TeamMemberCache.h"
+#include "core/import/TeamMemberCache.h"
 
-#include "storage/SqliteStatement.h"
-#include "storage/TeamMemberRepository.h"
+#include "core/storage/SqliteStatement.h"
+#include "core/storage/TeamMemberRepository.h"
 
 namespace rapport {
 

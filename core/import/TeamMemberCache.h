@@ -2,7 +2,7 @@
 // created (TeamMemberRepository::ensure) only in the writing pass.
 #pragma once
 
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "Channel.h"
+#include "core/model/Channel.h"
 
 #include <cstring>
 

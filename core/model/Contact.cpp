@@ -1,4 +1,4 @@
-#include "Contact.h"
+#include "core/model/Contact.h"
 
 namespace rapport {
 

@@ -1,7 +1,7 @@
 // A person Rapport keeps a relationship with.
 #pragma once
 
-#include "ContactMethod.h"
+#include "core/model/ContactMethod.h"
 
 #include <QList>
 #include <QString>

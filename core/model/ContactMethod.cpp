@@ -1,4 +1,4 @@
-#include "ContactMethod.h"
+#include "core/model/ContactMethod.h"
 
 #include <QRegularExpression>
 #include <array>

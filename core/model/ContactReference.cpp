@@ -1,4 +1,4 @@
-#include "ContactReference.h"
+#include "core/model/ContactReference.h"
 
 #include <algorithm>
 

@@ -3,8 +3,8 @@
 // "service:handle" ("forum:ana") or a bare handle ("@ana", looked up on every service).
 #pragma once
 
-#include "ContactMethod.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/model/ContactMethod.h"
 
 #include <QList>
 #include <optional>

@@ -1,9 +1,9 @@
 // Everything that belongs to one contact, kept to create the contact again under the same ids.
 #pragma once
 
-#include "Contact.h"
-#include "Interaction.h"
-#include "TrustNote.h"
+#include "core/model/Contact.h"
+#include "core/model/Interaction.h"
+#include "core/model/TrustNote.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "DayRange.h"
+#include "core/model/DayRange.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // One logged conversation with a contact.
 #pragma once
 
-#include "Channel.h"
+#include "core/model/Channel.h"
 
 #include <QString>
 #include <optional>

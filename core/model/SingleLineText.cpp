@@ -1,4 +1,4 @@
-#include "SingleLineText.h"
+#include "core/model/SingleLineText.h"
 
 namespace rapport {
 

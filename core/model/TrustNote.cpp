@@ -1,4 +1,4 @@
-#include "TrustNote.h"
+#include "core/model/TrustNote.h"
 
 #include <array>
 

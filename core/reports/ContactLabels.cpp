@@ -1,7 +1,7 @@
-#include "ContactLabels.h"
+#include "core/reports/ContactLabels.h"
 
-#include "csv/CsvWriter.h"
-#include "storage/SqliteStatement.h"
+#include "core/csv/CsvWriter.h"
+#include "core/storage/SqliteStatement.h"
 
 namespace rapport {
 

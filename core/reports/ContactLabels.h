@@ -4,7 +4,7 @@
 // that streaming millions of rows needs no join per row.
 #pragma once
 
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
 #include <QByteArray>
 #include <QHash>

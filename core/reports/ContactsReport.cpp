@@ -1,7 +1,7 @@
-#include "ContactsReport.h"
+#include "core/reports/ContactsReport.h"
 
-#include "csv/CsvWriter.h"
-#include "storage/SqliteStatement.h"
+#include "core/csv/CsvWriter.h"
+#include "core/storage/SqliteStatement.h"
 
 namespace rapport {
 

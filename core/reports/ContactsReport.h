@@ -2,7 +2,7 @@
 // emails, phones and handles; the columns Rapport's own contacts import reads back.
 #pragma once
 
-#include "ScopedReport.h"
+#include "core/reports/ScopedReport.h"
 
 namespace rapport {
 

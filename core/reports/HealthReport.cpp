@@ -1,10 +1,10 @@
-#include "HealthReport.h"
+#include "core/reports/HealthReport.h"
 
-#include "Clock.h"
-#include "csv/CsvWriter.h"
-#include "scoring/ScoreBoard.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/SqliteStatement.h"
+#include "core/base/Clock.h"
+#include "core/csv/CsvWriter.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <algorithm>
 #include <vector>

@@ -4,7 +4,7 @@
 // At risk and Cooling bands, most overdue first.
 #pragma once
 
-#include "ReportScope.h"
+#include "core/reports/ReportScope.h"
 
 namespace rapport {
 

@@ -1,8 +1,8 @@
-#include "InteractionsReport.h"
+#include "core/reports/InteractionsReport.h"
 
-#include "ContactLabels.h"
-#include "csv/CsvWriter.h"
-#include "storage/SqliteStatement.h"
+#include "core/csv/CsvWriter.h"
+#include "core/reports/ContactLabels.h"
+#include "core/storage/SqliteStatement.h"
 
 namespace rapport {
 

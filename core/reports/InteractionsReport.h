@@ -2,7 +2,7 @@
 // straight from SQLite so that exporting millions of rows needs constant memory.
 #pragma once
 
-#include "ScopedReport.h"
+#include "core/reports/ScopedReport.h"
 
 namespace rapport {
 

@@ -1,7 +1,7 @@
 // The trust-notes report: every note in time order with its contact, author, kind and trust level.
 #pragma once
 
-#include "ScopedReport.h"
+#include "core/reports/ScopedReport.h"
 
 namespace rapport {
 

@@ -1,9 +1,9 @@
-#include "Report.h"
+#include "core/reports/Report.h"
 
-#include "ContactsReport.h"
-#include "HealthReport.h"
-#include "InteractionsReport.h"
-#include "NotesReport.h"
+#include "core/reports/ContactsReport.h"
+#include "core/reports/HealthReport.h"
+#include "core/reports/InteractionsReport.h"
+#include "core/reports/NotesReport.h"
 
 #include <array>
 

@@ -3,9 +3,9 @@
 // a CsvWriter: memory does not grow with the number of rows.
 #pragma once
 
-#include "Progress.h"
-#include "Result.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/base/Result.h"
+#include "core/storage/Database.h"
 
 #include <QStringList>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "ReportScope.h"
+#include "core/reports/ReportScope.h"
 
-#include "IsoTime.h"
-#include "storage/SqliteStatement.h"
+#include "core/base/IsoTime.h"
+#include "core/storage/SqliteStatement.h"
 
 namespace rapport {
 

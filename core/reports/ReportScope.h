@@ -3,7 +3,7 @@
 // (until), ?3 (owner) and ?4 (tag) that bind() fills.
 #pragma once
 
-#include "Report.h"
+#include "core/reports/Report.h"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // and the scope they cover, and the loop that writes the query's rows, reports progress and cancels.
 #pragma once
 
-#include "ReportScope.h"
+#include "core/reports/ReportScope.h"
 
 #include <functional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "LogReplay.h"
+#include "core/scoring/LogReplay.h"
 
-#include "storage/SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <algorithm>
 #include <limits>

@@ -2,9 +2,9 @@
 // from-scratch computation that rebuilds, past-date scores and trends rest on.
 #pragma once
 
-#include "Progress.h"
-#include "RelationshipState.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/scoring/RelationshipState.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <QList>

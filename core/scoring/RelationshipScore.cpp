@@ -1,4 +1,4 @@
-#include "RelationshipScore.h"
+#include "core/scoring/RelationshipScore.h"
 
 #include <array>
 

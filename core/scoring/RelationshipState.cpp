@@ -1,4 +1,4 @@
-#include "RelationshipState.h"
+#include "core/scoring/RelationshipState.h"
 
 #include <algorithm>
 #include <bit>

@@ -2,9 +2,9 @@
 // O(1) per interaction logged in time order.
 #pragma once
 
-#include "Clock.h"
-#include "ScoringSettings.h"
-#include "model/Channel.h"
+#include "core/base/Clock.h"
+#include "core/model/Channel.h"
+#include "core/scoring/ScoringSettings.h"
 
 #include <QtGlobal>
 

@@ -1,6 +1,6 @@
-#include "RelationshipStateStore.h"
+#include "core/scoring/RelationshipStateStore.h"
 
-#include "storage/SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <string>
 

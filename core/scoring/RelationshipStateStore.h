@@ -1,8 +1,8 @@
 // Reads and writes the relationship_state table: one row per contact with history.
 #pragma once
 
-#include "RelationshipState.h"
-#include "storage/Database.h"
+#include "core/scoring/RelationshipState.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "ScoreBoard.h"
+#include "core/scoring/ScoreBoard.h"
 
-#include "RelationshipStateStore.h"
-#include "ScoringEngine.h"
-#include "storage/SqliteStatement.h"
+#include "core/scoring/RelationshipStateStore.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <algorithm>
 #include <string>

@@ -3,9 +3,9 @@
 // contacts the write touched; the GUI keeps one board for the open database.
 #pragma once
 
-#include "ScoreCalculator.h"
-#include "ScoringSettings.h"
-#include "storage/Database.h"
+#include "core/scoring/ScoreCalculator.h"
+#include "core/scoring/ScoringSettings.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "ScoreCalculator.h"
+#include "core/scoring/ScoreCalculator.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,9 +2,9 @@
 // words the explanation sentence. Pure functions: no database, no clock.
 #pragma once
 
-#include "RelationshipScore.h"
-#include "RelationshipState.h"
-#include "ScoringSettings.h"
+#include "core/scoring/RelationshipScore.h"
+#include "core/scoring/RelationshipState.h"
+#include "core/scoring/ScoringSettings.h"
 
 #include <optional>
 

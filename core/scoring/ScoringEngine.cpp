@@ -1,10 +1,10 @@
-#include "ScoringEngine.h"
+#include "core/scoring/ScoringEngine.h"
 
-#include "LogReplay.h"
-#include "RelationshipStateStore.h"
-#include "ScoreBoard.h"
-#include "storage/SettingsRepository.h"
-#include "storage/SqliteStatement.h"
+#include "core/scoring/LogReplay.h"
+#include "core/scoring/RelationshipStateStore.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/storage/SettingsRepository.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <cmath>
 #include <limits>

@@ -2,13 +2,13 @@
 // its log, reads scores at any moment, and owns the scoring settings stored in the database.
 #pragma once
 
-#include "Progress.h"
-#include "RelationshipScore.h"
-#include "RelationshipState.h"
-#include "ScoreCalculator.h"
-#include "ScoringSettings.h"
-#include "model/Interaction.h"
-#include "storage/Database.h"
+#include "core/base/Progress.h"
+#include "core/model/Interaction.h"
+#include "core/scoring/RelationshipScore.h"
+#include "core/scoring/RelationshipState.h"
+#include "core/scoring/ScoreCalculator.h"
+#include "core/scoring/ScoringSettings.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "ScoringSettings.h"
+#include "core/scoring/ScoringSettings.h"
 
-#include "model/DayRange.h"
+#include "core/model/DayRange.h"
 
 #include <QLocale>
 #include <cmath>

@@ -2,8 +2,8 @@
 // database so that a team shares one model.
 #pragma once
 
-#include "Result.h"
-#include "model/Channel.h"
+#include "core/base/Result.h"
+#include "core/model/Channel.h"
 
 #include <QMap>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "ActivityWeeksWriter.h"
+#include "core/storage/ActivityWeeksWriter.h"
 
-#include "ContactDirectory.h"
-#include "SqliteStatement.h"
-#include "model/Channel.h"
+#include "core/model/Channel.h"
+#include "core/storage/ContactDirectory.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QHash>
 #include <algorithm>

@@ -3,7 +3,7 @@
 // each group once is several times faster than SQLite's GROUP BY over a join with every contact's tags.
 #pragma once
 
-#include "Database.h"
+#include "core/storage/Database.h"
 
 namespace rapport {
 

@@ -1,7 +1,7 @@
-#include "BulkLoad.h"
+#include "core/storage/BulkLoad.h"
 
-#include "ActivityWeeksWriter.h"
-#include "SearchIndex.h"
+#include "core/storage/ActivityWeeksWriter.h"
+#include "core/storage/SearchIndex.h"
 
 namespace rapport {
 

@@ -7,7 +7,7 @@
 // end does both jobs at once.
 #pragma once
 
-#include "Database.h"
+#include "core/storage/Database.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "ContactDirectory.h"
+#include "core/storage/ContactDirectory.h"
 
-#include "SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QStringList>
 

@@ -3,7 +3,7 @@
 // displayed fields of just the rows on screen, fetched in batches.
 #pragma once
 
-#include "Database.h"
+#include "core/storage/Database.h"
 
 #include <QHash>
 #include <QList>

@@ -1,12 +1,12 @@
-#include "ContactRepository.h"
+#include "core/storage/ContactRepository.h"
 
-#include "Clock.h"
-#include "InteractionRepository.h"
-#include "TagRepository.h"
-#include "TrustNoteRepository.h"
-#include "model/ContactReference.h"
-#include "model/DayRange.h"
-#include "model/SingleLineText.h"
+#include "core/base/Clock.h"
+#include "core/model/ContactReference.h"
+#include "core/model/DayRange.h"
+#include "core/model/SingleLineText.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/TagRepository.h"
+#include "core/storage/TrustNoteRepository.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,9 +1,9 @@
 // Contacts with their methods (emails, phones, handles) and tags.
 #pragma once
 
-#include "Database.h"
-#include "model/Contact.h"
-#include "model/ContactSnapshot.h"
+#include "core/model/Contact.h"
+#include "core/model/ContactSnapshot.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 #include <optional>

@@ -1,10 +1,10 @@
-#include "Database.h"
+#include "core/storage/Database.h"
 
-#include "DatabaseBackup.h"
-#include "FileDiagnosis.h"
-#include "Migrations.h"
-#include "OwnCommits.h"
-#include "SqliteErrors.h"
+#include "core/storage/DatabaseBackup.h"
+#include "core/storage/FileDiagnosis.h"
+#include "core/storage/Migrations.h"
+#include "core/storage/OwnCommits.h"
+#include "core/storage/SqliteErrors.h"
 
 #include <QAtomicInt>
 #include <QFileInfo>

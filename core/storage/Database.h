@@ -4,7 +4,7 @@
 // FileDiagnosis.h for why).
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

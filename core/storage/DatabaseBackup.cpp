@@ -1,8 +1,8 @@
-#include "DatabaseBackup.h"
+#include "core/storage/DatabaseBackup.h"
 
-#include "Database.h"
-#include "FileDiagnosis.h"
-#include "SqliteErrors.h"
+#include "core/storage/Database.h"
+#include "core/storage/FileDiagnosis.h"
+#include "core/storage/SqliteErrors.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,7 +4,7 @@
 // older one.
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QString>
 

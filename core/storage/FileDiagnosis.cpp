@@ -1,4 +1,4 @@
-#include "FileDiagnosis.h"
+#include "core/storage/FileDiagnosis.h"
 
 #include <QFile>
 #include <QFileInfo>

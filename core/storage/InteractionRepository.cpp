@@ -1,7 +1,7 @@
-#include "InteractionRepository.h"
+#include "core/storage/InteractionRepository.h"
 
-#include "Clock.h"
-#include "ContactRepository.h"
+#include "core/base/Clock.h"
+#include "core/storage/ContactRepository.h"
 
 namespace rapport {
 

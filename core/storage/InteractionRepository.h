@@ -1,8 +1,8 @@
 // The interaction log: SQL for logged conversations. Keeping scores in step is ConversationLog's job.
 #pragma once
 
-#include "Database.h"
-#include "model/Interaction.h"
+#include "core/model/Interaction.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "OwnCommits.h"
+#include "core/storage/OwnCommits.h"
 
 #include <QHash>
 #include <QMutex>

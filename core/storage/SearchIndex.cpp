@@ -1,4 +1,4 @@
-#include "SearchIndex.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QRegularExpression>
 #include <QSet>

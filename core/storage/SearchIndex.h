@@ -2,7 +2,7 @@
 // summaries and trust-note text. The indexes are kept in sync by triggers in the schema.
 #pragma once
 
-#include "Database.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "SettingsRepository.h"
+#include "core/storage/SettingsRepository.h"
 
 namespace rapport {
 

@@ -1,7 +1,7 @@
 // Key/value settings stored in the database, shared by everyone who opens it.
 #pragma once
 
-#include "Database.h"
+#include "core/storage/Database.h"
 
 #include <QMap>
 

@@ -1,7 +1,7 @@
-#include "SqliteErrors.h"
+#include "core/storage/SqliteErrors.h"
 
-#include "Database.h"
-#include "FileDiagnosis.h"
+#include "core/storage/Database.h"
+#include "core/storage/FileDiagnosis.h"
 
 #include <QDir>
 #include <QFileInfo>

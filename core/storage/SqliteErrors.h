@@ -3,7 +3,7 @@
 // execute, run), SqliteStatement and through them the command line and the GUI all report with it.
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QString>
 

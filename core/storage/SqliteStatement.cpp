@@ -1,6 +1,6 @@
-#include "SqliteStatement.h"
+#include "core/storage/SqliteStatement.h"
 
-#include "SqliteErrors.h"
+#include "core/storage/SqliteErrors.h"
 
 #include <sqlite3.h>
 

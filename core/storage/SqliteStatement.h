@@ -3,7 +3,7 @@
 // interaction log. Everything else goes through QSqlQuery.
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QByteArrayView>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "TagRepository.h"
+#include "core/storage/TagRepository.h"
 
-#include "model/DayRange.h"
+#include "core/model/DayRange.h"
 
 namespace rapport {
 

@@ -1,8 +1,8 @@
 // Tags (communities, segments) and which contacts carry them.
 #pragma once
 
-#include "Database.h"
-#include "model/Tag.h"
+#include "core/model/Tag.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "TeamMemberRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 
-#include "Clock.h"
-#include "model/SingleLineText.h"
+#include "core/base/Clock.h"
+#include "core/model/SingleLineText.h"
 
 namespace rapport {
 

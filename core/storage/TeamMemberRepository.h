@@ -1,8 +1,8 @@
 // The team: people who own relationships and log conversations.
 #pragma once
 
-#include "Database.h"
-#include "model/TeamMember.h"
+#include "core/model/TeamMember.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 #include <optional>

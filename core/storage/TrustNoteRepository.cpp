@@ -1,7 +1,7 @@
-#include "TrustNoteRepository.h"
+#include "core/storage/TrustNoteRepository.h"
 
-#include "Clock.h"
-#include "ContactRepository.h"
+#include "core/base/Clock.h"
+#include "core/storage/ContactRepository.h"
 
 namespace rapport {
 

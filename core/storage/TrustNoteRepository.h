@@ -1,8 +1,8 @@
 // Trust notes about contacts: promises kept or broken, shared values, boundaries, concerns.
 #pragma once
 
-#include "Database.h"
-#include "model/TrustNote.h"
+#include "core/model/TrustNote.h"
+#include "core/storage/Database.h"
 
 #include <QList>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "BenchmarkTable.h"
+#include "tests/bench/BenchmarkTable.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

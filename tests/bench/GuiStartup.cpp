@@ -1,4 +1,4 @@
-#include "GuiStartup.h"
+#include "tests/bench/GuiStartup.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>

@@ -2,7 +2,7 @@
 // benchmark's cold-start and resident-memory rows, measured on the real binary.
 #pragma once
 
-#include "Result.h"
+#include "core/base/Result.h"
 
 #include <QString>
 

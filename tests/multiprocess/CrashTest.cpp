@@ -12,8 +12,8 @@
 //   RAPPORT_CRASH_BUDGET_SECONDS   wall-clock budget per operation, 0 for none (default 30 s when
 //                                  RAPPORT_CRASH_ITERATIONS is not set, none when it is)
 //   RAPPORT_CRASH_SEED             the seed (default: a random one)
-#include "ProcessSupport.h"
-#include "storage/Migrations.h"
+#include "core/storage/Migrations.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // command-line runs read and write the same file: the reproduction of the lock-dropping bug with the
 // real GUI rather than its stand-in. The app opens its main connection and, at once, the score-board
 // loader's connection on a worker thread; that second open is what used to drop its POSIX locks.
-#include "OpenFiles.h"
-#include "ProcessSupport.h"
+#include "tests/multiprocess/OpenFiles.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -10,7 +10,7 @@
 // Environment (the concurrency test): RAPPORT_MP_WRITER_SECONDS, how long the three writers may log
 // before they are told to stop (default 60, 0 for no limit: all 3 x 300 logs), and
 // RAPPORT_MP_LOGS_PER_WRITER (default 300).
-#include "ProcessSupport.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QDateTime>
 #include <QDir>

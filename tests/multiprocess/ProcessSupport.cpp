@@ -1,4 +1,4 @@
-#include "ProcessSupport.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

@@ -6,7 +6,7 @@
 // only stat them, with QFileInfo::exists).
 #pragma once
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QHash>
 #include <QProcess>

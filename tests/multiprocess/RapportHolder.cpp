@@ -30,13 +30,13 @@
 //
 // Besides the commands, the main connection runs a read transaction every 100 ms (BEGIN DEFERRED;
 // SELECT count(*); COMMIT), as the app's change watcher and views read between edits.
-#include "Clock.h"
-#include "ConversationLog.h"
-#include "OpenFiles.h"
-#include "scoring/ScoreBoard.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/Database.h"
-#include "storage/Migrations.h"
+#include "core/base/Clock.h"
+#include "core/scoring/ScoreBoard.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+#include "tests/multiprocess/OpenFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>

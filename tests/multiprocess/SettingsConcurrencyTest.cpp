@@ -3,7 +3,7 @@
 // transaction, so a change committed meanwhile by another process was undone (its keys written back
 // with the values read before), or a log or a rebuild used the old half-life, and `rapport check` then
 // found the stored states disagreeing with the log.
-#include "ProcessSupport.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Two `rapport add-contact` runs with the same email at the same moment: exactly one may create the
 // contact. Before the check moved inside the write transaction (and a unique index backed it), both
 // looked, found no one, and both created a contact (13 of 20 pairs on a two-core machine).
-#include "ProcessSupport.h"
+#include "tests/multiprocess/ProcessSupport.h"
 
 #include <QTemporaryDir>
 

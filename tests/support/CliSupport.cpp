@@ -1,4 +1,4 @@
-#include "CliSupport.h"
+#include "tests/support/CliSupport.h"
 
 #include <QProcess>
 

@@ -2,7 +2,7 @@
 // to run commands on.
 #pragma once
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
 #include <QByteArray>
 #include <QProcess>

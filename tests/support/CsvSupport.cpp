@@ -1,6 +1,6 @@
-#include "CsvSupport.h"
+#include "tests/support/CsvSupport.h"
 
-#include "csv/CsvReader.h"
+#include "core/csv/CsvReader.h"
 
 #include <QBuffer>
 #include <QDir>

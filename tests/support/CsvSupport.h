@@ -1,9 +1,9 @@
 // Helpers of the CSV tests: export a report to memory, parse CSV bytes, write a file to import.
 #pragma once
 
-#include "TestSupport.h"
-#include "csv/CsvWriter.h"
-#include "reports/Report.h"
+#include "core/csv/CsvWriter.h"
+#include "core/reports/Report.h"
+#include "tests/support/TestSupport.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "FileFaultSupport.h"
+#include "tests/support/FileFaultSupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "ScoringFixture.h"
+#include "tests/support/ScoringFixture.h"
 
 #include <cmath>
 

@@ -1,10 +1,10 @@
 // Builds contacts with a given interaction log for scoring tests: "n days ago, this direction".
 #pragma once
 
-#include "ConversationLog.h"
-#include "TestSupport.h"
-#include "scoring/ScoringEngine.h"
-#include "storage/ContactRepository.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
+#include "tests/support/TestSupport.h"
 
 #include <QList>
 #include <functional>

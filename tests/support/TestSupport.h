@@ -1,9 +1,9 @@
 // Shared fixtures of the tests: a fresh database in a temporary folder, a pinned clock, Qt printing.
 #pragma once
 
-#include "Clock.h"
-#include "Result.h"
-#include "storage/Database.h"
+#include "core/base/Clock.h"
+#include "core/base/Result.h"
+#include "core/storage/Database.h"
 
 #include <QString>
 #include <QTemporaryDir>

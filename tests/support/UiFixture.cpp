@@ -1,6 +1,6 @@
-#include "UiFixture.h"
+#include "tests/support/UiFixture.h"
 
-#include "demo/DemoGenerator.h"
+#include "core/demo/DemoGenerator.h"
 
 #include <QCoreApplication>
 #include <QDialog>

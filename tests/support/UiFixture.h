@@ -1,8 +1,8 @@
 // A demo database opened in a GUI session, with the clock pinned, for widget and model tests.
 #pragma once
 
-#include "DatabaseSession.h"
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
+#include "ui/session/DatabaseSession.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

@@ -1,0 +1,149 @@
+#include "ui/importing/ImportCheckPage.h"
+
+#include "ui/importing/ImportWizard.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStringListModel>
+
+namespace rapport::ui {
+
+ImportCheckPage::ImportCheckPage(ImportWizard& wizard)
+    : m_wizard(wizard)
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel check"), this))
+    , m_again(new QPushButton(tr("Check again"), this))
+    , m_problems(new QStringListModel(this))
+    , m_problemsView(new QListView(this))
+    , m_warning(new QLabel(this))
+{
+    setTitle(tr("Check every row"));
+    setSubTitle(tr("A dry run of the import: every row is read and checked against the database, and "
+                   "nothing is written."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Import"));
+
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_problemsView->setModel(m_problems);
+    m_problemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_problemsView->setWordWrap(true);
+    m_problemsView->setAlternatingRowColors(true);
+    m_warning->setWordWrap(true);
+    m_warning->setText(tr("<b>An import cannot be undone.</b> Import writes every row in one transaction: "
+                          "all of them, or none if anything fails. Edit > Undo does not reach it, and the "
+                          "undo history is cleared afterwards."));
+
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
+    connect(m_again, &QPushButton::clicked, this, &ImportCheckPage::start);
+    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
+        if (m_running)
+            showProgress(*m_progress, permille);
+    });
+    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
+        if (m_running)
+            finished();
+    });
+
+    auto* progress = new QHBoxLayout;
+    progress->addWidget(m_progress, 1);
+    progress->addWidget(m_cancel);
+    progress->addWidget(m_again, 0, Qt::AlignLeft);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addLayout(progress);
+    // The list takes the room when it is shown; otherwise the texts stay at the top.
+    layout->addWidget(m_problemsView, 100);
+    layout->addWidget(m_warning);
+    layout->addStretch(1);
+}
+
+void ImportCheckPage::initializePage()
+{
+    start();
+}
+
+void ImportCheckPage::cleanupPage()
+{
+    if (m_running) {
+        m_wizard.task().cancel();
+        m_wizard.task().wait();
+    }
+}
+
+bool ImportCheckPage::isComplete() const
+{
+    return !m_running && m_ready;
+}
+
+void ImportCheckPage::start()
+{
+    m_running = true;
+    m_ready = false;
+    m_problems->setStringList({});
+    m_problemsView->hide();
+    m_warning->hide();
+    m_again->hide();
+    m_cancel->show();
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->show();
+    setStatus(tr("Checking %1…").arg(m_wizard.path()), false);
+    emit completeChanged();
+    m_wizard.startImport(true);
+}
+
+void ImportCheckPage::finished()
+{
+    m_running = false;
+    m_cancel->hide();
+    m_progress->hide();
+    const std::optional<Result<ImportReport>>& outcome = m_wizard.outcome();
+    QStringList lines;
+    if (!outcome || !*outcome) {
+        const bool cancelled = outcome && outcome->error().kind == ErrorKind::Cancelled;
+        setStatus(cancelled ? tr("Cancelled: the file was not checked, and nothing was written.")
+                            : tr("This file cannot be imported. Go Back to change the encoding or the "
+                                 "columns, or correct the file:"),
+                  !cancelled);
+        if (outcome && !cancelled)
+            lines << outcome->error().message;
+        m_again->show();
+    } else if (!(*outcome)->ok()) {
+        const ImportReport& report = **outcome;
+        setStatus(report.errorCount == 1
+                      ? tr("1 problem: nothing will be imported until it is corrected.")
+                      : tr("%1 problems: nothing will be imported until they are corrected.")
+                            .arg(report.errorCount),
+                  true);
+        lines = report.errors;
+        if (report.errorCount > report.errors.size())
+            lines << tr("… and %1 more").arg(report.errorCount - report.errors.size());
+        m_again->show();
+    } else {
+        const ImportReport& report = **outcome;
+        m_ready = true;
+        setStatus(tr("<b>%1</b> (%2 rows, %3): ready to import.")
+                      .arg(report.summary(), QString::number(report.rows), report.format.toHtmlEscaped()),
+                  false);
+        lines = report.skippedReasons;
+        m_warning->show();
+    }
+    m_problems->setStringList(lines);
+    m_problemsView->setVisible(!lines.isEmpty());
+    emit completeChanged();
+}
+
+void ImportCheckPage::setStatus(const QString& text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #c62828") : QString());
+}
+
+} // namespace rapport::ui

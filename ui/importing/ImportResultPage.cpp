@@ -1,0 +1,106 @@
+#include "ui/importing/ImportResultPage.h"
+
+#include "ui/importing/ImportWizard.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace rapport::ui {
+
+ImportResultPage::ImportResultPage(ImportWizard& wizard)
+    : m_wizard(wizard)
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel import"), this))
+{
+    setTitle(tr("Import"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
+    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
+        if (m_running)
+            showProgress(*m_progress, permille);
+    });
+    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
+        if (m_running)
+            finished();
+    });
+
+    auto* progress = new QHBoxLayout;
+    progress->addWidget(m_progress, 1);
+    progress->addWidget(m_cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addLayout(progress);
+    layout->addStretch(1);
+}
+
+void ImportResultPage::initializePage()
+{
+    m_running = true;
+    m_written = false;
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Importing %1 in one transaction…").arg(m_wizard.path()));
+    setSubTitle(QString());
+    emit completeChanged();
+    m_wizard.startImport(false);
+}
+
+bool ImportResultPage::isComplete() const
+{
+    return !m_running;
+}
+
+void ImportResultPage::finished()
+{
+    m_running = false;
+    m_progress->hide();
+    m_cancel->hide();
+    const std::optional<Result<ImportReport>>& outcome = m_wizard.outcome();
+    if (outcome && *outcome && (*outcome)->written) {
+        m_written = true;
+        const ImportReport& report = **outcome;
+        setSubTitle(tr("Done: the lists and the scores are up to date."));
+        QString text =
+            tr("<p>Imported %1 from <b>%2</b> (%3):</p>")
+                .arg(importTargetName(m_wizard.target()),
+                     QFileInfo(m_wizard.path()).fileName().toHtmlEscaped(), report.format.toHtmlEscaped());
+        text += QStringLiteral("<table cellpadding=\"3\">");
+        const std::pair<QString, qint64> counts[] = {{tr("Created"), report.created},
+                                                     {tr("Updated"), report.updated},
+                                                     {tr("Unchanged"), report.unchanged},
+                                                     {tr("Skipped"), report.skipped}};
+        for (const auto& [label, count] : counts)
+            text += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>")
+                        .arg(label)
+                        .arg(count);
+        text += QStringLiteral("</table>");
+        for (const QString& reason : report.skippedReasons)
+            text += QStringLiteral("<br>") + reason.toHtmlEscaped();
+        m_status->setText(text);
+        m_wizard.importWritten();
+    } else {
+        QString reason;
+        if (!outcome)
+            reason = tr("the import did not run");
+        else if (!*outcome)
+            reason =
+                outcome->error().kind == ErrorKind::Cancelled ? tr("cancelled") : outcome->error().message;
+        else
+            reason = (*outcome)->errors.value(0, tr("the file changed since it was checked"));
+        setSubTitle(tr("Nothing was imported: the database is as it was."));
+        m_status->setStyleSheet(QStringLiteral("color: #c62828"));
+        m_status->setText(tr("Nothing was imported: %1.").arg(reason.toHtmlEscaped()));
+    }
+    emit completeChanged();
+}
+
+} // namespace rapport::ui

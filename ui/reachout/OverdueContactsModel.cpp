@@ -1,0 +1,177 @@
+#include "ui/reachout/OverdueContactsModel.h"
+
+#include "core/base/Clock.h"
+#include "ui/contacts/ContactTableModel.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/widgets/BandStyle.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rapport::ui {
+
+namespace {
+
+// Rows whose names are fetched together: a screenful and some.
+constexpr int fetchBatch = 200;
+constexpr int cacheLimit = 4000;
+
+} // namespace
+
+OverdueContactsModel::OverdueContactsModel(DatabaseSession& session, std::function<bool(qint64)> isArchived,
+                                           QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_isArchived(std::move(isArchived))
+{
+    connect(&m_session, &DatabaseSession::contactChanged, this, &OverdueContactsModel::contactChanged);
+}
+
+OverdueContactsModel::~OverdueContactsModel() = default;
+
+void OverdueContactsModel::refresh()
+{
+    const qint64 now = Clock::nowSeconds();
+    const ScoringSettings& settings = m_session.engine().settings();
+    std::vector<Row> rows;
+    for (const ScoreBoard::Entry& entry : m_session.board().entries()) {
+        if (!entry.state.hasHistory())
+            continue;
+        RelationshipScore score = computeScore(entry.state, now, entry.context, settings);
+        if (score.overdueRatio > 1.0 && !m_isArchived(entry.contactId))
+            rows.push_back({entry.contactId, score});
+    }
+    // Ties (equal ratios) in id order, so the list is the same every time.
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.score.overdueRatio > b.score.overdueRatio; });
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_rowOfContact.clear();
+    m_rowOfContact.reserve(static_cast<qsizetype>(m_rows.size()));
+    for (size_t row = 0; row < m_rows.size(); ++row)
+        m_rowOfContact.insert(m_rows[row].contactId, static_cast<int>(row));
+    m_rowCache.clear();
+    endResetModel();
+}
+
+void OverdueContactsModel::contactChanged(qint64 contactId)
+{
+    const auto found = m_rowOfContact.constFind(contactId);
+    if (found == m_rowOfContact.cend())
+        return;
+    Row& row = m_rows[static_cast<size_t>(*found)];
+    if (const ScoreBoard::Entry* entry = m_session.board().find(contactId))
+        row.score =
+            computeScore(entry->state, Clock::nowSeconds(), entry->context, m_session.engine().settings());
+    m_rowCache.remove(contactId);
+    emit dataChanged(index(*found, 0), index(*found, ColumnCount - 1));
+}
+
+qint64 OverdueContactsModel::contactAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows[static_cast<size_t>(row)].contactId : 0;
+}
+
+int OverdueContactsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int OverdueContactsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const ContactRow* OverdueContactsModel::rowData(int row) const
+{
+    const qint64 id = contactAt(row);
+    if (const auto cached = m_rowCache.constFind(id); cached != m_rowCache.cend())
+        return &*cached;
+    if (m_rowCache.size() > cacheLimit)
+        m_rowCache.clear();
+    QList<qint64> batch;
+    const int first = std::max(0, row - fetchBatch / 4);
+    const int last = std::min(rowCount(), first + fetchBatch);
+    for (int r = first; r < last; ++r) {
+        if (!m_rowCache.contains(contactAt(r)))
+            batch << contactAt(r);
+    }
+    if (const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch))
+        m_rowCache.insert(*fetched);
+    const auto found = m_rowCache.constFind(id);
+    return found == m_rowCache.cend() ? nullptr : &*found;
+}
+
+QVariant OverdueContactsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row& row = m_rows[static_cast<size_t>(index.row())];
+    const RelationshipScore& score = row.score;
+    switch (role) {
+    case ContactTableModel::ContactIdRole:
+        return row.contactId;
+    case ContactTableModel::BandRole:
+        return static_cast<int>(score.band);
+    case ContactTableModel::OverdueRole:
+        return score.overdueRatio;
+    case Qt::ToolTipRole:
+        return explainScore(score, std::nullopt);
+    case Qt::TextAlignmentRole:
+        if (index.column() == OverdueColumn || index.column() == ScoreColumn ||
+            index.column() == CadenceColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case NameColumn:
+    case OrganizationColumn: {
+        const ContactRow* contact = rowData(index.row());
+        if (!contact)
+            return {};
+        return index.column() == NameColumn ? contact->name : contact->organization;
+    }
+    case OverdueColumn:
+        return tr("%1×").arg(score.overdueRatio, 0, 'f', 1);
+    case LastContactColumn:
+        return tr("%1 days ago").arg(std::lround(score.daysSinceLast));
+    case CadenceColumn:
+        return tr("every %1 d").arg(std::lround(score.cadenceDays));
+    case ScoreColumn:
+        return static_cast<int>(std::lround(score.score));
+    case BandColumn:
+        return bandName(score.band);
+    default:
+        return {};
+    }
+}
+
+QVariant OverdueContactsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case OrganizationColumn:
+        return tr("Organization");
+    case OverdueColumn:
+        return tr("× overdue");
+    case LastContactColumn:
+        return tr("Last contact");
+    case CadenceColumn:
+        return tr("Usual cadence");
+    case ScoreColumn:
+        return tr("Score");
+    case BandColumn:
+        return tr("Band");
+    default:
+        return {};
+    }
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,66 @@
+// The contacts past their usual cadence, most overdue first, read from the score board: the rows of
+// the "Reach out" page. A snapshot taken by refresh(), so the list does not reorder under the cursor.
+#pragma once
+
+#include "core/scoring/RelationshipScore.h"
+#include "core/storage/ContactDirectory.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <functional>
+#include <vector>
+
+namespace rapport::ui {
+
+class DatabaseSession;
+
+class OverdueContactsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OverdueContactsModel)
+
+public:
+    enum Column
+    {
+        NameColumn,
+        OrganizationColumn,
+        OverdueColumn,
+        LastContactColumn,
+        CadenceColumn,
+        ScoreColumn,
+        BandColumn,
+        ColumnCount
+    };
+
+    // `isArchived` tells which contacts to leave out (the contact list knows without a query).
+    OverdueContactsModel(DatabaseSession& session, std::function<bool(qint64)> isArchived,
+                         QObject* parent = nullptr);
+    ~OverdueContactsModel() override;
+
+    // Takes a new snapshot of every overdue contact from the score board.
+    void refresh();
+    qint64 contactAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    // Besides the display roles: ContactTableModel's ContactIdRole, BandRole and OverdueRole.
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        qint64 contactId = 0;
+        RelationshipScore score;
+    };
+    void contactChanged(qint64 contactId);
+    const ContactRow* rowData(int row) const;
+
+    DatabaseSession& m_session;
+    std::function<bool(qint64)> m_isArchived;
+    std::vector<Row> m_rows;
+    QHash<qint64, int> m_rowOfContact;
+    mutable QHash<qint64, ContactRow> m_rowCache;
+};
+
+} // namespace rapport::ui

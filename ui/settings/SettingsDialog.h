@@ -1,0 +1,88 @@
+// Edit > Settings: the scoring model's parameters with a live preview of a sample contact's score, who
+// the user is in the team, and the team members.
+#pragma once
+
+#include "core/model/Interaction.h"
+#include "core/scoring/ScoreCalculator.h"
+#include "core/scoring/ScoringSettings.h"
+
+#include <QDialog>
+#include <QMap>
+
+class QComboBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+
+namespace rapport::ui {
+
+class DatabaseSession;
+class TeamMemberModel;
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    // The preview shows `sampleContactId` when it has conversations, else worked example D of scoring.md.
+    SettingsDialog(DatabaseSession& session, qint64 sampleContactId, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    // The settings as edited, or the refusal naming the first bad parameter.
+    Result<ScoringSettings> editedSettings() const;
+    QString sampleName() const { return m_sampleName; }
+    // The sample's score under the edited settings; no history while they are invalid.
+    RelationshipScore previewScore() const { return m_preview; }
+    QString previewExplanation() const;
+
+    // Saves the scoring settings (rebuilding every state off the UI thread when they need it) and who
+    // the user is; stays open when the rebuild fails or is cancelled.
+    void accept() override;
+
+protected:
+    // Enter in the new member's name adds the member instead of closing the dialog.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* createScoringPage();
+    QWidget* createTeamPage();
+    QDoubleSpinBox* addSetting(const QString& key, double maximum, double step, int decimals);
+    void loadSample(qint64 contactId);
+    void updatePreview();
+    bool saveScoring(const QMap<QString, QString>& changes);
+    void addMember();
+    void removeMember();
+    void reloadMembers(qint64 selectMemberId);
+
+    DatabaseSession& m_session;
+    QMap<QString, QString> m_saved;
+    QMap<QString, QString> m_edited;
+    QList<Interaction> m_sampleLog; // oldest first
+    ScoreContext m_sampleContext;
+    QString m_sampleName;
+    RelationshipScore m_savedScore;
+    RelationshipScore m_preview;
+    bool m_teamChanged = false;
+
+    QLabel* m_error = nullptr;
+    QLabel* m_sample = nullptr;
+    QLabel* m_score = nullptr;
+    QLabel* m_band = nullptr;
+    QLabel* m_change = nullptr;
+    QProgressBar* m_recency = nullptr;
+    QProgressBar* m_frequency = nullptr;
+    QProgressBar* m_reciprocity = nullptr;
+    QProgressBar* m_trust = nullptr;
+    QLabel* m_explanation = nullptr;
+    TeamMemberModel* m_members = nullptr;
+    QComboBox* m_whoAmI = nullptr;
+    QListView* m_memberList = nullptr;
+    QLineEdit* m_newMember = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace rapport::ui
