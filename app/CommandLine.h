@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dispatches `rapport <command> …` to the headless commands and answers --help and --version.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Rapport's entry point: a command runs headless on QCoreApplication; no command starts the GUI.
 #include "app/CommandLine.h"
 #include "app/commands/CommandSupport.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian 12 package Rapport needs to build, test, run and package.
 # Idempotent: apt-get skips what is already installed. Run as root (or through sudo).
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ActivityRollup and the activity_weeks triggers: the rollup always equals a GROUP BY over the log.
 #include "core/dashboard/ActivityRollup.h"
 

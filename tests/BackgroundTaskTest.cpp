@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // BackgroundTask: the job runs off the GUI thread, its progress reaches the GUI thread as per mille,
 // Cancel stops it at its next report, and a task going away waits for its job.
 #include "ui/jobs/BackgroundTask.h"

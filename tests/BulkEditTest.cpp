@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk edits on the contact list: select several rows, tag, assign, archive or delete them in one
 // undoable step, and get every contact back as it was.
 #include "core/storage/ContactRepository.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // BulkLoad: inserts without the search triggers, then indexes exactly what was added.
 #include "core/storage/BulkLoad.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every Rapport write transaction raises the file's revision once, and this process remembers the
 // revisions it committed, so that a watcher can tell its own commits from other programs'.
 #include "core/storage/Migrations.h"

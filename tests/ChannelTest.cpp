@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The closed vocabularies of the model: channels, directions, contact method kinds (with the
 // normalization and validation of their values) and trust note kinds.
 #include "core/model/Channel.h"

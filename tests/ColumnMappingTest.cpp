@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ColumnMapping: what the import wizard builds, saves and reuses.
 #include "core/import/ColumnMapping.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The command-line contract, exercised by running the real `rapport` binary.
 #include "tests/support/CliSupport.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk edits of contacts: each all or nothing, and each undone exactly — a deleted contact comes back
 // with its methods, tags, log and notes under the same ids, and the same score.
 #include "core/services/ContactBulkEdit.h"

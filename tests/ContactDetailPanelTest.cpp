@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contact page's timeline: a conversation or a trust note opens prefilled, saving is one undoable
 // edit, and a trust note can be deleted and brought back.
 #include "ui/contacts/ContactDetailPanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContactGroups: owners, tags and archive state in memory, filtered like the dashboard filters.
 #include "core/dashboard/ContactGroups.h"
 

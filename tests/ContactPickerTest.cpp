@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contact picker: it searches once typing pauses, keeps each suggestion's contact id, and tells
 // two people with the same name apart.
 #include "ui/widgets/ContactPicker.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Contacts with their methods and tags: storing, reading, changing, finding and resolving them.
 #include "core/storage/ContactRepository.h"
 

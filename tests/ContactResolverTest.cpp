@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContactResolver reads a contact reference exactly as ContactRepository::resolve does.
 #include "core/import/ContactResolver.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contact table and its filter against core: rows, sorting by every kind of column, filters.
 #include "ui/contacts/ContactTableModel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One contact per email, phone and handle: refused inside the write, kept for files that had clashes
 // before schema version 4, and listed by the consistency check for someone to settle.
 #include "core/services/ConsistencyCheck.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Logging, editing and deleting conversations keep the log and the scores in one transaction.
 #include "core/storage/InteractionRepository.h"
 #include "tests/support/ScoringFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `rapport export` and `rapport import`, exercised by running the real binary.
 #include "tests/support/CliSupport.h"
 

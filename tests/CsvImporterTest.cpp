@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CsvImporter: round trips of Rapport's own export, all-or-nothing writes with problems that name file,
 // line and column, dry runs, idempotent re-imports, and scores kept in step with an imported log.
 #include "core/import/CsvImporter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CsvReader: RFC 4180 and real-world CSV, line numbers, and clear errors for what is not CSV text.
 #include "core/csv/CsvReader.h"
 

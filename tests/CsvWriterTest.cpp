@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CsvWriter: RFC 4180 output that spreadsheets open safely.
 #include "core/csv/CsvWriter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DashboardAggregator on the worked examples of scoring.md, whose scores are known by hand: bands,
 // KPIs, owners, tags, weekly activity, trust, the trend against the engine's own replay, and the list
 // of a band's contacts.

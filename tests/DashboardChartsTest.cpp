@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DashboardCharts: what the weekly charts plot for a period whose bounds cut its first and last weeks.
 #include "ui/dashboard/DashboardCharts.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DashboardCsv: the dashboard's numbers as a long CSV table.
 #include "core/dashboard/DashboardCsv.h"
 

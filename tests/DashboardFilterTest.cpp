@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DashboardFilter: presets, custom periods and what they say.
 #include "core/dashboard/DashboardFilter.h"
 

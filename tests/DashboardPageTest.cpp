@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard page on demo data: it builds, its filters change the numbers, a band click lists that
 // band's contacts, charts export as PNG and SVG and the numbers as CSV; and a screenshot for the README.
 #include "ui/dashboard/DashboardPage.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opening, refusing, migrating and transactions of the database file.
 #include "core/storage/Database.h"
 

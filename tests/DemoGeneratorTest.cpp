@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Demo data: exact sizes, reproducible for a seed, every band represented, consistent state.
 #include "core/demo/DemoGenerator.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo generator's batched interaction inserts: rows land in the order they were added, with their
 // values, across full batches and the last, partial one.
 #include "core/demo/DemoInteractionWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export driven like a person would: choose a report, its filters and a file, export on the
 // worker thread, and find exactly what `rapport export` writes; cancel and errors leave no file.
 #include "ui/exporting/ExportDialog.h"

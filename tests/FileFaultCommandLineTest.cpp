@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File faults seen from the command line: every one exits with 3 and a message naming the path and
 // the remedy, leaves the database's bytes as they were, and never hangs. Also the data-loss bug these
 // rules came from: a command run beside an open app must not delete the app's -wal and -shm.

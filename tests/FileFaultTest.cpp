@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What Database does when the file or its surroundings are wrong: read-only file or folder, empty or
 // truncated file, full disk, another program's lock, things that are not files; and the one mapping of
 // SQLite's result codes to messages. Every fault must leave the file's bytes as they were.

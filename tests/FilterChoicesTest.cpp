@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FilterChoices: the owner and tag boxes of the contact list and the dashboard.
 #include "ui/widgets/FilterChoices.h"
 

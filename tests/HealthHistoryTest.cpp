@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HealthHistory, the past-health cache: the dashboard's fast path equals the engine's own scores at
 // each week end for several filters, every write that changes a past score marks the cache stale (and
 // logging a conversation now does not), and a rebuild after such a write restores equality.

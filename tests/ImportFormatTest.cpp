@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The known import formats, recognized by their documented headers and imported from the sample files
 // in resources/samples.
 #include "core/import/ImportFormat.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File > Import driven like a person would: pick a file, see its format, mapping and first rows, check
 // every row in a dry run, import, and find the lists and the scores reloaded; a bad file names its line
 // and column and changes nothing; a re-import creates nothing; Cancel stops a check or an import.

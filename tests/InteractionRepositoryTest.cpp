@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The interaction log: logging, reading, editing and deleting conversations, and refusing bad ones.
 #include "core/storage/InteractionRepository.h"
 

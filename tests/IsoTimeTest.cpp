@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ISO 8601 moments: the fast paths used by CSV import and export agree with the general ones.
 #include "core/base/IsoTime.h"
 

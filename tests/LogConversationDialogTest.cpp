@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The log dialog's "When" field: typed date-times are kept exactly, future ones are refused visibly.
 #include "ui/contacts/LogConversationDialog.h"
 

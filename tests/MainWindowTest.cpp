@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window driven like a person would: find someone, log a conversation from the keyboard,
 // see the score change with its reason, add a trust note, undo and redo.
 #include "ui/MainWindow.h"

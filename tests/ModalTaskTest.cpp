@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ModalTask waits for a job off the UI thread: the result comes back, a slow job shows a progress dialog
 // whose Cancel stops it, and a job that may not be cancelled offers no Cancel.
 #include "ui/jobs/ModalTask.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The open window re-reads what other programs commit to its file, by itself within a few seconds, and
 // does not mistake the commits of its own workers (other connections of this process) for theirs.
 #include "core/services/ConversationLog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reach out, read from the score board: every overdue contact and only those, most overdue first,
 // archived contacts left out, and a logged conversation updating its row in place.
 #include "ui/reachout/ReachOutPage.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CSV reports: contacts, interactions, notes, health and at-risk, their filters, and scores that
 // come from the ScoringEngine.
 #include "core/demo/DemoGenerator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scoring model of scoring.md, through the core API: the worked examples, bands, explanations,
 // cadence sources, trends and the promise that incremental state equals a replay of the log.
 #include "core/scoring/LogReplay.h"

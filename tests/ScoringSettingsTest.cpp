@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scoring settings: defaults of scoring.md, validation with clear refusals, and the stored form.
 #include "core/scoring/ScoringSettings.h"
 

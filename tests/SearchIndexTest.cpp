@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Full-text search over contacts, their methods, interaction summaries and trust notes, and keeping the
 // indexes in step with the tables they cover.
 #include "core/storage/SearchIndex.h"

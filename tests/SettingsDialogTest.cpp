@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The settings dialog: a live preview that follows every edit, core's validation, saving that rebuilds
 // the scores off the UI thread, and "who am I" recorded as the author of what the user logs.
 #include "ui/settings/SettingsDialog.h"

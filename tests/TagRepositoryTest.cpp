@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tags: creating them on demand, their prior cadences, and which contacts carry them.
 #include "core/storage/TagRepository.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The team: members who own relationships, log conversations and write notes.
 #include "core/storage/TeamMemberRepository.h"
 

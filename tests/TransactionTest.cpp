@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Transactions on a database file shared by two connections, as the GUI and an import or `rapport
 // check` share it: a read transaction is a stable snapshot that never holds a writer up.
 #include "core/storage/TeamMemberRepository.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Trust notes: writing, reading, editing and deleting them, the latest trust level, and refusing bad ones.
 #include "core/storage/TrustNoteRepository.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help > About Rapport: the version, what Rapport is, its license and where to find out more.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window: navigation between the contacts, dashboard, reach-out and trust-note pages, the menus and
 // shortcuts, the undo stack, and opening or creating database files.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport add-contact: creates one contact and prints its id.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport check: the integrity and consistency report of a database.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

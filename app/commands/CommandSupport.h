@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What every headless command shares: option parsing with usage errors, opening the database,
 // printing errors to stderr and mapping them to the documented exit codes.
 #pragma once

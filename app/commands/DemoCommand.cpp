@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport demo: fills a new database with a reproducible demo community.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport export: writes a CSV report (contacts, interactions, notes, health, at-risk) to stdout or,
 // atomically, to a file.
 #include "app/commands/CommandSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport import: reads contacts, interactions or trust notes from a CSV file (Rapport's own export,
 // LinkedIn, Google Contacts, Outlook, or columns named after Rapport's fields), checks every row, then
 // writes all of them or nothing.

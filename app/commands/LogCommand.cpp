@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport log: logs one conversation and prints the contact's new score.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

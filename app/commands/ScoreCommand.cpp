@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport score: relationship scores as a table or JSON, now or at any past moment.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

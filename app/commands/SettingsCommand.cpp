@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport settings: shows and changes the scoring model's parameters and the tags' prior cadences.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"

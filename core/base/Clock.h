@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one source of "now" in Rapport. Tests pin it so that scores and timestamps are reproducible.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ISO 8601 moments as users type them on the command line and in CSV files.
 #pragma once
 

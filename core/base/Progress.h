@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reports how far a long operation has come; returning false asks it to stop (it then rolls back).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Errors as values: every fallible core operation returns a Result that either holds the value
 // or an Error whose message a person can act on.
 #pragma once

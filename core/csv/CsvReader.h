@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads CSV (RFC 4180 and what spreadsheets really write) record by record in constant memory, on top of
 // Debian's libcsv: comma separated, double-quote quoting with "" escapes and quoted line breaks, CRLF or
 // LF, a UTF-8 byte-order mark, empty lines and rows of different lengths. Input that is not CSV text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One record (row) of a CSV file as CsvReader delivers it: its fields as UTF-8 bytes, and the physical
 // lines where it and each of its fields start, so that errors can name them.
 #pragma once

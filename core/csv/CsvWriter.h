@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes RFC 4180 CSV that spreadsheets open safely: UTF-8 (optionally with a byte-order mark so Excel
 // shows accents), CRLF line ends, quotes only where needed, numbers with a dot, moments in ISO 8601 UTC.
 // Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)

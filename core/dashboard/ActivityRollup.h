@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads interactions per calendar week by channel and direction for a dashboard filter from the weekly
 // rollup table (activity_weeks, kept by triggers): the cost grows with the number of weeks, owners and
 // tags, not with the size of the log. Weeks cut by the period's bounds are counted from the log itself

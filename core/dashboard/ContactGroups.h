@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Who owns each contact, which tags it carries and whether it is archived, in memory beside the score
 // board, so that the dashboard groups and filters 100k contacts without a query per contact.
 #pragma once

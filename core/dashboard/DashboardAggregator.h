@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Computes every number of the relationship-health dashboard for a filter: one pass over the in-memory
 // score board (scores at the end of the period), the weekly activity rollup for the per-week counts, the
 // trust notes of the period, and the past-health cache (HealthHistory) for the weekly trend, Δ30 and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard's underlying numbers as one CSV table in long form (section, group, series, week,
 // value), so a spreadsheet can pivot any chart back out of it. Written through CsvWriter.
 #pragma once

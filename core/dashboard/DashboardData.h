@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything the relationship-health dashboard shows, as plain values computed by DashboardAggregator:
 // band counts, the weekly health trend, health by owner, channel mix and reciprocity per week, trust,
 // the KPI tiles and the at-risk list. Reports and the CSV export read the same values.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which relationships and which stretch of time the dashboard looks at: one owner or all, one tag or
 // all, and a period given by a preset (the last 30, 90 or 365 days) or custom bounds.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The precomputed past health behind the dashboard's trend, Δ30 and "moved" figures: band counts and score
 // sums per closed week end (the last 53) and owner/tag group, and each contact's band and score at the two
 // week ends Δ30 can compare against. Triggers mark it stale (schema v2); rebuild() recomputes it in one pass

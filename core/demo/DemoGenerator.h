@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fills an empty database with a realistic, reproducible community: contacts from many cultures with
 // emails and handles, a team, tags, conversations in bursts over months, relationships that thrive,
 // cool down or were dropped, one-sided ones, and trust notes. The same seed and end date give the same data.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stores the demo generator's conversations many rows per INSERT: with one row per statement, SQLite spends
 // a large part of each insert starting and ending the statement (cursors, allocations) rather than storing
 // the row. Rows keep the order they were added in, so their ids are those of one insert per row.

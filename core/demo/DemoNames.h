@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Word lists for demo data: given and family names from many cultures, organizations, topics.
 #pragma once
 

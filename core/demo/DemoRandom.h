@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small deterministic random source (xoshiro256**, seeded by splitmix64). Unlike the standard
 // distributions, its output is the same on every platform and library, so a demo seed names one dataset.
 #pragma once

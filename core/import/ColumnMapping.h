@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which CSV column feeds which Rapport field. Known formats build one from their header; the import
 // wizard lets a person build or correct one, and save it by column name to reuse on the next file.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports contacts. A row is the same person as a stored contact when one of its emails or handles
 // matches (normalized, ContactRepository::findByMethod), or, for a row with neither, when exactly one
 // contact has its name. A match is completed, never emptied: non-empty cells replace fields, new emails,

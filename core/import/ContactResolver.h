@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Finds the contact a row of an interactions or notes file is about, as ContactRepository::resolve does
 // (an id, an email, "service:handle" or a bare handle), from an in-memory copy of the contact ids and
 // methods: an import of a million rows cannot afford a query per row.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports a CSV file of contacts, interactions or trust notes: finds the header and format (or takes a
 // mapping made by hand), previews the first rows, checks every row, and only when no row has a problem
 // writes them all in one transaction. A dry run does the writing pass and rolls it back, so its counts

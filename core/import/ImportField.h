@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an import creates (contacts, interactions, trust notes) and the Rapport fields a CSV column can
 // feed: the vocabulary of column mappings, whether a known format or a person in the wizard made them.
 #pragma once

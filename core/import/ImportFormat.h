@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A known CSV layout Rapport can import without help: Rapport's own export, LinkedIn Connections, Google
 // Contacts and Outlook. Each is a small class behind this interface; importers pick one by looking at
 // the file's header row.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an import did, or would do in a dry run: counts per outcome, the problems that stopped it (each
 // naming file, line and column) and why rows were skipped.
 #pragma once

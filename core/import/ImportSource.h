@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An import file opened for reading: finds the header row and the format it belongs to (or applies a
 // mapping made by hand) and leaves the reader on the first data row. The file is an ImportInput, which
 // lets standard input and pipes be read more than once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports conversations: each row names its contact (id, email or handle), when, the channel and the
 // direction. Rows already in the log (same contact, moment, channel, direction and summary) are left
 // alone, so importing a file twice adds nothing. The scores of the contacts whose log grew are rebuilt by

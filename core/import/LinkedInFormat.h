@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data): a few "Notes:" lines,
 // then "First Name,Last Name,URL,Email Address,Company,Position,Connected On" (older files lack URL).
 // The profile URL becomes the contact's LinkedIn handle.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the imports of a contact's log (interactions, trust notes) share: finding the row's contact, its
 // moment and its team member, and storing only rows the log does not hold yet. A row equal to one stored
 // before the import is unchanged, one equal to an earlier row of the same file is skipped. Writing goes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One data row of an import file seen through its column mapping: the values of each Rapport field,
 // and problems worded with the file, the line and the column name.
 #pragma once

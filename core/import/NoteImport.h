@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports trust notes: each row names its contact (id, email or handle), when the note was written, its
 // kind, an optional trust level and its text. Notes already stored (same contact, moment, kind, level and
 // text) are left alone, so importing a file twice adds nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Rapport's own export (the contacts, interactions and notes reports), read back column by column so
 // that an export imported into the same or another database loses nothing.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What CsvImporter asks of the import of one kind of record (contacts, interactions, notes): check a
 // row, and in the write pass store it. The importer runs a checking pass over the whole file, then, when
 // no row had a problem, a writing pass inside one transaction.

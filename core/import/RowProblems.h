@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every problem of one import row, gathered so that the row reports all of its bad values at once, in
 // the order of its columns, instead of only the first one found.
 #pragma once

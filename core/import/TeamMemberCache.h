@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Team members by name for imports that name who logged or wrote something: looked up in memory, and
 // created (TeamMemberRepository::ensure) only in the writing pass.
 #pragma once

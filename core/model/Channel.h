@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Interaction channels and directions: the closed vocabularies of the interaction log.
 #pragma once
 

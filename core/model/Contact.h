@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A person Rapport keeps a relationship with.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ways to reach a contact: an email, a phone number or a handle on a service, with the normalized
 // form used to recognise the same person across imports.
 #pragma once

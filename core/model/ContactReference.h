@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a person typed to name a contact — `rapport log --contact`, an import's contact_key, the log
 // dialog's search — read by one rule wherever it is typed: an id ("42"), an email ("ana@example.org"),
 // "service:handle" ("forum:ana") or a bare handle ("@ana", looked up on every service).

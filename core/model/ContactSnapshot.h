@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything that belongs to one contact, kept to create the contact again under the same ids.
 #pragma once
 

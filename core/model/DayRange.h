@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The accepted range of a number of days wherever one is entered: a contact's cadence, a tag's prior
 // cadence, the scoring model's half-life and prior cadence. Ten years is longer than any relationship
 // rhythm Rapport models, and the bound keeps seconds-since-epoch arithmetic far from overflow.

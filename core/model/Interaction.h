@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One logged conversation with a contact.
 #pragma once
 

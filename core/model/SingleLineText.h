@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The rule for names and identities (a contact's names, a tag, a team member, an email, phone or
 // handle): no control characters. A terminal escape in a name would reach every terminal that prints
 // `rapport score`, and a line break would split the lists that show them. Descriptive fields

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A tag groups contacts into communities or segments; it may carry a prior cadence ("press": monthly).
 #pragma once
 

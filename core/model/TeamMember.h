@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A member of the community team: owns relationships, logs conversations, writes trust notes.
 #pragma once
 

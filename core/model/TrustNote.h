@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A trust note: a promise kept or broken, a shared value, a boundary, a concern about a contact.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the interactions and notes reports print beside a contact id: the contact's name and a portable
 // key (its first email, else its first other method as "service:handle") that an import into another
 // database resolves; and team members' names. Loaded once, in memory proportional to the contacts, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/ContactsReport.h"
 
 #include "core/csv/CsvWriter.h"

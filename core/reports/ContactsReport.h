@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contacts report: one row per contact with its names, organization, owner, tags, cadence target,
 // emails, phones and handles; the columns Rapport's own contacts import reads back.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The health report: one row per active (not archived) contact with the score, its components, the
 // band, the cadence facts, the trust level, the last channel, Δ30/Δ90 and the explanation, all read from
 // ScoringEngine (the single source of scores) at the end of the period. Its at-risk variant keeps the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The interactions report: the conversation log in time order, one row per interaction, streamed
 // straight from SQLite so that exporting millions of rows needs constant memory.
 #pragma once

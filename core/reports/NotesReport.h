@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trust-notes report: every note in time order with its contact, author, kind and trust level.
 #pragma once
 

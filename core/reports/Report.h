@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CSV reports Rapport exports (contacts, interactions, notes, health, at-risk), behind one interface
 // so that the command line and the GUI's export dialog run the same code. A report streams its rows into
 // a CsvWriter: memory does not grow with the number of rows.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A ReportFilter checked against the database and turned into SQL: the owner and tag become ids, and
 // the reports append the conditions this class writes, with the numbered parameters ?1 (since), ?2
 // (until), ?3 (owner) and ?4 (tag) that bind() fills.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the reports that stream the rows of one query share (contacts, interactions, notes): the database
 // and the scope they cover, and the loop that writes the query's rows, reports progress and cancels.
 #pragma once

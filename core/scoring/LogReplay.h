@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streams the interaction log in (contact, time) order and folds it into relationship states: the
 // from-scratch computation that rebuilds, past-date scores and trends rest on.
 #pragma once

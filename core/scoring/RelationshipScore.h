@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What Rapport says about one relationship at one moment: the components, the total, the band and
 // the facts the explanation sentence is made of.
 #pragma once

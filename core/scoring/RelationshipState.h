@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-contact scoring state of scoring.md: decayed counters and the learned cadence, updated in
 // O(1) per interaction logged in time order.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads and writes the relationship_state table: one row per contact with history.
 #pragma once
 

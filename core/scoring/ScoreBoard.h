@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every contact's score inputs (state, cadence target, tag prior, trust level) in memory, in contact
 // id order, so that all scores can be read at any moment in milliseconds. Whoever writes refreshes the
 // contacts the write touched; the GUI keeps one board for the open database.

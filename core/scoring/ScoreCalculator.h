@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads a score from a relationship state at a moment `now` (scoring.md, "Reading a score"), and
 // words the explanation sentence. Pure functions: no database, no clock.
 #pragma once

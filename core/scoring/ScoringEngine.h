@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The single source of every score Rapport shows or exports: keeps each contact's state in step with
 // its log, reads scores at any moment, and owns the scoring settings stored in the database.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every parameter of the scoring model (scoring.md), with its defaults and validation. Stored in the
 // database so that a team shares one model.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The health report of a database file: SQLite's own checks, the search indexes, and whether every
 // stored relationship state equals a recomputation from the log.
 #pragma once

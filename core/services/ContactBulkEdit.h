@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Edits many contacts at once — add a tag, assign an owner, archive, delete — each edit in one
 // transaction (all or nothing; a progress callback that returns false rolls it back), returning what is
 // needed to undo it exactly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Logging, editing and deleting conversations, each in one transaction with the scoring update, so a
 // score never disagrees with the log it came from. The command line and the GUI both log through here.
 #pragma once

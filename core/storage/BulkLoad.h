@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Makes a bulk insert fast: suspends the full-text search insert triggers, the weekly activity rollup's
 // insert trigger, the past-health cache's insert triggers (restore() marks that cache stale instead) and,
 // on request, the interaction log's time index, for the duration of one transaction, with a larger page

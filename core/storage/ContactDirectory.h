@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What contact lists need from the database without holding the contacts table in memory: the ids
 // in a requested order, a compact per-contact index for filtering (owner, tags, archived), and the
 // displayed fields of just the rows on screen, fetched in batches.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Contacts with their methods (emails, phones, handles) and tags.
 #pragma once
 

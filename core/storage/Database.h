@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An open Rapport database file: one Qt SQL connection (QSQLITE) with WAL, foreign keys and a busy
 // timeout; opened for writing it is migrated to the current schema, opened read-only it is only read.
 // One Database per thread; never share it across threads. Only SQLite ever opens the file (see

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The copy of a database Rapport writes before it upgrades the schema (FILE.vN.bak). The copy is made
 // by SQLite (VACUUM INTO) under a temporary name beside the file, flushed to disk, and only then renamed
 // to its final name, so an interrupted upgrade never leaves an empty or partial backup, nor destroys an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stat-only answers to "why can this file not be used?", for error messages. Nothing here opens the
 // file: on POSIX, closing any descriptor of a database file drops every SQLite lock the process holds
 // on it, so the database file, its -wal and its -shm are only ever opened by SQLite.

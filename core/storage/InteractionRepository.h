@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The interaction log: SQL for logged conversations. Keeping scores in step is ConversationLog's job.
 #pragma once
 

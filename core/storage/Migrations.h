@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The schema history of Rapport's database. Each migration takes a file from the version before it to
 // its own version; Database applies the pending ones in one transaction after a backup copy.
 #pragma once

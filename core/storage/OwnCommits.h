@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commits this process made to each database file, by revision number. Every Rapport write
 // transaction raises the file's revision (schema v3, table commit_revision); a window watching the file
 // uses this record to tell its own workers' commits (an import, a bulk edit, the dashboard's cache) from

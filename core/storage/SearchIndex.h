@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Full-text search (FTS5) over contact names, organizations, emails and handles, interaction
 // summaries and trust-note text. The indexes are kept in sync by triggers in the schema.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Key/value settings stored in the database, shared by everyone who opens it.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one translation of SQLite's result codes into Rapport's messages: each names the file and the
 // likely remedy ("cannot write 'F': the disk is full; free some space and try again"). Database (open,
 // execute, run), SqliteStatement and through them the command line and the GUI all report with it.

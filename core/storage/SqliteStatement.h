@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A prepared statement on the raw SQLite handle behind a Qt SQL connection. Used only where Qt SQL's
 // per-row QVariant traffic would miss the performance targets: bulk inserts and streaming the whole
 // interaction log. Everything else goes through QSqlQuery.

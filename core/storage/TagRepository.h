@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tags (communities, segments) and which contacts carry them.
 #pragma once
 

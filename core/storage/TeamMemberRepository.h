@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The team: people who own relationships and log conversations.
 #pragma once
 

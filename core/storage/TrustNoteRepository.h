@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Trust notes about contacts: promises kept or broken, shared values, boundaries, concerns.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Qt resources linked through rapport_ui: every icon is there and renders (through the SVG icon
 // engine the package depends on), the translations are compiled in, and the About dialog shows the
 // version the package carries.

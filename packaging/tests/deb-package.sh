@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb with CPack into a throwaway directory and checks its fields and contents.
 # usage: deb-package.sh BUILD_DIR APP_ID VERSION RAPPORT_BINARY
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the build into a throwaway prefix and checks the standard layout is there.
 # usage: install-prefix.sh BUILD_DIR APP_ID VERSION
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Validates the desktop entry. usage: validate-desktop.sh FILE.desktop
 set -eu
 desktop-file-validate "$1"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Validates the AppStream metainfo offline, failing on warnings too, and checks that its newest release is
 # the project's version. usage: validate-metainfo.sh FILE.metainfo.xml VERSION
 set -eu

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Build-time helper: renders an SVG to PNGs of the given square sizes, for the hicolor icon theme.
 // usage: rapport_svg2png INPUT.svg SIZE OUTPUT.png [SIZE OUTPUT.png]...
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Collects benchmark rows (what, runs, target) and prints them as a table or JSON.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Starts the desktop app on a database with --quit-after-first-paint and reads what it reports: the
 // benchmark's cold-start and resident-memory rows, measured on the real binary.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writing commands killed (SIGKILL) at a random moment: the file must stay sound and each command all or
 // nothing.
 //

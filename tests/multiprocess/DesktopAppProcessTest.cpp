@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app itself — `rapport` without a command, offscreen — holding a database open while
 // command-line runs read and write the same file: the reproduction of the lock-dropping bug with the
 // real GUI rather than its stand-in. The app opens its main connection and, at once, the score-board

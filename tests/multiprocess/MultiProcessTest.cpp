@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app and the command line on one database file at the same time.
 //
 // rapport_holder stands in for the app: it holds the file the way the GUI does (a main connection, worker

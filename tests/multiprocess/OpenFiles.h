@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether a process still has a file open, read from /proc/PID/fd with readlink only: no descriptor of
 // the file is opened or closed to find out (closing one would drop the process's POSIX locks on it).
 #pragma once

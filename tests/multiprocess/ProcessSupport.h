@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers of the multi-process and crash tests: run `rapport`, `sqlite3` and the rapport_holder stand-in
 // for the desktop app as child processes, with a bound on every wait.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport_holder: a stand-in for the desktop app in the multi-process and crash tests. It is not part of
 // the product and is not installed.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `rapport settings --set` next to other settings changes and `rapport log` runs on one file. The bug
 // this proves fixed: every command read the scoring settings when it opened the file, outside its write
 // transaction, so a change committed meanwhile by another process was undone (its keys written back

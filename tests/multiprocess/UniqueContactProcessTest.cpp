@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two `rapport add-contact` runs with the same email at the same moment: exactly one may create the
 // contact. Before the check moved inside the write transaction (and a unique index backed it), both
 // looked, found no one, and both created a contact (13 of 20 pairs on a two-core machine).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers of the command-line tests: run the real `rapport` binary and a database in a temporary folder
 // to run commands on.
 #pragma once

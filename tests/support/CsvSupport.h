@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers of the CSV tests: export a report to memory, parse CSV bytes, write a file to import.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers of the file-fault tests: files nobody may write even though the tests run as root, a small
 // disk that fills up, another program holding a lock, and a hash of a file's bytes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Builds contacts with a given interaction log for scoring tests: "n days ago, this direction".
 #pragma once
 

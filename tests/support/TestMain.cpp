@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Catch2 main of every test program: a QCoreApplication (Qt SQL loads its driver plugin through it)
 // and no display needed.
 #define CATCH_CONFIG_RUNNER

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared fixtures of the tests: a fresh database in a temporary folder, a pinned clock, Qt printing.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A demo database opened in a GUI session, with the clock pinned, for widget and model tests.
 #pragma once
 

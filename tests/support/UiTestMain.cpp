@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Catch2 main of the widget tests: a QApplication on the offscreen platform unless one is set, so the
 // tests (and ctest's test discovery) run without a display.
 #define CATCH_CONFIG_RUNNER

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One contact at a glance: the score with its three components, band, trend and the sentence that
 // explains it, then the timeline of conversations and trust notes.
 #pragma once

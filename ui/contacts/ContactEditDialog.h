@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Add or edit a contact: names, organization and title, ways to reach them (one per line, "email:
 // ada@example.org"), tags, owner and the cadence to keep.
 #pragma once

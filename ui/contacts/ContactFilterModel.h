@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Filters the contact table by full-text search, band, owner, tag and archive state. Sorting is
 // forwarded to the source model, which sorts 100k rows from its in-memory keys far faster than a
 // proxy comparing row data would.

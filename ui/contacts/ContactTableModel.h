@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every contact as a table row: the order and filter index are in memory, scores come from the score
 // board, and the displayed text of a row is fetched from the database in batches when a view asks.
 #pragma once

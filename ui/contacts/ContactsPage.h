@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contact list a community manager lives in: search and filters on top, the sortable list, and
 // the selected contact's page beside it.
 #pragma once

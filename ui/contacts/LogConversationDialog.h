@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Log a conversation: who, through which channel, who reached out, when and what about. Built for
 // speed: type a name, pick it, Enter saves.
 #pragma once

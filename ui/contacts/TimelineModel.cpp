@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/contacts/TimelineModel.h"
 
 #include "core/storage/InteractionRepository.h"

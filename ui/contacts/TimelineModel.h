@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One contact's conversations and trust notes, newest first, as a list.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Builds the dashboard's charts (Qt Charts) from its numbers, all in the app's band colours, with
 // titles, axis titles, legends and hover tooltips; and saves a chart view as PNG or SVG.
 #pragma once

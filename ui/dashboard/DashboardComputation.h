@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Computes the dashboard off the UI thread: each run copies the score board, opens its own connection
 // to the database file (a connection belongs to the thread that opened it), loads the contacts' owners
 // and tags, rebuilds the past-health cache when it is stale, and hands the result back to the UI

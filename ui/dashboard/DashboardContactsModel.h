@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard's list of one band's contacts (At risk unless a band was clicked), with the sentence
 // that explains each score, as a table over the rows the aggregator computed.
 #pragma once

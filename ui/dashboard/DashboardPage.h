@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The relationship-health dashboard for team leads: filters (owner, tag, period) applied to every chart
 // at once, KPI tiles, six charts and the list of one band's contacts (At risk unless a band is clicked).
 // The numbers are computed off the UI thread and recomputed when contacts change; charts export as PNG

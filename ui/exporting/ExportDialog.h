@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export: choose a report (contacts, interactions, notes, health, at-risk), its period, owner and
 // tag, and a file; the report is written on a worker thread with progress and Cancel, and the file
 // appears only once it is complete.

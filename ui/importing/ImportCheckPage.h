@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard's third page: a dry run of the whole import on a worker thread, with progress and
 // Cancel, then what it would create, update, leave unchanged or skip, or every problem with its file,
 // line and column. The Import button stays disabled until the file has no problem.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The combo box of the import wizard's "Imported as" column: lists the Rapport fields a column can feed
 // and writes the choice to the ImportMappingModel as soon as it changes.
 #pragma once

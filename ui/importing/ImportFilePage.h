@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard's first page: the file, what it holds (contacts, conversations, trust notes) and its
 // encoding, with Latin-1 offered when the file is not valid UTF-8.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard's column mapping as a table: one row per column of the file, with its first value
 // and the Rapport field it feeds, which the person changes with a combo box (ImportFieldDelegate).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard's second page: the format found, what each column of the file is imported as (to
 // correct or to make by hand) and a preview of the first rows under the fields they will fill.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Remembers the column mapping a person made for a file layout, so that the next file with the same
 // header opens the wizard with it. Kept in the user's QSettings, not in the database: the layout of the
 // files someone gets from their own tools is theirs, not the team's data, and a mapping must be there

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The first rows of an import file as the wizard previews them, one column per column of the file,
 // headed by the column's name and the Rapport field it is imported as.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard's last page: the import itself, written in one transaction on a worker thread with
 // progress and Cancel, then what it did. A written import reloads the views and the scores.
 #pragma once

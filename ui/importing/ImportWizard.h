@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File > Import: a wizard that picks a CSV file and what it holds, shows the detected format with a
 // column mapping to correct and a preview of the first rows, checks every row in a dry run, then writes
 // them all in one transaction. The long steps run on a worker thread with their own connection, with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs one long job (an export, an import's check or write) on a worker thread, reports its progress to
 // the GUI thread and lets the person cancel it. The job opens its own Database on the worker thread:
 // a connection belongs to the thread that opened it.

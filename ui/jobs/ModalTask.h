@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a database job on a BackgroundTask and waits for it, for work the caller cannot go on without:
 // an undo command's redo or undo, saving settings that rebuild every score. The window keeps painting;
 // after a short delay a modal progress dialog (with Cancel where allowed) shows.

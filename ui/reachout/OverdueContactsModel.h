@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contacts past their usual cadence, most overdue first, read from the score board: the rows of
 // the "Reach out" page. A snapshot taken by refresh(), so the list does not reorder under the cursor.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Reach out": the contacts most overdue against their cadence, most overdue first, each one Enter
 // away from logging the conversation that brings it back — a community manager's daily to-do list.
 #pragma once

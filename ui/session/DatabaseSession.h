@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The open database as the GUI sees it: the connection, the scoring engine, the in-memory score board,
 // and the undo stack. Every edit goes through here so that views hear which contacts changed.
 #pragma once

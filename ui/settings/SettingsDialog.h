@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Edit > Settings: the scoring model's parameters with a live preview of a sample contact's score, who
 // the user is in the team, and the team members.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The team members of the open database as a list model over TeamMemberRepository; editing a name
 // renames the member.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/trustnotes/RecentNotesModel.h"
 
 #include "ui/session/DatabaseSession.h"

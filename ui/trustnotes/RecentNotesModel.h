@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The newest trust notes across all contacts, optionally of one kind, as a table.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Add a trust note: what kind of signal it is, an optional trust level, and the note itself.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Trust notes across all contacts, newest first, filtered by kind: where promises were kept or
 // broken this week, and who raised a concern.
 #pragma once

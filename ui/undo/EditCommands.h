@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Undoable edits of the log and the notes. Each applies through core in one transaction and tells the
 // session which contact changed; a failure is reported and leaves the command inert.
 #pragma once

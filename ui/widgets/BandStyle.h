@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one place that decides how bands and channels look, so every view and chart agrees.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bar that shows one score component (recency, frequency, reciprocity, trust) from 0 to 100, as the
 // contact page and the settings preview draw it.
 #pragma once

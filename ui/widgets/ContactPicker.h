@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A line edit that finds a contact as you type (name, email or handle, through full-text search, once
 // typing pauses) and remembers which one was chosen by its id.
 #pragma once

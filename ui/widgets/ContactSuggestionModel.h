@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contacts a picker suggests for what was typed, with their ids: two people with the same name
 // stay apart, each shown with what tells them apart (organization, email).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A date-time typed as text ("2026-05-01 14:30", "today 14:00", "yesterday") in local time, with a
 // calendar popup and Up/Down stepping the part under the cursor.
 #pragma once

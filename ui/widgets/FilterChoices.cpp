@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/FilterChoices.h"
 
 #include "core/storage/TagRepository.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The owner and tag choices that the contact list's and the dashboard's filters share: "All owners",
 // "Nobody" and each team member; "All tags" and each tag, read through core.
 #pragma once

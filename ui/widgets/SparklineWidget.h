@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small line of values (a contact's weekly score), drawn without axes.
 #pragma once
 
