@@ -232,6 +232,29 @@ TEST_CASE("Trust joins the score only when it has a weight", "[scoring][trust]")
     CHECK(weighted.score.score == Approx((40 + 0.35 * 21.88 + 0.25 * 34.18 + 25) / 1.25).margin(tolerance));
 }
 
+TEST_CASE("Two notes at the same moment: the one written last gives the trust level, on every path",
+          "[scoring][trust]")
+{
+    ScoringFixture fixture;
+    const qint64 id = fixture.contactWithLog({{10, Direction::Outbound}});
+    TrustNoteRepository notes(fixture.database().db());
+    for (const int level : {2, 5}) {
+        TrustNote note;
+        note.contactId = id;
+        note.createdAt = testNow - 3600;
+        note.kind = TrustKind::Context;
+        note.trustLevel = level;
+        note.text = QStringLiteral("level %1").arg(level);
+        require(notes.insert(note));
+    }
+    // Before, the start-up path (every contact at once) took SQLite's arbitrary row of max(created_at)
+    // and the one-contact path the higher id: 2 at start-up, 5 after any edit.
+    CHECK(require(fixture.engine().context(id)).trustLevel == 5);
+    CHECK(require(fixture.engine().allContexts()).value(id).trustLevel == 5);
+    CHECK(require(notes.latestTrustLevel(id)) == 5);
+    CHECK(require(notes.latestTrustLevels()).value(id) == 5);
+}
+
 TEST_CASE("Scores can be read at any past moment", "[scoring][trend]")
 {
     ScoringFixture fixture;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The headless commands of the command-line contract (architecture.md). Each takes the arguments after
-// its name and returns the process exit code.
+// The headless commands of the command-line contract (the README's Command line section). Each takes the
+// arguments after its name and returns the process exit code.
 #pragma once
 
 #include <QStringList>

@@ -199,4 +199,17 @@ Result<RelationshipState> LogReplay::contactState(qint64 contactId, std::optiona
     return states->front();
 }
 
+RelationshipState LogReplay::ofLog(const QList<Interaction>& oldestFirst, const ScoringSettings& settings,
+                                   qint64 until)
+{
+    RelationshipState state;
+    for (const Interaction& interaction : oldestFirst) {
+        if (interaction.occurredAt > until)
+            break;
+        state.apply(interaction.occurredAt, interaction.direction,
+                    settings.channelWeight(interaction.channel), settings);
+    }
+    return state;
+}
+
 } // namespace rapport

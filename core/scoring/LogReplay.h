@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/base/Progress.h"
+#include "core/model/Interaction.h"
 #include "core/scoring/RelationshipState.h"
 #include "core/storage/Database.h"
 
@@ -46,6 +47,11 @@ public:
     Result<std::vector<std::vector<RelationshipState>>>
     contactsStatesAt(const std::vector<qint64>& contactIds, QList<qint64> cutoffs) const;
     Result<RelationshipState> contactState(qint64 contactId, std::optional<qint64> until = {}) const;
+
+    // The same fold over a log held in memory, oldest first (the settings dialog's preview of a sample
+    // contact under settings not yet saved), counting the interactions at or before `until`.
+    static RelationshipState ofLog(const QList<Interaction>& oldestFirst, const ScoringSettings& settings,
+                                   qint64 until);
 
 private:
     Database& m_db;

@@ -6,6 +6,7 @@
 #include "core/scoring/ScoreBoard.h"
 #include "core/storage/SettingsRepository.h"
 #include "core/storage/SqliteStatement.h"
+#include "core/storage/TrustNoteRepository.h"
 
 #include <cmath>
 #include <limits>
@@ -230,14 +231,10 @@ Result<ScoreContext> ScoringEngine::context(qint64 contactId) const
     if (best)
         context.tagPriorDays = best->cadence;
 
-    SqliteStatement trust(m_db->handle(),
-                          "SELECT trust_level FROM trust_notes WHERE contact_id = ?1 AND"
-                          " trust_level IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1");
-    trust.bind(1, contactId);
-    if (trust.step())
-        context.trustLevel = static_cast<int>(trust.columnInt64(0));
-    if (!trust.ok())
-        return Error::database(trust.errorMessage());
+    const Result<std::optional<int>> trust = TrustNoteRepository(*m_db).latestTrustLevel(contactId);
+    if (!trust)
+        return trust.error();
+    context.trustLevel = *trust;
     return context;
 }
 
@@ -280,13 +277,11 @@ Result<QHash<qint64, ScoreContext>> ScoringEngine::allContexts() const
     for (auto it = priors.cbegin(); it != priors.cend(); ++it)
         contexts[it.key()].tagPriorDays = it->cadence;
 
-    // SQLite takes the bare column trust_level from the row holding max(created_at).
-    SqliteStatement trust(m_db->handle(), "SELECT contact_id, trust_level, max(created_at) FROM trust_notes"
-                                          " WHERE trust_level IS NOT NULL GROUP BY contact_id");
-    while (trust.step())
-        contexts[trust.columnInt64(0)].trustLevel = static_cast<int>(trust.columnInt64(1));
-    if (!trust.ok())
-        return Error::database(trust.errorMessage());
+    const Result<QHash<qint64, int>> trust = TrustNoteRepository(*m_db).latestTrustLevels();
+    if (!trust)
+        return trust.error();
+    for (auto it = trust->cbegin(); it != trust->cend(); ++it)
+        contexts[it.key()].trustLevel = it.value();
     return contexts;
 }
 

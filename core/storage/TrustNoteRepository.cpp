@@ -162,15 +162,30 @@ Result<QList<ListedTrustNote>> TrustNoteRepository::listRecent(int limit, std::o
 
 Result<std::optional<int>> TrustNoteRepository::latestTrustLevel(qint64 contactId) const
 {
-    QSqlQuery query =
-        m_db.prepare(QStringLiteral("SELECT trust_level FROM trust_notes WHERE contact_id = ? AND "
-                                    "trust_level IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1"));
-    query.addBindValue(contactId);
+    const Result<QHash<qint64, int>> levels = latestTrustLevels(contactId);
+    if (!levels)
+        return levels.error();
+    const auto found = levels->constFind(contactId);
+    return found == levels->cend() ? std::optional<int>() : std::optional<int>(*found);
+}
+
+Result<QHash<qint64, int>> TrustNoteRepository::latestTrustLevels(std::optional<qint64> contactId) const
+{
+    // The one rule for a trust level, in one query for one contact or all: the level of the newest note
+    // that has one, newest by creation time and, between notes of the same moment, the one written last
+    // (the higher id). Rows come oldest first, so the last row of each contact wins.
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT contact_id, trust_level FROM trust_notes WHERE trust_level IS NOT NULL%1"
+                       " ORDER BY contact_id, created_at, id")
+            .arg(contactId ? QStringLiteral(" AND contact_id = ?") : QString()));
+    if (contactId)
+        query.addBindValue(*contactId);
     if (Status status = Database::run(query); !status)
         return status.error();
-    if (!query.next())
-        return std::optional<int>();
-    return std::optional<int>(query.value(0).toInt());
+    QHash<qint64, int> levels;
+    while (query.next())
+        levels.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    return levels;
 }
 
 Result<qint64> TrustNoteRepository::count() const

@@ -5,6 +5,7 @@
 #include "core/model/TrustNote.h"
 #include "core/storage/Database.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -35,8 +36,10 @@ public:
     Result<QList<TrustNote>> listForContact(qint64 contactId) const;
     // The newest notes across all contacts, optionally of one kind only.
     Result<QList<ListedTrustNote>> listRecent(int limit, std::optional<TrustKind> kind = {}) const;
-    // The trust level of the newest note that has one.
+    // The trust level of the newest note that has one (at the same moment, the one written last).
     Result<std::optional<int>> latestTrustLevel(qint64 contactId) const;
+    // The same for every contact that has a level, or for one.
+    Result<QHash<qint64, int>> latestTrustLevels(std::optional<qint64> contactId = {}) const;
     Result<qint64> count() const;
 
     static QString validationError(const TrustNote& note);

@@ -2,7 +2,7 @@
 // The Qt resources linked through rapport_ui: every icon is there and renders (through the SVG icon
 // engine the package depends on), the translations are compiled in, and the About dialog shows the
 // version the package carries.
-#include "AboutDialog.h"
+#include "ui/AboutDialog.h"
 
 #include <QDir>
 #include <QIcon>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// rapport-bench: measures the performance targets of architecture.md on the demo datasets.
+// rapport-bench: measures the performance targets (the README's Performance section) on the demo datasets.
 // Not part of ctest's default run: `build/tests/bench/rapport-bench --dataset large`.
 #include "core/base/Clock.h"
 #include "core/csv/CsvWriter.h"

@@ -5,14 +5,13 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/widgets/EditDialogLayout.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSpinBox>
 #include <cmath>
 
@@ -63,14 +62,7 @@ ContactEditDialog::ContactEditDialog(DatabaseSession& session, const Contact& co
     form->addRow(tr("&Tags:"), m_tags);
     form->addRow(tr("O&wner:"), m_owner);
     form->addRow(tr("Keep in touch &every:"), m_cadence);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    layOutEditDialog(*this, form, m_error);
     setMinimumWidth(520);
     m_name->setFocus();
 }

@@ -7,13 +7,12 @@
 #include "ui/widgets/BandStyle.h"
 #include "ui/widgets/ContactPicker.h"
 #include "ui/widgets/DateTimeField.h"
+#include "ui/widgets/EditDialogLayout.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSettings>
 
 namespace rapport::ui {
@@ -61,14 +60,7 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     form->addRow(tr("&Direction:"), m_direction);
     form->addRow(tr("&When:"), m_when);
     form->addRow(tr("&Summary:"), m_summary);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    layOutEditDialog(*this, form, m_error);
     setMinimumWidth(480);
 
     if (contactId > 0) {

@@ -2,6 +2,7 @@
 #include "ui/settings/SettingsDialog.h"
 
 #include "core/base/Clock.h"
+#include "core/scoring/LogReplay.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamMemberRepository.h"
@@ -47,19 +48,6 @@ QList<Interaction> workedExampleD(qint64 now)
         log << interaction;
     }
     return log;
-}
-
-// The state the log gives under `settings`, counting the interactions at or before `until`.
-RelationshipState replay(const QList<Interaction>& log, const ScoringSettings& settings, qint64 until)
-{
-    RelationshipState state;
-    for (const Interaction& interaction : log) {
-        if (interaction.occurredAt > until)
-            break;
-        state.apply(interaction.occurredAt, interaction.direction,
-                    settings.channelWeight(interaction.channel), settings);
-    }
-    return state;
 }
 
 struct SettingLabel
@@ -290,7 +278,7 @@ void SettingsDialog::loadSample(qint64 contactId)
         m_sampleName = tr("Worked example D");
     }
     const ScoringSettings& saved = m_session.engine().settings();
-    m_savedScore = computeScore(replay(m_sampleLog, saved, now), now, m_sampleContext, saved);
+    m_savedScore = computeScore(LogReplay::ofLog(m_sampleLog, saved, now), now, m_sampleContext, saved);
 }
 
 Result<ScoringSettings> SettingsDialog::editedSettings() const
@@ -323,9 +311,9 @@ void SettingsDialog::updatePreview()
     m_error->clear();
     const qint64 now = Clock::nowSeconds();
     const qint64 monthAgo = now - 30 * day;
-    m_preview = computeScore(replay(m_sampleLog, *settings, now), now, m_sampleContext, *settings);
-    const RelationshipScore before =
-        computeScore(replay(m_sampleLog, *settings, monthAgo), monthAgo, m_sampleContext, *settings);
+    m_preview = computeScore(LogReplay::ofLog(m_sampleLog, *settings, now), now, m_sampleContext, *settings);
+    const RelationshipScore before = computeScore(LogReplay::ofLog(m_sampleLog, *settings, monthAgo),
+                                                  monthAgo, m_sampleContext, *settings);
     std::optional<double> delta30;
     if (m_preview.hasHistory && before.hasHistory)
         delta30 = m_preview.score - before.score;

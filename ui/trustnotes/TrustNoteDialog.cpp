@@ -3,13 +3,12 @@
 
 #include "core/base/Clock.h"
 #include "core/storage/TrustNoteRepository.h"
+#include "ui/widgets/EditDialogLayout.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QPushButton>
 
 namespace rapport::ui {
 
@@ -40,14 +39,7 @@ TrustNoteDialog::TrustNoteDialog(qint64 contactId, const QString& contactName, Q
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("Trust &level:"), m_level);
     form->addRow(tr("&Note:"), m_text);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    layOutEditDialog(*this, form, m_error);
     setMinimumWidth(460);
     m_kind->setFocus();
 }

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The edit dialogs' shared layout: Save is the default button and Ctrl+Enter saves, even from the
+// multi-line note field where Enter starts a new line.
+#include "ui/trustnotes/TrustNoteDialog.h"
+
+#include <QPlainTextEdit>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+using namespace rapport;
+
+TEST_CASE("Ctrl+Enter saves a trust note from its text field", "[ui][dialogs]")
+{
+    ui::TrustNoteDialog dialog(1, QStringLiteral("Ana Lima"));
+    dialog.show();
+    dialog.activateWindow(); // shortcuts go to the active window only
+    REQUIRE(QTest::qWaitForWindowActive(&dialog));
+    auto* text = dialog.findChild<QPlainTextEdit*>();
+    REQUIRE(text != nullptr);
+    text->setFocus();
+    QTest::keyClicks(text, QStringLiteral("Sent the slides"));
+    QTest::keyClick(text, Qt::Key_Return);
+    CHECK(dialog.isVisible()); // Enter alone is a new line
+    QTest::keyClicks(text, QStringLiteral("as promised"));
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK_FALSE(dialog.isVisible());
+    CHECK(dialog.note().text == QStringLiteral("Sent the slides\nas promised"));
+}
