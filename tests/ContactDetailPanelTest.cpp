@@ -10,7 +10,7 @@
 #include "ui/contacts/TimelineModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/TrustNoteCommands.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -105,7 +105,9 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
     note.createdAt = testNow - 2 * daySeconds;
     note.kind = TrustKind::Concern;
     note.text = QStringLiteral("Missed the second review deadline");
-    session.undoStack()->push(new ui::AddTrustNoteCommand(session, note));
+    require(
+        ui::DatabaseCommand::push(session, std::make_unique<ui::AddRemoveTrustNoteCommand>(
+                                               session, note, ui::AddRemoveTrustNoteCommand::Action::Add)));
     const qint64 notesBefore = require(TrustNoteRepository(db).count());
     qint64 noteId = 0;
     for (const TrustNote& stored : require(TrustNoteRepository(db).listForContact(4))) {
