@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
@@ -148,4 +149,38 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
     session.undoStack()->undo();
     CHECK(require(TrustNoteRepository(db).count()) == notesBefore);
     CHECK(require(TrustNoteRepository(db).get(edited.id)).text == note.text);
+}
+
+TEST_CASE("A trust note edit the database refuses is reported and puts nothing on the stack",
+          "[ui][timeline]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    TrustNote note;
+    note.contactId = 5;
+    note.createdAt = testNow - daySeconds;
+    note.kind = TrustKind::CommitmentKept;
+    note.text = QStringLiteral("Reviewed the draft on time");
+    const qint64 noteId = require(TrustNoteRepository(db).insert(note));
+    ui::ContactDetailPanel panel(session);
+    panel.show();
+    panel.showContact(5);
+    selectRow(panel, rowOfNote(panel, note.text));
+    requireOk(db.execute(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE UPDATE ON trust_notes BEGIN "
+                                        "SELECT RAISE(ABORT, 'the disk said no'); END")));
+
+    QSignalSpy reported(&session, &ui::DatabaseSession::errorOccurred);
+    auto visit = whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+        auto* text = dialog.findChild<QPlainTextEdit*>();
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("Reviewed the draft a day early"));
+        dialog.accept();
+    });
+    CHECK_FALSE(panel.editSelectedEntry());
+    REQUIRE(visit->completed());
+    REQUIRE(reported.count() == 1);
+    CHECK(reported.front().front().toString().contains(QStringLiteral("the disk said no")));
+    CHECK(session.undoStack()->count() == 0);
+    CHECK(require(TrustNoteRepository(db).get(noteId)).text == note.text);
 }
