@@ -203,3 +203,49 @@ TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears th
     const Contact kept = require(ContactRepository(db).get(newcomerId));
     CHECK(kept.displayName == newcomer.displayName);
 }
+
+TEST_CASE("Redoing a contact whose id went to a newer contact fails and clears the history", "[ui][undo]")
+{
+    UiFixture fixture(40, 400);
+    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    ui::DatabaseSession& session = *window->session();
+    Database& db = session.database();
+    QUndoStack& stack = *session.undoStack();
+
+    auto visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+        QTest::keyClicks(dialog.findChildren<QLineEdit*>().at(0), QStringLiteral("Grace Hopper"));
+        dialog.accept();
+    });
+    REQUIRE(window->editContact(0));
+    REQUIRE(visit->completed());
+    const qint64 grace = window->contactsPage()->currentContactId();
+    REQUIRE(require(ContactRepository(db).get(grace)).displayName == QStringLiteral("Grace Hopper"));
+    visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
+        QTest::keyClicks(dialog.findChildren<QLineEdit*>().at(1), QStringLiteral("US Navy"));
+        dialog.accept();
+    });
+    REQUIRE(window->editContact(grace));
+    REQUIRE(visit->completed());
+    stack.undo();
+    stack.undo();
+    REQUIRE_FALSE(require(ContactRepository(db).exists(grace)));
+
+    Contact newcomer;
+    newcomer.displayName = QStringLiteral("Newcomer Elsewhere");
+    REQUIRE(require(ContactRepository(*fixture.openDatabase()).create(newcomer)) == grace);
+
+    QSignalSpy reported(&session, &ui::DatabaseSession::errorOccurred);
+    QString warning;
+    const auto warned = whenWarningOpens(warning);
+    stack.redo();
+    REQUIRE(QTest::qWaitFor([&warned] { return warned->completed(); }));
+    QTest::qWait(100);
+    CHECK(reported.count() == 1);
+    CHECK(warning.contains(QStringLiteral("Grace Hopper cannot be brought back")));
+    // The edit above the creation would now write Grace's fields over the newcomer.
+    CHECK_FALSE(stack.canRedo());
+    stack.redo();
+    const Contact kept = require(ContactRepository(db).get(grace));
+    CHECK(kept.displayName == newcomer.displayName);
+    CHECK(kept.organization.isEmpty());
+}
