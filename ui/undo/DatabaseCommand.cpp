@@ -40,6 +40,7 @@ DatabaseCommand::DatabaseCommand(DatabaseSession& session, const QString& text)
 Status DatabaseCommand::pushApplied(DatabaseSession& session, std::unique_ptr<DatabaseCommand> command)
 {
     QUndoStack& stack = *session.undoStack();
+    // A broken history still waiting to be cleared goes now, or the clearing would take this edit along.
     clearBrokenHistory(stack);
     command->m_firstRun = true;
     const Status applied = command->apply();
