@@ -10,13 +10,14 @@
 #include "ui/contacts/TimelineModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/TrustNoteCommands.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
@@ -105,7 +106,9 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
     note.createdAt = testNow - 2 * daySeconds;
     note.kind = TrustKind::Concern;
     note.text = QStringLiteral("Missed the second review deadline");
-    session.undoStack()->push(new ui::AddTrustNoteCommand(session, note));
+    require(
+        ui::DatabaseCommand::push(session, std::make_unique<ui::AddRemoveTrustNoteCommand>(
+                                               session, note, ui::AddRemoveTrustNoteCommand::Action::Add)));
     const qint64 notesBefore = require(TrustNoteRepository(db).count());
     qint64 noteId = 0;
     for (const TrustNote& stored : require(TrustNoteRepository(db).listForContact(4))) {
@@ -146,4 +149,38 @@ TEST_CASE("A trust note is edited and deleted from the timeline, both undoable",
     session.undoStack()->undo();
     CHECK(require(TrustNoteRepository(db).count()) == notesBefore);
     CHECK(require(TrustNoteRepository(db).get(edited.id)).text == note.text);
+}
+
+TEST_CASE("A trust note edit the database refuses is reported and puts nothing on the stack",
+          "[ui][timeline]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    TrustNote note;
+    note.contactId = 5;
+    note.createdAt = testNow - daySeconds;
+    note.kind = TrustKind::CommitmentKept;
+    note.text = QStringLiteral("Reviewed the draft on time");
+    const qint64 noteId = require(TrustNoteRepository(db).insert(note));
+    ui::ContactDetailPanel panel(session);
+    panel.show();
+    panel.showContact(5);
+    selectRow(panel, rowOfNote(panel, note.text));
+    requireOk(db.execute(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE UPDATE ON trust_notes BEGIN "
+                                        "SELECT RAISE(ABORT, 'the disk said no'); END")));
+
+    QSignalSpy reported(&session, &ui::DatabaseSession::errorOccurred);
+    auto visit = whenDialogOpens<ui::TrustNoteDialog>([](ui::TrustNoteDialog& dialog) {
+        auto* text = dialog.findChild<QPlainTextEdit*>();
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("Reviewed the draft a day early"));
+        dialog.accept();
+    });
+    CHECK_FALSE(panel.editSelectedEntry());
+    REQUIRE(visit->completed());
+    REQUIRE(reported.count() == 1);
+    CHECK(reported.front().front().toString().contains(QStringLiteral("the disk said no")));
+    CHECK(session.undoStack()->count() == 0);
+    CHECK(require(TrustNoteRepository(db).get(noteId)).text == note.text);
 }

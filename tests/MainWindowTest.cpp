@@ -20,7 +20,7 @@
 #include "ui/trustnotes/RecentNotesModel.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
 #include "ui/trustnotes/TrustNotesPage.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/ConversationCommands.h"
 #include "ui/widgets/ContactPicker.h"
 
 #include <QAbstractItemView>
@@ -355,13 +355,17 @@ TEST_CASE("Undo and redo keep conversations under their ids across deletes", "[u
         interaction.summary = summary;
         return interaction;
     };
-    auto* first = new ui::LogConversationCommand(session, conversation(QStringLiteral("first")));
-    session.undoStack()->push(first);
-    const qint64 firstId = first->interactionId();
-    session.undoStack()->push(
-        new ui::LogConversationCommand(session, conversation(QStringLiteral("second"))));
-    session.undoStack()->push(
-        new ui::DeleteConversationCommand(session, require(InteractionRepository(db).get(firstId))));
+    using ui::AddRemoveConversationCommand;
+    auto push = [&session](const Interaction& interaction, AddRemoveConversationCommand::Action action) {
+        return require(ui::DatabaseCommand::push(session, std::make_unique<AddRemoveConversationCommand>(
+                                                              session, interaction, action)))
+            ->interactionId();
+    };
+    const qint64 firstId =
+        push(conversation(QStringLiteral("first")), AddRemoveConversationCommand::Action::Log);
+    push(conversation(QStringLiteral("second")), AddRemoveConversationCommand::Action::Log);
+    push(require(InteractionRepository(db).get(firstId)), AddRemoveConversationCommand::Action::Delete);
+    CHECK(session.undoStack()->count() == 3);
     CHECK(interactionCount(db) == before + 1);
 
     for (int i = 0; i < 3; ++i)

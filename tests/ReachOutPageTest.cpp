@@ -7,7 +7,7 @@
 #include "tests/support/UiFixture.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/reachout/OverdueContactsModel.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/ConversationCommands.h"
 
 #include <QSet>
 
@@ -54,7 +54,9 @@ TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[
     call.contactId = top;
     call.occurredAt = testNow;
     call.channel = Channel::Call;
-    session.undoStack()->push(new ui::LogConversationCommand(session, call));
+    require(ui::DatabaseCommand::push(session,
+                                      std::make_unique<ui::AddRemoveConversationCommand>(
+                                          session, call, ui::AddRemoveConversationCommand::Action::Log)));
     CHECK(overdue.contactAt(0) == top);
     CHECK(overdue.rowCount() == rows);
     CHECK(overdue.index(0, 0).data(ui::ContactTableModel::OverdueRole).toDouble() < 1.0);

@@ -19,7 +19,9 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
 #include "ui/trustnotes/TrustNotesPage.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/ContactCommands.h"
+#include "ui/undo/ConversationCommands.h"
+#include "ui/undo/TrustNoteCommands.h"
 
 #include <QAction>
 #include <QApplication>
@@ -271,7 +273,10 @@ bool MainWindow::logConversation(qint64 contactId)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const Interaction interaction = dialog.interaction();
-    m_session->undoStack()->push(new LogConversationCommand(*m_session, interaction));
+    if (!DatabaseCommand::push(*m_session,
+                               std::make_unique<AddRemoveConversationCommand>(
+                                   *m_session, interaction, AddRemoveConversationCommand::Action::Log)))
+        return false;
     m_contacts->selectContact(interaction.contactId);
     statusBar()->showMessage(tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText()), 8000);
     return true;
@@ -292,7 +297,10 @@ bool MainWindow::addTrustNote(qint64 contactId)
     TrustNote trustNote = dialog.note();
     if (m_session->currentMemberId() > 0)
         trustNote.authorId = m_session->currentMemberId();
-    m_session->undoStack()->push(new AddTrustNoteCommand(*m_session, trustNote));
+    if (!DatabaseCommand::push(
+            *m_session, std::make_unique<AddRemoveTrustNoteCommand>(*m_session, trustNote,
+                                                                    AddRemoveTrustNoteCommand::Action::Add)))
+        return false;
     m_contacts->selectContact(contactId);
     // Trust is out of the score by default; say so, or the note seems to do nothing.
     QString effect;
@@ -322,16 +330,16 @@ bool MainWindow::editContact(qint64 contactId)
     ContactEditDialog dialog(*m_session, before, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    if (contactId > 0) {
-        m_session->undoStack()->push(new EditContactCommand(*m_session, before, dialog.contact()));
-        return true;
-    }
-    qint64 created = 0;
-    m_session->undoStack()->push(new AddContactCommand(*m_session, dialog.contact(), &created));
-    if (created == 0)
+    if (contactId > 0)
+        return DatabaseCommand::push(
+                   *m_session, std::make_unique<EditContactCommand>(*m_session, before, dialog.contact()))
+            .ok();
+    const Result<const CreateContactCommand*> created = DatabaseCommand::push(
+        *m_session, std::make_unique<CreateContactCommand>(*m_session, dialog.contact()));
+    if (!created)
         return false;
     showPage(ContactsPageIndex);
-    m_contacts->selectContact(created);
+    m_contacts->selectContact((*created)->contactId());
     return true;
 }
 
@@ -349,7 +357,10 @@ void MainWindow::deleteConversation(qint64 interactionId)
         showError(interaction.error().message);
         return;
     }
-    m_session->undoStack()->push(new DeleteConversationCommand(*m_session, *interaction));
+    if (!DatabaseCommand::push(*m_session,
+                               std::make_unique<AddRemoveConversationCommand>(
+                                   *m_session, *interaction, AddRemoveConversationCommand::Action::Delete)))
+        return;
     statusBar()->showMessage(tr("Conversation deleted. Undo with %1.")
                                  .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
                              6000);

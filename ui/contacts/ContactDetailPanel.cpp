@@ -8,7 +8,8 @@
 #include "ui/contacts/TimelineModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/ConversationCommands.h"
+#include "ui/undo/TrustNoteCommands.h"
 #include "ui/widgets/BandStyle.h"
 #include "ui/widgets/ComponentBar.h"
 #include "ui/widgets/SparklineWidget.h"
@@ -214,16 +215,18 @@ bool ContactDetailPanel::editSelectedEntry()
         dialog.editInteraction(before);
         if (dialog.exec() != QDialog::Accepted)
             return false;
-        m_session.undoStack()->push(new EditConversationCommand(m_session, before, dialog.interaction()));
-        return true;
+        return DatabaseCommand::push(m_session, std::make_unique<EditConversationCommand>(
+                                                    m_session, before, dialog.interaction()))
+            .ok();
     }
     const TrustNote before = std::get<TrustNote>(*entry);
     TrustNoteDialog dialog(before.contactId, m_name->text(), this);
     dialog.editNote(before);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    m_session.undoStack()->push(new EditTrustNoteCommand(m_session, before, dialog.note()));
-    return true;
+    return DatabaseCommand::push(m_session,
+                                 std::make_unique<EditTrustNoteCommand>(m_session, before, dialog.note()))
+        .ok();
 }
 
 void ContactDetailPanel::deleteSelectedEntry()
@@ -234,7 +237,10 @@ void ContactDetailPanel::deleteSelectedEntry()
     if (const auto* interaction = std::get_if<Interaction>(entry))
         emit deleteEntryRequested(interaction->id);
     else
-        m_session.undoStack()->push(new DeleteTrustNoteCommand(m_session, std::get<TrustNote>(*entry)));
+        // push() reports a failure itself; there is nothing else to do then.
+        static_cast<void>(DatabaseCommand::push(m_session, std::make_unique<AddRemoveTrustNoteCommand>(
+                                                               m_session, std::get<TrustNote>(*entry),
+                                                               AddRemoveTrustNoteCommand::Action::Delete)));
 }
 
 } // namespace rapport::ui

@@ -6,7 +6,7 @@
 #include "ui/contacts/ContactFilterModel.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/session/DatabaseSession.h"
-#include "ui/undo/EditCommands.h"
+#include "ui/undo/BulkContactCommands.h"
 #include "ui/widgets/BandStyle.h"
 #include "ui/widgets/FilterChoices.h"
 
@@ -22,7 +22,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <vector>
@@ -205,7 +204,7 @@ bool ContactsPage::addTagToSelection(const QString& tag)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty() || tag.trimmed().isEmpty())
         return false;
-    return pushBulkEdit(new BulkTagCommand(m_session, ids, tag), ids);
+    return pushBulkEdit(std::make_unique<BulkTagCommand>(m_session, ids, tag), ids);
 }
 
 bool ContactsPage::assignOwnerToSelection(std::optional<qint64> ownerId)
@@ -213,7 +212,7 @@ bool ContactsPage::assignOwnerToSelection(std::optional<qint64> ownerId)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty())
         return false;
-    return pushBulkEdit(new BulkOwnerCommand(m_session, ids, ownerId), ids);
+    return pushBulkEdit(std::make_unique<BulkOwnerCommand>(m_session, ids, ownerId), ids);
 }
 
 bool ContactsPage::archiveSelection(bool archived)
@@ -221,16 +220,12 @@ bool ContactsPage::archiveSelection(bool archived)
     const QList<qint64> ids = selectedContactIds();
     if (ids.isEmpty())
         return false;
-    return pushBulkEdit(new BulkArchiveCommand(m_session, ids, archived), ids);
+    return pushBulkEdit(std::make_unique<BulkArchiveCommand>(m_session, ids, archived), ids);
 }
 
-bool ContactsPage::pushBulkEdit(QUndoCommand* command, const QList<qint64>& ids)
+bool ContactsPage::pushBulkEdit(std::unique_ptr<DatabaseCommand> command, const QList<qint64>& ids)
 {
-    QUndoStack* stack = m_session.undoStack();
-    const int before = stack->index();
-    // A command that failed or was cancelled on its first run is obsolete: the stack drops it.
-    stack->push(command);
-    if (stack->index() == before)
+    if (!DatabaseCommand::push(m_session, std::move(command)))
         return false;
     selectContacts(ids);
     return true;
@@ -280,10 +275,7 @@ bool ContactsPage::deleteSelection()
                     .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return false;
-    QUndoStack* stack = m_session.undoStack();
-    const int before = stack->index();
-    stack->push(new BulkDeleteCommand(m_session, ids));
-    return stack->index() != before;
+    return DatabaseCommand::push(m_session, std::make_unique<BulkDeleteCommand>(m_session, ids)).ok();
 }
 
 QString ContactsPage::ownerFilterName() const

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -14,13 +15,13 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
-class QUndoCommand;
 
 namespace rapport::ui {
 
 class ContactDetailPanel;
 class ContactFilterModel;
 class ContactTableModel;
+class DatabaseCommand;
 class DatabaseSession;
 
 class ContactsPage : public QWidget
@@ -73,7 +74,7 @@ private:
     void askForTag();
     void askForOwner();
     // Pushes a bulk edit and keeps its contacts selected; false when it failed or was cancelled.
-    bool pushBulkEdit(QUndoCommand* command, const QList<qint64>& ids);
+    bool pushBulkEdit(std::unique_ptr<DatabaseCommand> command, const QList<qint64>& ids);
     void selectContacts(const QList<qint64>& ids);
     void fillFilterChoices();
     void applyFilters();
