@@ -45,18 +45,6 @@ using rapport::ui::MainWindow;
 
 namespace {
 
-// The main window on the fixture's database, scores loaded, shown and active at 1280×800.
-std::unique_ptr<MainWindow> openWindow(UiFixture& fixture)
-{
-    auto window = std::make_unique<MainWindow>(fixture.openDatabase());
-    window->session()->waitForScores();
-    window->resize(1280, 800);
-    window->show();
-    window->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
-}
-
 qint64 interactionCount(Database& db)
 {
     return require(InteractionRepository(db).count());
@@ -68,7 +56,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
           "[ui][mainwindow]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     Database& db = window.session()->database();
     ui::ContactsPage& contacts = *window.contactsPage();
@@ -191,7 +179,7 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
     SECTION("trust weight 0: the message points to the setting")
     {
         UiFixture fixture;
-        const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+        const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
         const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
         const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
         const QString message = addNote(*shown, target, name);
@@ -208,7 +196,7 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
             settings.trustWeight = 0.25;
             REQUIRE(engine.changeSettings(settings));
         }
-        const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+        const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
         const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
         const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
         const QString message = addNote(*shown, target, name);
@@ -223,7 +211,7 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
 TEST_CASE("The Edit menu lists Undo above Redo", "[ui][mainwindow]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     QMenu* edit = nullptr;
     for (QAction* menu : shown->menuBar()->actions()) {
         if (menu->text() == QStringLiteral("&Edit"))
@@ -241,7 +229,7 @@ TEST_CASE("The Edit menu lists Undo above Redo", "[ui][mainwindow]")
 TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     CHECK(window.currentPage() == 2);
@@ -262,7 +250,7 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
 TEST_CASE("Trust notes lists the newest notes across contacts and filters by kind", "[ui][notes]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     CHECK(window.currentPage() == 3);
@@ -282,7 +270,7 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
 TEST_CASE("A contact is added and edited from the keyboard, with undo", "[ui][contacts]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     Database& db = window.session()->database();
     const qint64 before = require(ContactRepository(db).count());
@@ -341,7 +329,7 @@ TEST_CASE("The contact dialog names the line of a bad method", "[ui][contacts]")
 TEST_CASE("Undo and redo keep conversations under their ids across deletes", "[ui][undo]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     ui::DatabaseSession& session = *shown->session();
     Database& db = session.database();
     const qint64 contact = shown->contactsPage()->tableModel()->contactAt(0);
@@ -385,7 +373,7 @@ TEST_CASE("Undo and redo keep conversations under their ids across deletes", "[u
 TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][reachout]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     window.showPage(2);
     const qint64 overdue = window.reachOutPage()->currentContactId();
@@ -403,7 +391,7 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
 TEST_CASE("What another program commits shows up in the open window by itself", "[ui][mainwindow]")
 {
     UiFixture fixture;
-    const std::unique_ptr<MainWindow> shown = openWindow(fixture);
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     ui::ContactsPage& contacts = *window.contactsPage();
     const int before = contacts.visibleContactCount();

@@ -29,17 +29,6 @@ using rapport::ui::MainWindow;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWindow(UiFixture& fixture)
-{
-    auto window = std::make_unique<MainWindow>(fixture.openDatabase());
-    window->session()->waitForScores();
-    window->resize(1280, 800);
-    window->show();
-    window->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
-}
-
 // Temporary triggers live on the connection that made them: only the window's own writes are refused.
 void refuse(Database& db, const QString& when, const QString& table)
 {
@@ -80,7 +69,7 @@ qint64 interactionCount(Database& db)
 TEST_CASE("A conversation the database refuses is reported, not shown as logged", "[ui][undo]")
 {
     UiFixture fixture(40, 400);
-    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     Database& db = window->session()->database();
     QUndoStack& stack = *window->session()->undoStack();
     const qint64 target = window->contactsPage()->tableModel()->contactAt(2);
@@ -104,7 +93,7 @@ TEST_CASE("A conversation the database refuses is reported, not shown as logged"
 TEST_CASE("A trust note the database refuses is reported, not shown as added", "[ui][undo]")
 {
     UiFixture fixture(40, 400);
-    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     Database& db = window->session()->database();
     QUndoStack& stack = *window->session()->undoStack();
     const qint64 target = window->contactsPage()->tableModel()->contactAt(2);
@@ -130,7 +119,7 @@ TEST_CASE("An undo the database refuses is reported once and the stack agrees wi
           "[ui][undo]")
 {
     UiFixture fixture(40, 400);
-    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
     Database& db = session.database();
     QUndoStack& stack = *session.undoStack();
@@ -161,7 +150,7 @@ TEST_CASE("An undo the database refuses is reported once and the stack agrees wi
 TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears the history", "[ui][undo]")
 {
     UiFixture fixture(40, 400);
-    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
     Database& db = session.database();
     QUndoStack& stack = *session.undoStack();
@@ -207,7 +196,7 @@ TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears th
 TEST_CASE("Redoing a contact whose id went to a newer contact fails and clears the history", "[ui][undo]")
 {
     UiFixture fixture(40, 400);
-    const std::unique_ptr<MainWindow> window = openWindow(fixture);
+    const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
     Database& db = session.database();
     QUndoStack& stack = *session.undoStack();

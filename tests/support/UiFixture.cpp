@@ -2,10 +2,12 @@
 #include "tests/support/UiFixture.h"
 
 #include "core/demo/DemoGenerator.h"
+#include "ui/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDir>
+#include <QTest>
 #include <QWidget>
 
 namespace rapport::test {
@@ -40,6 +42,17 @@ void UiFixture::saveScreenshot(QWidget& widget, const QString& name)
     QCoreApplication::processEvents();
     QDir().mkpath(QStringLiteral(RAPPORT_SCREENSHOT_DIR));
     CHECK(widget.grab().save(QStringLiteral(RAPPORT_SCREENSHOT_DIR "/%1.png").arg(name)));
+}
+
+std::unique_ptr<ui::MainWindow> UiFixture::openMainWindow() const
+{
+    auto window = std::make_unique<ui::MainWindow>(openDatabase());
+    window->session()->waitForScores();
+    window->resize(1280, 800);
+    window->show();
+    window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(window.get()));
+    return window;
 }
 
 } // namespace rapport::test

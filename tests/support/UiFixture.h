@@ -12,6 +12,10 @@
 #include <functional>
 #include <memory>
 
+namespace rapport::ui {
+class MainWindow;
+}
+
 namespace rapport::test {
 
 // What became of a dialog a test meant to drive: whether it opened and the test's code for it ran to
@@ -68,6 +72,9 @@ public:
     // A new connection to the fixture's file.
     std::unique_ptr<Database> openDatabase() const;
     ui::DatabaseSession& session() { return *m_session; }
+    // The main window on a new connection to the fixture's file, scores loaded, shown and active at
+    // 1280×800.
+    std::unique_ptr<ui::MainWindow> openMainWindow() const;
     // Saves a screenshot for the README under build/screenshots.
     static void saveScreenshot(QWidget& widget, const QString& name);
 
