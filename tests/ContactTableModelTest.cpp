@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The contact table and its filter against core: rows, sorting by every kind of column, filters.
+// The contact table and its filter against core: rows, sorting by every kind of column, filters, and
+// reads that fail without emptying the table.
 #include "ui/contacts/ContactTableModel.h"
 
 #include "core/services/ConversationLog.h"
@@ -9,10 +10,45 @@
 #include "tests/support/UiFixture.h"
 #include "ui/contacts/ContactFilterModel.h"
 
+#include <QSignalSpy>
+#include <vector>
+
 using namespace rapport;
 using namespace rapport::test;
 using rapport::ui::ContactFilterModel;
 using rapport::ui::ContactTableModel;
+using rapport::ui::DatabaseSession;
+
+namespace {
+
+// Hides the contacts table from every read on the session's connection while it lives.
+class ContactsTableHidden
+{
+public:
+    explicit ContactsTableHidden(Database& db)
+        : m_db(db)
+    {
+        requireOk(m_db.execute(QStringLiteral("ALTER TABLE contacts RENAME TO contacts_gone")));
+    }
+    ~ContactsTableHidden()
+    {
+        CHECK(m_db.execute(QStringLiteral("ALTER TABLE contacts_gone RENAME TO contacts")).ok());
+    }
+    Q_DISABLE_COPY_MOVE(ContactsTableHidden)
+
+private:
+    Database& m_db;
+};
+
+std::vector<qint64> rowOrder(const ContactTableModel& model)
+{
+    std::vector<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.push_back(model.contactAt(row));
+    return ids;
+}
+
+} // namespace
 
 TEST_CASE("The contact table has a row per contact with the score board's values", "[ui][models]")
 {
@@ -171,4 +207,88 @@ TEST_CASE("The trust column shows a compact level with the stars in its tooltip"
     CHECK(trust.data(Qt::ToolTipRole)
               .toString()
               .startsWith(QStringLiteral("Trust \u2605\u2605\u2606\u2606\u2606 (2 of 5)")));
+}
+
+TEST_CASE("A contact list that cannot be read again keeps its rows and says why", "[ui][models][errors]")
+{
+    UiFixture fixture;
+    DatabaseSession& session = fixture.session();
+    ContactTableModel model(session);
+    REQUIRE(model.rowCount() == 300);
+    const std::vector<qint64> before = rowOrder(model);
+    QSignalSpy errors(&session, &DatabaseSession::errorOccurred);
+    {
+        const ContactsTableHidden hidden(session.database());
+        emit session.contactsReset();
+    }
+    CHECK(model.rowCount() == 300);
+    CHECK(rowOrder(model) == before);
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().startsWith(QStringLiteral("Could not read the contact list: ")));
+
+    emit session.contactsReset();
+    CHECK(model.rowCount() == 300);
+    CHECK(errors.count() == 1);
+}
+
+TEST_CASE("A contact that cannot be read again keeps its row and says why", "[ui][models][errors]")
+{
+    UiFixture fixture;
+    DatabaseSession& session = fixture.session();
+    ContactTableModel model(session);
+    REQUIRE(model.rowCount() == 300);
+    const qint64 id = model.contactAt(0);
+    QSignalSpy errors(&session, &DatabaseSession::errorOccurred);
+    {
+        const ContactsTableHidden hidden(session.database());
+        emit session.contactChanged(id);
+    }
+    CHECK(model.rowCount() == 300);
+    CHECK(model.indexOfContact(id).isValid());
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().startsWith(
+        QStringLiteral("Could not read contact %1 again: ").arg(id)));
+}
+
+TEST_CASE("A sort that cannot read keeps the order shown, says why, and is tried again",
+          "[ui][models][errors]")
+{
+    UiFixture fixture;
+    DatabaseSession& session = fixture.session();
+    ContactTableModel model(session);
+    model.sort(ContactTableModel::NameColumn, Qt::AscendingOrder);
+    const std::vector<qint64> byName = rowOrder(model);
+    REQUIRE(byName.size() == 300);
+    QSignalSpy errors(&session, &DatabaseSession::errorOccurred);
+    {
+        const ContactsTableHidden hidden(session.database());
+        model.sort(ContactTableModel::OrganizationColumn, Qt::DescendingOrder);
+    }
+    CHECK(rowOrder(model) == byName);
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().startsWith(QStringLiteral("Could not sort the contact list: ")));
+
+    model.sort(ContactTableModel::OrganizationColumn, Qt::DescendingOrder);
+    CHECK(errors.count() == 1);
+    CHECK(rowOrder(model) != byName);
+    ContactTableModel sortedOnce(session);
+    sortedOnce.sort(ContactTableModel::OrganizationColumn, Qt::DescendingOrder);
+    CHECK(rowOrder(model) == rowOrder(sortedOnce));
+}
+
+TEST_CASE("Names that cannot be read are reported once, not once per cell", "[ui][models][errors]")
+{
+    UiFixture fixture;
+    DatabaseSession& session = fixture.session();
+    ContactTableModel model(session);
+    REQUIRE(model.rowCount() == 300);
+    QSignalSpy errors(&session, &DatabaseSession::errorOccurred);
+    {
+        const ContactsTableHidden hidden(session.database());
+        CHECK(model.index(0, ContactTableModel::NameColumn).data().toString().isEmpty());
+        CHECK(model.index(1, ContactTableModel::NameColumn).data().toString().isEmpty());
+    }
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().startsWith(QStringLiteral("Could not read the contacts' names: ")));
+    CHECK_FALSE(model.index(0, ContactTableModel::NameColumn).data().toString().isEmpty());
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard page on demo data: it builds, its filters change the numbers, a band click lists that
-// band's contacts, charts export as PNG and SVG and the numbers as CSV; and a screenshot for the README.
+// band's contacts, charts export as PNG and SVG and the numbers as CSV, a failed rebuild of the weekly
+// history is reported; and a screenshot for the README.
 #include "ui/dashboard/DashboardPage.h"
 
+#include "core/dashboard/HealthHistory.h"
 #include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardContactsModel.h"
@@ -13,6 +15,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -187,4 +190,37 @@ TEST_CASE("The dashboard exports charts as PNG and SVG and its numbers as CSV", 
     CHECK(text.contains("\r\nband,,cooling,," +
                         QByteArray::number(data.bands[static_cast<size_t>(Band::Cooling)]) + "\r\n"));
     CHECK(text.count("\r\nchannel,,email,") == static_cast<qsizetype>(data.weeks.size()));
+}
+
+TEST_CASE("The dashboard reports a weekly history it could not rebuild, and still shows its numbers",
+          "[ui][dashboard][errors]")
+{
+    UiFixture fixture;
+    ui::DatabaseSession& session = fixture.session();
+    session.waitForScores();
+    Database& db = session.database();
+    requireOk(db.execute(QStringLiteral("UPDATE health_cache SET valid = 0")));
+    requireOk(
+        db.execute(QStringLiteral("CREATE TRIGGER refuse_rebuild BEFORE UPDATE ON health_cache "
+                                  "WHEN NEW.valid = 2 BEGIN SELECT RAISE(ABORT, 'rebuild refused'); END")));
+    DashboardPage page(session);
+    QSignalSpy errors(&session, &ui::DatabaseSession::errorOccurred);
+    page.refresh();
+    page.computation()->waitForFinished();
+    CHECK(page.data().contacts > 250);
+    REQUIRE(errors.count() == 1);
+    const QString message = errors.at(0).at(0).toString();
+    CHECK(message.startsWith(QStringLiteral("Could not rebuild the dashboard's weekly history: ")));
+    CHECK(message.contains(QStringLiteral("rebuild refused")));
+
+    // The next computation tries again; the same failure is not reported twice.
+    page.refresh();
+    page.computation()->waitForFinished();
+    CHECK(errors.count() == 1);
+
+    requireOk(db.execute(QStringLiteral("DROP TRIGGER refuse_rebuild")));
+    page.refresh();
+    page.computation()->waitForFinished();
+    CHECK(errors.count() == 1);
+    CHECK(require(HealthHistory(db).isFresh(testNow)));
 }

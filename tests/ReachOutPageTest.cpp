@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reach out, read from the score board: every overdue contact and only those, most overdue first,
-// archived contacts left out, and a logged conversation updating its row in place.
+// archived contacts left out, a logged conversation updating its row in place, and names that cannot
+// be read reported once.
 #include "ui/reachout/ReachOutPage.h"
 
 #include "core/storage/ContactRepository.h"
@@ -10,6 +11,7 @@
 #include "ui/undo/ConversationCommands.h"
 
 #include <QSet>
+#include <QSignalSpy>
 
 using namespace rapport;
 using namespace rapport::test;
@@ -62,4 +64,24 @@ TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[
     CHECK(overdue.index(0, 0).data(ui::ContactTableModel::OverdueRole).toDouble() < 1.0);
     page.refresh();
     CHECK(overdue.rowCount() == rows - 1);
+}
+
+TEST_CASE("Reach out reports names it cannot read, once", "[ui][reachout][errors]")
+{
+    UiFixture fixture(200, 3000);
+    ui::DatabaseSession& session = fixture.session();
+    ui::OverdueContactsModel overdue(session, [](qint64) { return false; });
+    overdue.refresh();
+    REQUIRE(overdue.rowCount() > 1);
+    const int rows = overdue.rowCount();
+    QSignalSpy errors(&session, &ui::DatabaseSession::errorOccurred);
+    requireOk(session.database().execute(QStringLiteral("ALTER TABLE contacts RENAME TO contacts_gone")));
+    CHECK(overdue.index(0, ui::OverdueContactsModel::NameColumn).data().toString().isEmpty());
+    CHECK(overdue.index(1, ui::OverdueContactsModel::NameColumn).data().toString().isEmpty());
+    requireOk(session.database().execute(QStringLiteral("ALTER TABLE contacts_gone RENAME TO contacts")));
+    CHECK(overdue.rowCount() == rows);
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().startsWith(
+        QStringLiteral("Could not read the names of the overdue contacts: ")));
+    CHECK_FALSE(overdue.index(0, ui::OverdueContactsModel::NameColumn).data().toString().isEmpty());
 }

@@ -42,10 +42,17 @@ ContactTableModel::~ContactTableModel() = default;
 
 void ContactTableModel::reload()
 {
+    Result<std::vector<ContactIndexEntry>> index = ContactDirectory(m_session.database()).index();
+    if (!index) {
+        // An empty table would read as "no contacts": the rows read last stay, and the window says why.
+        emit m_session.errorOccurred(
+            tr("Could not read the contact list: %1; it shows the contacts as they were.")
+                .arg(index.error().message));
+        return;
+    }
     beginResetModel();
     m_rowCache.clear();
-    Result<std::vector<ContactIndexEntry>> index = ContactDirectory(m_session.database()).index();
-    m_index = index ? std::move(*index) : std::vector<ContactIndexEntry>();
+    m_index = std::move(*index);
     m_order.clear();
     m_order.reserve(m_index.size());
     m_indexPosition.clear();
@@ -110,8 +117,15 @@ const ContactRow* ContactTableModel::rowData(int row) const
             batch << contactAt(r);
     }
     const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch);
-    if (fetched)
+    if (fetched) {
         m_rowCache.insert(*fetched);
+        m_rowsUnreadable = false;
+    } else if (!m_rowsUnreadable) {
+        // Once per failure, not once per cell a view paints.
+        m_rowsUnreadable = true;
+        emit m_session.errorOccurred(
+            tr("Could not read the contacts' names: %1").arg(fetched.error().message));
+    }
     const auto found = m_rowCache.constFind(id);
     return found == m_rowCache.cend() ? nullptr : &*found;
 }
@@ -253,6 +267,16 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
     // not worth sorting twice.
     if (m_orderCurrent && column == m_sortColumn && order == m_sortOrder)
         return;
+    if (column < 0 || column >= ColumnCount)
+        return;
+    Result<std::vector<qint64>> sorted = orderedBy(column);
+    if (!sorted) {
+        // The rows stay in the order they had, and the sort asked for is not taken as current, so
+        // that asking again retries it.
+        emit m_session.errorOccurred(tr("Could not sort the contact list: %1; it keeps its previous order.")
+                                         .arg(sorted.error().message));
+        return;
+    }
     m_orderCurrent = true;
     m_sortColumn = column;
     m_sortOrder = order;
@@ -262,52 +286,7 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
     for (const QModelIndex& index : before)
         contactsBefore << contactAt(index.row());
 
-    const std::array<std::optional<ContactOrder>, ColumnCount> sqlOrders{
-        ContactOrder::Name,  ContactOrder::Organization,
-        ContactOrder::Owner, ContactOrder::Tags,
-        std::nullopt,        std::nullopt,
-        std::nullopt,        std::nullopt,
-        std::nullopt};
-    if (const std::optional<ContactOrder> sqlOrder = sqlOrders[static_cast<size_t>(column)]) {
-        Result<std::vector<qint64>> ids = ContactDirectory(m_session.database()).idsInOrder(*sqlOrder);
-        if (ids)
-            m_order = std::move(*ids);
-    } else {
-        // Scores are in memory: sort by a key computed once per contact, ties by id for stability.
-        std::vector<std::pair<double, qint64>> keyed;
-        keyed.reserve(m_order.size());
-        const ScoringSettings& settings = m_session.engine().settings();
-        const qint64 now = Clock::nowSeconds();
-        for (const ContactIndexEntry& entry : m_index) {
-            const ScoreBoard::Entry* board = m_session.board().find(entry.id);
-            double key = -1;
-            if (board) {
-                const RelationshipScore score = computeScore(board->state, now, board->context, settings);
-                switch (column) {
-                case ScoreColumn:
-                    key = score.hasHistory ? score.score : -1;
-                    break;
-                case BandColumn:
-                    key = static_cast<double>(score.band);
-                    break;
-                case LastContactColumn:
-                    key = board->state.hasHistory() ? board->state.tLast : -1;
-                    break;
-                case CadenceColumn:
-                    key = score.cadenceDays;
-                    break;
-                default:
-                    key = board->context.trustLevel.value_or(0);
-                    break;
-                }
-            }
-            keyed.emplace_back(key, entry.id);
-        }
-        std::sort(keyed.begin(), keyed.end());
-        m_order.clear();
-        for (const auto& [key, id] : keyed)
-            m_order.push_back(id);
-    }
+    m_order = std::move(*sorted);
     if (order == Qt::DescendingOrder)
         std::reverse(m_order.begin(), m_order.end());
     rebuildRowLookup();
@@ -319,6 +298,54 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
     }
     changePersistentIndexList(before, after);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+Result<std::vector<qint64>> ContactTableModel::orderedBy(int column) const
+{
+    const std::array<std::optional<ContactOrder>, ColumnCount> sqlOrders{
+        ContactOrder::Name,  ContactOrder::Organization,
+        ContactOrder::Owner, ContactOrder::Tags,
+        std::nullopt,        std::nullopt,
+        std::nullopt,        std::nullopt,
+        std::nullopt};
+    if (const std::optional<ContactOrder> sqlOrder = sqlOrders[static_cast<size_t>(column)])
+        return ContactDirectory(m_session.database()).idsInOrder(*sqlOrder);
+    // Scores are in memory: sort by a key computed once per contact, ties by id for stability.
+    std::vector<std::pair<double, qint64>> keyed;
+    keyed.reserve(m_index.size());
+    const ScoringSettings& settings = m_session.engine().settings();
+    const qint64 now = Clock::nowSeconds();
+    for (const ContactIndexEntry& entry : m_index) {
+        const ScoreBoard::Entry* board = m_session.board().find(entry.id);
+        double key = -1;
+        if (board) {
+            const RelationshipScore score = computeScore(board->state, now, board->context, settings);
+            switch (column) {
+            case ScoreColumn:
+                key = score.hasHistory ? score.score : -1;
+                break;
+            case BandColumn:
+                key = static_cast<double>(score.band);
+                break;
+            case LastContactColumn:
+                key = board->state.hasHistory() ? board->state.tLast : -1;
+                break;
+            case CadenceColumn:
+                key = score.cadenceDays;
+                break;
+            default:
+                key = board->context.trustLevel.value_or(0);
+                break;
+            }
+        }
+        keyed.emplace_back(key, entry.id);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<qint64> ids;
+    ids.reserve(keyed.size());
+    for (const auto& [key, id] : keyed)
+        ids.push_back(id);
+    return ids;
 }
 
 void ContactTableModel::rebuildRowLookup()
@@ -337,7 +364,15 @@ void ContactTableModel::contactChanged(qint64 contactId)
     m_rowCache.remove(contactId);
     const Result<std::optional<ContactIndexEntry>> entry =
         ContactDirectory(m_session.database()).indexEntry(contactId);
-    const bool exists = entry && entry->has_value();
+    if (!entry) {
+        // A failed read says nothing about whether the contact still exists: its row stays.
+        emit m_session.errorOccurred(
+            tr("Could not read contact %1 again: %2; its row shows what was read before.")
+                .arg(contactId)
+                .arg(entry.error().message));
+        return;
+    }
+    const bool exists = entry->has_value();
     const QModelIndex current = indexOfContact(contactId);
     if (exists && current.isValid()) {
         if (const auto position = m_indexPosition.constFind(contactId); position != m_indexPosition.cend())

@@ -71,6 +71,8 @@ public:
 private:
     void reload();
     void contactChanged(qint64 contactId);
+    // Every contact in the ascending order of `column`.
+    Result<std::vector<qint64>> orderedBy(int column) const;
     void rebuildRowLookup();
     const ContactRow* rowData(int row) const;
     const ContactIndexEntry* indexEntry(qint64 contactId) const;
@@ -83,6 +85,7 @@ private:
     QHash<qint64, qsizetype> m_indexPosition;
     std::vector<size_t> m_indexOfRow; // position in m_index of each row of m_order
     mutable QHash<qint64, ContactRow> m_rowCache;
+    mutable bool m_rowsUnreadable = false; // the last fetch of rows failed, and that was reported
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_orderCurrent = false; // m_order follows m_sortColumn/m_sortOrder

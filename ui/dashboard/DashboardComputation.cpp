@@ -53,9 +53,11 @@ void DashboardComputation::start(const Request& request)
             result->emplace(fresh.error());
             return;
         }
+        QString historyRebuildFailure;
         if (!*fresh && HealthHistory::lastClosedWeekEnd(at) == HealthHistory::lastClosedWeekEnd(now)) {
             emit rebuildingHistory();
-            static_cast<void>(history.rebuild(settings, at));
+            if (const Status rebuilt = history.rebuild(settings, at); !rebuilt)
+                historyRebuildFailure = rebuilt.error().message;
         }
         const Result<ContactGroups> groups = ContactGroups::load(**db);
         if (!groups) {
@@ -68,7 +70,7 @@ void DashboardComputation::start(const Request& request)
             result->emplace(data.error());
             return;
         }
-        DashboardResult computed{std::move(data).value(), std::nullopt};
+        DashboardResult computed{std::move(data).value(), std::nullopt, historyRebuildFailure};
         if (request.band) {
             Result<BandContacts> contacts = aggregator.contactsInBand(request.filter, *request.band, now);
             if (!contacts) {

@@ -23,6 +23,10 @@ struct DashboardResult
 {
     DashboardData data;
     std::optional<BandContacts> band; // the clicked band's contacts, when one is selected
+    // Why the stale past-health cache could not be rebuilt; the figures are then computed exactly
+    // from the log (slower), and the next request tries the rebuild again. Empty when it was not needed
+    // or succeeded.
+    QString historyRebuildFailure;
 };
 
 class DashboardComputation : public QObject

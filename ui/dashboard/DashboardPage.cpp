@@ -353,6 +353,20 @@ void DashboardPage::show(const DashboardResult& result)
                           .arg(data.filter.describe())
                           .arg(data.contacts)
                           .arg(m_elapsed.elapsed()));
+    if (result.historyRebuildFailure.isEmpty()) {
+        m_reportedRebuildFailure.clear();
+    } else {
+        const QString problem =
+            tr("Could not rebuild the dashboard's weekly history: %1; the figures were computed from the "
+               "log instead.")
+                .arg(result.historyRebuildFailure);
+        m_status->setText(m_status->text() + QStringLiteral(" · ") + problem);
+        // Every computation retries the rebuild: the window hears of a failure once, not on each filter
+        // change, while the status line keeps saying it.
+        if (problem != m_reportedRebuildFailure)
+            emit m_session.errorOccurred(problem);
+        m_reportedRebuildFailure = problem;
+    }
 
     const auto set = [this](Kpi kpi, const QString& value, const QString& detail) {
         m_kpiValues[static_cast<size_t>(kpi)]->setText(value);

@@ -104,6 +104,7 @@ private:
     DashboardData m_data;
     std::optional<Band> m_band;
     bool m_dirty = true;
+    QString m_reportedRebuildFailure; // the failed history rebuild the window was last told of
     QElapsedTimer m_elapsed;
     QTimer* m_debounce = nullptr;
     QComboBox* m_owner = nullptr;

@@ -97,8 +97,16 @@ const ContactRow* OverdueContactsModel::rowData(int row) const
         if (!m_rowCache.contains(contactAt(r)))
             batch << contactAt(r);
     }
-    if (const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch))
+    const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch);
+    if (fetched) {
         m_rowCache.insert(*fetched);
+        m_rowsUnreadable = false;
+    } else if (!m_rowsUnreadable) {
+        // Once per failure, not once per cell a view paints.
+        m_rowsUnreadable = true;
+        emit m_session.errorOccurred(
+            tr("Could not read the names of the overdue contacts: %1").arg(fetched.error().message));
+    }
     const auto found = m_rowCache.constFind(id);
     return found == m_rowCache.cend() ? nullptr : &*found;
 }

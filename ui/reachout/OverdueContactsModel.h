@@ -62,6 +62,7 @@ private:
     std::vector<Row> m_rows;
     QHash<qint64, int> m_rowOfContact;
     mutable QHash<qint64, ContactRow> m_rowCache;
+    mutable bool m_rowsUnreadable = false; // the last fetch of rows failed, and that was reported
 };
 
 } // namespace rapport::ui
