@@ -183,7 +183,9 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
             delete action;
     }
     m_session = std::move(*session);
-    connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError);
+    // Queued: models report from data() and views from paint events, where a modal box must not open.
+    connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError,
+            Qt::QueuedConnection);
 
     m_contacts = new ContactsPage(*m_session, m_pages);
     m_selectionMenu->clear();
