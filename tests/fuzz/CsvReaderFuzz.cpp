@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzzes CsvReader with arbitrary bytes; what it reads, written back by CsvWriter, must read back the same.
+#include "core/csv/CsvReader.h"
+#include "core/csv/CsvWriter.h"
+#include "tests/fuzz/FuzzCheck.h"
+
+#include <QBuffer>
+#include <QByteArray>
+#include <QList>
+
+using namespace rapport;
+
+namespace {
+
+using Records = QList<QList<QByteArray>>;
+
+// Every record up to the end of the input or its first error; the error, when there is one, must stick.
+Records readRecords(const QByteArray& bytes, const CsvReadOptions& options, bool* readToEnd)
+{
+    QByteArray data = bytes;
+    QBuffer buffer(&data);
+    FUZZ_CHECK(buffer.open(QIODevice::ReadOnly));
+    CsvReader reader(buffer, QStringLiteral("fuzz.csv"), options);
+    Records records;
+    for (;;) {
+        const Result<bool> more = reader.next();
+        if (!more) {
+            FUZZ_CHECK(more.error().kind == ErrorKind::BadInput);
+            FUZZ_CHECK(!reader.next().ok());
+            *readToEnd = false;
+            return records;
+        }
+        if (!*more) {
+            *readToEnd = true;
+            return records;
+        }
+        const CsvRecord& record = reader.record();
+        FUZZ_CHECK(record.size() <= options.maxFields);
+        QList<QByteArray> fields;
+        for (int i = 0; i < record.size(); ++i)
+            fields << record.field(i).toByteArray();
+        records << fields;
+    }
+}
+
+QByteArray written(const Records& records)
+{
+    QBuffer buffer;
+    FUZZ_CHECK(buffer.open(QIODevice::WriteOnly));
+    CsvWriter writer(buffer, QStringLiteral("fuzz-out.csv"));
+    for (const QList<QByteArray>& fields : records) {
+        for (const QByteArray& field : fields)
+            writer.addText(QByteArrayView(field));
+        FUZZ_CHECK(writer.endRow().ok());
+    }
+    FUZZ_CHECK(writer.finish().ok());
+    return buffer.data();
+}
+
+// What the writer's formula neutralization turns a cell into, so that the comparison allows for it.
+Records neutralized(Records records)
+{
+    for (QList<QByteArray>& fields : records)
+        for (QByteArray& field : fields)
+            if (CsvWriter::needsNeutralizing(field))
+                field.prepend('\'');
+    return records;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    // The first byte picks the options, so that both encodings and both blank-record rules are reached.
+    CsvReadOptions options;
+    options.encoding = (data[0] & 1) ? CsvEncoding::Latin1 : CsvEncoding::Utf8;
+    options.skipBlankRecords = (data[0] & 2) == 0;
+    options.maxFields = 64;
+    options.maxFieldBytes = 1024;
+    const QByteArray input(reinterpret_cast<const char*>(data) + 1, static_cast<qsizetype>(size - 1));
+
+    bool readToEnd = false;
+    const Records records = readRecords(input, options, &readToEnd);
+
+    CsvReadOptions again;
+    again.skipBlankRecords = options.skipBlankRecords;
+    again.maxFields = options.maxFields;
+    again.maxFieldBytes = options.maxFieldBytes + 1; // room for a neutralizing apostrophe
+    bool rereadToEnd = false;
+    const Records reread = readRecords(written(records), again, &rereadToEnd);
+    FUZZ_CHECK(rereadToEnd);
+    FUZZ_CHECK(reread == neutralized(records));
+    return 0;
+}
