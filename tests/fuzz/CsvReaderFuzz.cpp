@@ -60,13 +60,17 @@ QByteArray written(const Records& records)
 // What reading back what CsvWriter wrote should give: cells neutralized as formulas get their apostrophe,
 // and a record of one empty field (read from a quoted "") is gone, because CsvWriter writes it as an empty
 // line, which readers skip; and a first cell starting with U+FEFF loses it, because CsvWriter leaves it
-// unquoted and readers take it for a byte-order mark.
+// unquoted (when nothing else needs quotes) and readers take it for a byte-order mark.
 Records expectedReread(Records records)
 {
+    const auto unquoted = [](const QByteArray& cell) {
+        return !cell.contains(',') && !cell.contains('"') && !cell.contains('\r') && !cell.contains('\n');
+    };
+    if (!records.isEmpty() && !records[0].isEmpty() && records[0][0].startsWith("\xEF\xBB\xBF") &&
+        unquoted(records[0][0]))
+        records[0][0].remove(0, 3);
     records.removeIf(
         [](const QList<QByteArray>& fields) { return fields.size() == 1 && fields[0].isEmpty(); });
-    if (!records.isEmpty() && !records[0].isEmpty() && records[0][0].startsWith("\xEF\xBB\xBF"))
-        records[0][0].remove(0, 3);
     for (QList<QByteArray>& fields : records)
         for (QByteArray& field : fields)
             if (CsvWriter::needsNeutralizing(field))
