@@ -15,6 +15,8 @@ packages=(
     libsqlite3-dev sqlite3 libcsv-dev catch2
     # headless GUI runs and screenshots, fonts for the UI
     xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # fuzz targets (tests/fuzz): Clang 14 and its libFuzzer runtime
+    clang-14 libclang-rt-14-dev
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
     # icons (QSvgRenderer at build time, SVG icon engine at run time), man page check

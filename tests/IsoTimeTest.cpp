@@ -41,6 +41,18 @@ TEST_CASE("parseIsoMoment reads UTF-8 cells like the QString version", "[time]")
     CHECK(*parseIsoMoment(QByteArrayView("2026-06-01T00:00:00Z")) == testNow);
 }
 
+TEST_CASE("parseIsoMoment refuses year 0000 in a CSV cell as it does on the command line", "[time]")
+{
+    // Qt's calendar, which the command line's QString path uses, has no year 0; found by IsoTimeFuzz.
+    for (const char* text : {"0000-02-15", "0000-01-01T10:00Z", "0000-12-31 23:59:59"}) {
+        INFO(text);
+        const Result<qint64> fromUtf8 = parseIsoMoment(QByteArrayView(text));
+        REQUIRE_FALSE(fromUtf8.ok());
+        CHECK(fromUtf8.error().message.startsWith(QStringLiteral("'%1' is not an ISO 8601 date").arg(text)));
+        CHECK_FALSE(parseIsoMoment(QString::fromUtf8(text)).ok());
+    }
+}
+
 TEST_CASE("parseIsoMoment says which part of a well-formed date does not exist", "[time]")
 {
     const std::vector<std::pair<QString, QString>> cases{

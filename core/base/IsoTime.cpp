@@ -78,7 +78,8 @@ std::optional<qint64> parseCommonForm(QByteArrayView text)
     const int year = digits(s, 4);
     const int month = digits(s + 5, 2);
     const int day = digits(s + 8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || s[4] != '-' || s[7] != '-' ||
+    // Year 0000 is refused as the QString path refuses it: Qt's calendar has no year 0.
+    if (year < 1 || month < 1 || month > 12 || day < 1 || s[4] != '-' || s[7] != '-' ||
         static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
         return std::nullopt;
     qint64 seconds =

@@ -101,6 +101,14 @@ Result<ImportInput> ImportInput::open(const QString& path)
     return input;
 }
 
+ImportInput ImportInput::fromBytes(QByteArray bytes, QString name)
+{
+    ImportInput input;
+    input.m_name = std::move(name);
+    input.m_streamBytes = std::move(bytes);
+    return input;
+}
+
 Result<std::unique_ptr<QIODevice>> ImportInput::device() const
 {
     if (m_streamBytes) {

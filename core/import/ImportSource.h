@@ -23,6 +23,8 @@ public:
     // Refuses a folder or a device (bad input) and reads a stream to its end, so it waits for a FIFO's
     // writer.
     static Result<ImportInput> open(const QString& path);
+    // Bytes already in memory (a test, a fuzzer), read as a stream would be; `name` starts every error.
+    static ImportInput fromBytes(QByteArray bytes, QString name);
     // The input as the person named it: the path, or "standard input" for "-".
     static QString nameOf(const QString& path);
 
