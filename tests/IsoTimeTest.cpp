@@ -48,7 +48,8 @@ TEST_CASE("parseIsoMoment refuses year 0000 in a CSV cell as it does on the comm
         INFO(text);
         const Result<qint64> fromUtf8 = parseIsoMoment(QByteArrayView(text));
         REQUIRE_FALSE(fromUtf8.ok());
-        CHECK(fromUtf8.error().message.startsWith(QStringLiteral("'%1' is not an ISO 8601 date").arg(text)));
+        CHECK(fromUtf8.error().message.startsWith(
+            QStringLiteral("'%1' is not an ISO 8601 date").arg(QLatin1String(text))));
         CHECK_FALSE(parseIsoMoment(QString::fromUtf8(text)).ok());
     }
 }
