@@ -12,18 +12,10 @@
 
 namespace rapport::ui {
 
-namespace {
-
-// Rows fetched around a missing one: a screenful and some, so scrolling rarely waits.
-constexpr int fetchBatch = 200;
-// Cached rows beyond this are dropped; a view only ever shows a few dozen.
-constexpr int cacheLimit = 4000;
-
-} // namespace
-
 ContactTableModel::ContactTableModel(DatabaseSession& session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_rowCache(session, tr("Could not read the contacts' names: %1"))
 {
     connect(&m_session, &DatabaseSession::contactChanged, this, &ContactTableModel::contactChanged);
     connect(&m_session, &DatabaseSession::contactsReset, this, &ContactTableModel::reload);
@@ -104,30 +96,7 @@ RelationshipScore ContactTableModel::scoreOf(qint64 contactId) const
 
 const ContactRow* ContactTableModel::rowData(int row) const
 {
-    const qint64 id = contactAt(row);
-    if (const auto cached = m_rowCache.constFind(id); cached != m_rowCache.cend())
-        return &*cached;
-    if (m_rowCache.size() > cacheLimit)
-        m_rowCache.clear();
-    QList<qint64> batch;
-    const int first = std::max(0, row - fetchBatch / 4);
-    const int last = std::min(rowCount(), first + fetchBatch);
-    for (int r = first; r < last; ++r) {
-        if (!m_rowCache.contains(contactAt(r)))
-            batch << contactAt(r);
-    }
-    const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch);
-    if (fetched) {
-        m_rowCache.insert(*fetched);
-        m_rowsUnreadable = false;
-    } else if (!m_rowsUnreadable) {
-        // Once per failure, not once per cell a view paints.
-        m_rowsUnreadable = true;
-        emit m_session.errorOccurred(
-            tr("Could not read the contacts' names: %1").arg(fetched.error().message));
-    }
-    const auto found = m_rowCache.constFind(id);
-    return found == m_rowCache.cend() ? nullptr : &*found;
+    return m_rowCache.row(row, rowCount(), [this](int r) { return contactAt(r); });
 }
 
 QVariant ContactTableModel::data(const QModelIndex& index, int role) const
@@ -361,7 +330,7 @@ void ContactTableModel::rebuildRowLookup()
 
 void ContactTableModel::contactChanged(qint64 contactId)
 {
-    m_rowCache.remove(contactId);
+    m_rowCache.forget(contactId);
     const Result<std::optional<ContactIndexEntry>> entry =
         ContactDirectory(m_session.database()).indexEntry(contactId);
     if (!entry) {

@@ -5,6 +5,7 @@
 
 #include "core/scoring/RelationshipScore.h"
 #include "core/storage/ContactDirectory.h"
+#include "ui/widgets/ContactRowCache.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -84,8 +85,7 @@ private:
     std::vector<ContactIndexEntry> m_index; // id order
     QHash<qint64, qsizetype> m_indexPosition;
     std::vector<size_t> m_indexOfRow; // position in m_index of each row of m_order
-    mutable QHash<qint64, ContactRow> m_rowCache;
-    mutable bool m_rowsUnreadable = false; // the last fetch of rows failed, and that was reported
+    mutable ContactRowCache m_rowCache;
     int m_sortColumn = NameColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_orderCurrent = false; // m_order follows m_sortColumn/m_sortOrder

@@ -11,19 +11,12 @@
 
 namespace rapport::ui {
 
-namespace {
-
-// Rows whose names are fetched together: a screenful and some.
-constexpr int fetchBatch = 200;
-constexpr int cacheLimit = 4000;
-
-} // namespace
-
 OverdueContactsModel::OverdueContactsModel(DatabaseSession& session, std::function<bool(qint64)> isArchived,
                                            QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
     , m_isArchived(std::move(isArchived))
+    , m_rowCache(session, tr("Could not read the names of the overdue contacts: %1"))
 {
     connect(&m_session, &DatabaseSession::contactChanged, this, &OverdueContactsModel::contactChanged);
 }
@@ -64,7 +57,7 @@ void OverdueContactsModel::contactChanged(qint64 contactId)
     if (const ScoreBoard::Entry* entry = m_session.board().find(contactId))
         row.score =
             computeScore(entry->state, Clock::nowSeconds(), entry->context, m_session.engine().settings());
-    m_rowCache.remove(contactId);
+    m_rowCache.forget(contactId);
     emit dataChanged(index(*found, 0), index(*found, ColumnCount - 1));
 }
 
@@ -85,30 +78,7 @@ int OverdueContactsModel::columnCount(const QModelIndex& parent) const
 
 const ContactRow* OverdueContactsModel::rowData(int row) const
 {
-    const qint64 id = contactAt(row);
-    if (const auto cached = m_rowCache.constFind(id); cached != m_rowCache.cend())
-        return &*cached;
-    if (m_rowCache.size() > cacheLimit)
-        m_rowCache.clear();
-    QList<qint64> batch;
-    const int first = std::max(0, row - fetchBatch / 4);
-    const int last = std::min(rowCount(), first + fetchBatch);
-    for (int r = first; r < last; ++r) {
-        if (!m_rowCache.contains(contactAt(r)))
-            batch << contactAt(r);
-    }
-    const Result<QHash<qint64, ContactRow>> fetched = ContactDirectory(m_session.database()).rows(batch);
-    if (fetched) {
-        m_rowCache.insert(*fetched);
-        m_rowsUnreadable = false;
-    } else if (!m_rowsUnreadable) {
-        // Once per failure, not once per cell a view paints.
-        m_rowsUnreadable = true;
-        emit m_session.errorOccurred(
-            tr("Could not read the names of the overdue contacts: %1").arg(fetched.error().message));
-    }
-    const auto found = m_rowCache.constFind(id);
-    return found == m_rowCache.cend() ? nullptr : &*found;
+    return m_rowCache.row(row, rowCount(), [this](int r) { return contactAt(r); });
 }
 
 QVariant OverdueContactsModel::data(const QModelIndex& index, int role) const

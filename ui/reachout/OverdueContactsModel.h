@@ -5,6 +5,7 @@
 
 #include "core/scoring/RelationshipScore.h"
 #include "core/storage/ContactDirectory.h"
+#include "ui/widgets/ContactRowCache.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -61,8 +62,7 @@ private:
     std::function<bool(qint64)> m_isArchived;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_rowOfContact;
-    mutable QHash<qint64, ContactRow> m_rowCache;
-    mutable bool m_rowsUnreadable = false; // the last fetch of rows failed, and that was reported
+    mutable ContactRowCache m_rowCache;
 };
 
 } // namespace rapport::ui
