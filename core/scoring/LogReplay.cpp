@@ -45,39 +45,13 @@ Result<qint64> interactionCount(Database& db)
 Status LogReplay::forEachContact(const std::function<Status(qint64, const RelationshipState&)>& finished,
                                  const ProgressCallback& progress) const
 {
-    const Result<qint64> total = progress ? interactionCount(m_db) : Result<qint64>(qint64(0));
-    if (!total)
-        return total.error();
-    SqliteStatement rows(m_db.handle(), "SELECT contact_id, occurred_at, channel, direction FROM interactions"
-                                        " ORDER BY contact_id, occurred_at, id");
-    if (!rows.isValid())
-        return Error::database(rows.errorMessage());
-    qint64 current = std::numeric_limits<qint64>::min();
-    RelationshipState state;
-    qint64 done = 0;
-    while (rows.step()) {
-        const qint64 contactId = rows.columnInt64(0);
-        if (contactId != current) {
-            if (state.hasHistory()) {
-                if (Status status = finished(current, state); !status)
-                    return status;
-            }
-            current = contactId;
-            state = RelationshipState();
-        }
-        if (!applyRow(rows, state, m_settings))
-            return badRow(rows);
-        if (++done % progressEvery == 0 && !reportProgress(progress, done, *total))
-            return Error::cancelled();
-    }
-    if (!rows.ok())
-        return Error::database(rows.errorMessage());
-    if (state.hasHistory()) {
-        if (Status status = finished(current, state); !status)
-            return status;
-    }
-    reportProgress(progress, done, *total);
-    return {};
+    // One cutoff after every moment: the state "at" it is each contact's state after its whole log.
+    return forEachContactAt(
+        {std::numeric_limits<qint64>::max()},
+        [&](qint64 contactId, const std::vector<RelationshipState>& states) {
+            return finished(contactId, states.front());
+        },
+        progress);
 }
 
 Result<std::vector<QHash<qint64, RelationshipState>>>
