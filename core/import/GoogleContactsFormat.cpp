@@ -5,6 +5,12 @@
 
 namespace rapport {
 
+GoogleContactsFormat::GoogleContactsFormat()
+    : ContactsFormat(
+          QStringLiteral("google"), QStringLiteral("Google Contacts"),
+          QStringLiteral("First Name,Middle Name,Last Name,…,E-mail 1 - Value,… (or Name,Given Name,…)"))
+{}
+
 bool GoogleContactsFormat::recognizes(const QStringList& header, ImportTarget target) const
 {
     if (target != ImportTarget::Contacts || column(header, QStringLiteral("E-mail 1 - Value")) < 0)
@@ -18,25 +24,24 @@ bool GoogleContactsFormat::recognizes(const QStringList& header, ImportTarget ta
 ColumnMapping GoogleContactsFormat::mapping(const QStringList& header, ImportTarget) const
 {
     ColumnMapping mapping;
-    auto bind = [&](const char* name, ImportField field) {
-        if (const int index = column(header, QString::fromLatin1(name)); index >= 0)
-            mapping.bind(index, field);
-    };
-    // Older layout.
-    bind("Name", ImportField::DisplayName);
-    bind("Given Name", ImportField::GivenName);
-    bind("Additional Name", ImportField::MiddleName);
-    bind("Family Name", ImportField::FamilyName);
-    bind("Organization 1 - Name", ImportField::Organization);
-    bind("Organization 1 - Title", ImportField::Title);
-    bind("Group Membership", ImportField::Tags);
-    // Current layout.
-    bind("First Name", ImportField::GivenName);
-    bind("Middle Name", ImportField::MiddleName);
-    bind("Last Name", ImportField::FamilyName);
-    bind("Organization Name", ImportField::Organization);
-    bind("Organization Title", ImportField::Title);
-    bind("Labels", ImportField::Tags);
+    bindNamed(mapping, header,
+              {
+                  // Older layout.
+                  {"Name", ImportField::DisplayName},
+                  {"Given Name", ImportField::GivenName},
+                  {"Additional Name", ImportField::MiddleName},
+                  {"Family Name", ImportField::FamilyName},
+                  {"Organization 1 - Name", ImportField::Organization},
+                  {"Organization 1 - Title", ImportField::Title},
+                  {"Group Membership", ImportField::Tags},
+                  // Current layout.
+                  {"First Name", ImportField::GivenName},
+                  {"Middle Name", ImportField::MiddleName},
+                  {"Last Name", ImportField::FamilyName},
+                  {"Organization Name", ImportField::Organization},
+                  {"Organization Title", ImportField::Title},
+                  {"Labels", ImportField::Tags},
+              });
     // Both: numbered value columns, "E-mail 1 - Value", "Phone 2 - Value", "Website 1 - Value".
     static const QRegularExpression numbered(QStringLiteral("^(E-mail|Phone|Website) \\d+ - Value$"),
                                              QRegularExpression::CaseInsensitiveOption);
@@ -50,11 +55,6 @@ ColumnMapping GoogleContactsFormat::mapping(const QStringList& header, ImportTar
                                                          : ImportField::Website);
     }
     return mapping;
-}
-
-QString GoogleContactsFormat::headerHint(ImportTarget) const
-{
-    return QStringLiteral("First Name,Middle Name,Last Name,…,E-mail 1 - Value,… (or Name,Given Name,…)");
 }
 
 } // namespace rapport

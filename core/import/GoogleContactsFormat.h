@@ -5,19 +5,16 @@
 // become tags, except Google's own ("* myContacts", "* starred").
 #pragma once
 
-#include "core/import/ImportFormat.h"
+#include "core/import/ContactsFormat.h"
 
 namespace rapport {
 
-class GoogleContactsFormat : public ImportFormat
+class GoogleContactsFormat : public ContactsFormat
 {
 public:
-    QString key() const override { return QStringLiteral("google"); }
-    QString name() const override { return QStringLiteral("Google Contacts"); }
-    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    GoogleContactsFormat();
     bool recognizes(const QStringList& header, ImportTarget target) const override;
     ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
-    QString headerHint(ImportTarget target) const override;
 };
 
 } // namespace rapport

@@ -3,6 +3,11 @@
 
 namespace rapport {
 
+LinkedInFormat::LinkedInFormat()
+    : ContactsFormat(QStringLiteral("linkedin"), QStringLiteral("LinkedIn Connections"),
+                     QStringLiteral("First Name,Last Name,URL,Email Address,Company,Position,Connected On"))
+{}
+
 bool LinkedInFormat::recognizes(const QStringList& header, ImportTarget target) const
 {
     return target == ImportTarget::Contacts &&
@@ -14,22 +19,16 @@ bool LinkedInFormat::recognizes(const QStringList& header, ImportTarget target) 
 ColumnMapping LinkedInFormat::mapping(const QStringList& header, ImportTarget) const
 {
     ColumnMapping mapping;
-    auto bind = [&](const char* name, ImportField field, MethodKind service = MethodKind::Email) {
-        if (const int index = column(header, QString::fromLatin1(name)); index >= 0)
-            mapping.bind(index, field, service);
-    };
-    bind("First Name", ImportField::GivenName);
-    bind("Last Name", ImportField::FamilyName);
-    bind("URL", ImportField::Handle, MethodKind::LinkedIn);
-    bind("Email Address", ImportField::Email);
-    bind("Company", ImportField::Organization);
-    bind("Position", ImportField::Title);
+    bindNamed(mapping, header,
+              {
+                  {"First Name", ImportField::GivenName},
+                  {"Last Name", ImportField::FamilyName},
+                  {"URL", ImportField::Handle, MethodKind::LinkedIn},
+                  {"Email Address", ImportField::Email},
+                  {"Company", ImportField::Organization},
+                  {"Position", ImportField::Title},
+              });
     return mapping;
-}
-
-QString LinkedInFormat::headerHint(ImportTarget) const
-{
-    return QStringLiteral("First Name,Last Name,URL,Email Address,Company,Position,Connected On");
 }
 
 } // namespace rapport

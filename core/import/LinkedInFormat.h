@@ -4,20 +4,17 @@
 // The profile URL becomes the contact's LinkedIn handle.
 #pragma once
 
-#include "core/import/ImportFormat.h"
+#include "core/import/ContactsFormat.h"
 
 namespace rapport {
 
-class LinkedInFormat : public ImportFormat
+class LinkedInFormat : public ContactsFormat
 {
 public:
-    QString key() const override { return QStringLiteral("linkedin"); }
-    QString name() const override { return QStringLiteral("LinkedIn Connections"); }
-    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    LinkedInFormat();
     bool recognizes(const QStringList& header, ImportTarget target) const override;
     int preambleRecords() const override { return 5; }
     ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
-    QString headerHint(ImportTarget target) const override;
 };
 
 } // namespace rapport

@@ -3,6 +3,11 @@
 
 namespace rapport {
 
+OutlookFormat::OutlookFormat()
+    : ContactsFormat(QStringLiteral("outlook"), QStringLiteral("Outlook"),
+                     QStringLiteral("First Name,Middle Name,Last Name,Title,…,E-mail Address,…"))
+{}
+
 bool OutlookFormat::recognizes(const QStringList& header, ImportTarget target) const
 {
     return target == ImportTarget::Contacts &&
@@ -13,22 +18,21 @@ bool OutlookFormat::recognizes(const QStringList& header, ImportTarget target) c
 ColumnMapping OutlookFormat::mapping(const QStringList& header, ImportTarget) const
 {
     ColumnMapping mapping;
-    auto bind = [&](const char* name, ImportField field) {
-        if (const int index = column(header, QString::fromLatin1(name)); index >= 0)
-            mapping.bind(index, field);
-    };
-    bind("First Name", ImportField::GivenName);
-    bind("Middle Name", ImportField::MiddleName);
-    bind("Last Name", ImportField::FamilyName);
-    bind("Company", ImportField::Organization);
-    bind("Job Title", ImportField::Title);
-    bind("E-mail Address", ImportField::Email);
-    bind("E-mail 2 Address", ImportField::Email);
-    bind("E-mail 3 Address", ImportField::Email);
-    bind("Web Page", ImportField::Website);
-    bind("Personal Web Page", ImportField::Website);
-    bind("Business Web Page", ImportField::Website);
-    bind("Categories", ImportField::Tags);
+    bindNamed(mapping, header,
+              {
+                  {"First Name", ImportField::GivenName},
+                  {"Middle Name", ImportField::MiddleName},
+                  {"Last Name", ImportField::FamilyName},
+                  {"Company", ImportField::Organization},
+                  {"Job Title", ImportField::Title},
+                  {"E-mail Address", ImportField::Email},
+                  {"E-mail 2 Address", ImportField::Email},
+                  {"E-mail 3 Address", ImportField::Email},
+                  {"Web Page", ImportField::Website},
+                  {"Personal Web Page", ImportField::Website},
+                  {"Business Web Page", ImportField::Website},
+                  {"Categories", ImportField::Tags},
+              });
     // The person's own numbers; not faxes, pagers or an assistant's.
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header.at(i).trimmed();
@@ -37,11 +41,6 @@ ColumnMapping OutlookFormat::mapping(const QStringList& header, ImportTarget) co
             mapping.bind(i, ImportField::Phone);
     }
     return mapping;
-}
-
-QString OutlookFormat::headerHint(ImportTarget) const
-{
-    return QStringLiteral("First Name,Middle Name,Last Name,Title,…,E-mail Address,…");
 }
 
 } // namespace rapport

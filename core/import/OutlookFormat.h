@@ -4,19 +4,16 @@
 // "Title" is a courtesy title (Mr., Dr.) and is not imported; "Job Title" is.
 #pragma once
 
-#include "core/import/ImportFormat.h"
+#include "core/import/ContactsFormat.h"
 
 namespace rapport {
 
-class OutlookFormat : public ImportFormat
+class OutlookFormat : public ContactsFormat
 {
 public:
-    QString key() const override { return QStringLiteral("outlook"); }
-    QString name() const override { return QStringLiteral("Outlook"); }
-    bool supports(ImportTarget target) const override { return target == ImportTarget::Contacts; }
+    OutlookFormat();
     bool recognizes(const QStringList& header, ImportTarget target) const override;
     ColumnMapping mapping(const QStringList& header, ImportTarget target) const override;
-    QString headerHint(ImportTarget target) const override;
 };
 
 } // namespace rapport
