@@ -65,6 +65,10 @@ TEST_CASE("Formats are recognized by their headers, and only by theirs", "[impor
         split("Title,First Name,Middle Name,Last Name,Suffix,Company,Department,"
               "Job Title,Business Phone,Categories,E-mail Address,E-mail Type");
     const QStringList rapportContacts = split("id,display_name,given_name,family_name,emails,phones,handles");
+    const QStringList thunderbird = split("First Name,Last Name,Display Name,Nickname,Primary Email,"
+                                          "Secondary Email,Screen Name,Work Phone,Home Phone,Job Title,");
+    const QStringList roundcube =
+        split("First Name,Middle Name,Last Name,Display Name,Title,Email Home,Email Work,Phone Mobile");
     struct Expectation
     {
         const QStringList& header;
@@ -73,7 +77,8 @@ TEST_CASE("Formats are recognized by their headers, and only by theirs", "[impor
     for (const Expectation& e :
          {Expectation{linkedIn, "linkedin"}, Expectation{linkedInOld, "linkedin"},
           Expectation{google, "google"}, Expectation{googleLegacy, "google"}, Expectation{outlook, "outlook"},
-          Expectation{outlookDesktop, "outlook"}, Expectation{rapportContacts, "rapport"}}) {
+          Expectation{outlookDesktop, "outlook"}, Expectation{rapportContacts, "rapport"},
+          Expectation{thunderbird, "thunderbird"}, Expectation{roundcube, "roundcube"}}) {
         INFO(e.header.join(QLatin1Char(',')).toStdString());
         QStringList recognizedBy;
         for (const auto& format : importFormats()) {
@@ -83,7 +88,8 @@ TEST_CASE("Formats are recognized by their headers, and only by theirs", "[impor
         CHECK(recognizedBy == QStringList{QString::fromLatin1(e.format)});
     }
     CHECK(importFormatKeys() == QStringList{QStringLiteral("rapport"), QStringLiteral("linkedin"),
-                                            QStringLiteral("google"), QStringLiteral("outlook")});
+                                            QStringLiteral("google"), QStringLiteral("thunderbird"),
+                                            QStringLiteral("roundcube"), QStringLiteral("outlook")});
     CHECK_FALSE(findImportFormat(QStringLiteral("linkedin"))->supports(ImportTarget::Interactions));
     CHECK(findImportFormat(QStringLiteral("rapport"))->supports(ImportTarget::Notes));
     CHECK(findImportFormat(QStringLiteral("vcard")) == nullptr);
@@ -172,6 +178,63 @@ TEST_CASE("Outlook: job titles, the person's own phones, CRLF files", "[import][
           QStringLiteral("Archivist"));
     CHECK(importSample(database.db(), "outlook-contacts.csv").summary() ==
           QStringLiteral("0 created, 3 unchanged, 0 updated, 0 skipped"));
+}
+
+TEST_CASE("Thunderbird: both emails, the person's own phones, web pages; the rest named as not imported",
+          "[import][formats]")
+{
+    PinnedClock clock;
+    TempDatabase database;
+    const ImportReport report = importSample(database.db(), "thunderbird-addressbook.csv");
+    CHECK(report.format == QStringLiteral("Thunderbird address book"));
+    CHECK(report.summary() == QStringLiteral("3 created, 0 unchanged, 0 updated, 0 skipped"));
+    const Contact grace = contactWith(database.db(), QStringLiteral("grace.hopper@mail.example"));
+    CHECK(grace.displayName == QStringLiteral("Grace Hopper"));
+    CHECK(grace.title == QStringLiteral("Rear Admiral"));
+    CHECK(grace.organization == QStringLiteral("US Navy"));
+    CHECK(methodsOf(grace, MethodKind::Email) ==
+          QStringList{QStringLiteral("grace@navy.example"), QStringLiteral("grace.hopper@mail.example")});
+    // Work phone and mobile; not the fax.
+    CHECK(methodsOf(grace, MethodKind::Phone) ==
+          QStringList{QStringLiteral("+1 202 555 0143"), QStringLiteral("+1 202 555 0177")});
+    CHECK(methodsOf(grace, MethodKind::Website) ==
+          QStringList{QStringLiteral("https://navy.example/hopper")});
+    const Contact juergen = contactWith(database.db(), QStringLiteral("juergen.weiss@presse.example"));
+    CHECK(juergen.organization == QStringLiteral("Straße & Söhne, GmbH"));
+    CHECK(methodsOf(juergen, MethodKind::Website).size() == 2);
+    CHECK(methodsOf(contactWith(database.db(), QStringLiteral("misaki@tokyo.example")), MethodKind::Phone)
+              .isEmpty());
+    CHECK(report.unimportedColumns.contains(QStringLiteral("Screen Name")));
+    CHECK(report.unimportedColumns.contains(QStringLiteral("Fax Number")));
+    CHECK(report.unimportedColumns.contains(QStringLiteral("Notes")));
+    CHECK_FALSE(report.unimportedColumns.contains(QStringLiteral("Primary Email")));
+    CHECK_FALSE(report.unimportedColumns.contains(QString())); // the empty column after the trailing comma
+}
+
+TEST_CASE("Roundcube: home, work and other emails, job title not courtesy title, groups as tags",
+          "[import][formats]")
+{
+    PinnedClock clock;
+    TempDatabase database;
+    const ImportReport report = importSample(database.db(), "roundcube-contacts.csv");
+    CHECK(report.format == QStringLiteral("Roundcube"));
+    CHECK(report.created == 2);
+    const Contact ada = contactWith(database.db(), QStringLiteral("ada.old@mail.example"));
+    CHECK(ada.displayName == QStringLiteral("Ada Lovelace"));
+    CHECK(ada.title == QStringLiteral("Mathematician"));
+    CHECK(ada.organization == QStringLiteral("Analytical Engines Ltd"));
+    CHECK(methodsOf(ada, MethodKind::Email) == QStringList{QStringLiteral("ada.home@mail.example"),
+                                                           QStringLiteral("ada@analytical.example"),
+                                                           QStringLiteral("ada.old@mail.example")});
+    CHECK(methodsOf(ada, MethodKind::Phone) == QStringList{QStringLiteral("+44 20 7946 0001")});
+    CHECK(methodsOf(ada, MethodKind::Website) == QStringList{QStringLiteral("https://ada.example/notes")});
+    CHECK(ada.tags == QStringList{QStringLiteral("Core contributors")});
+    const Contact chloe = contactWith(database.db(), QStringLiteral("chloe@vandijk.example"));
+    CHECK(chloe.displayName == QStringLiteral("Chloé Anne Van Dijk"));
+    CHECK(chloe.title == QStringLiteral("Editor, \"Review\""));
+    CHECK(report.unimportedColumns == QStringList{QStringLiteral("Title"), QStringLiteral("Home Fax"),
+                                                  QStringLiteral("Department"), QStringLiteral("IM Jabber"),
+                                                  QStringLiteral("Notes")});
 }
 
 TEST_CASE("A format forced on a file that is not of it says what it expected", "[import][formats]")

@@ -16,7 +16,7 @@ int runImport(const QStringList& arguments)
     CommandParser parser(
         command,
         QStringLiteral("rapport import contacts|interactions|notes FILE --database PATH "
-                       "[--format auto|rapport|linkedin|google|outlook] [--encoding utf-8|latin-1] "
+                       "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook] [--encoding utf-8|latin-1] "
                        "[--dry-run]"),
         QStringLiteral("Imports a CSV file: every row is checked first, then all are written in "
                        "one transaction, or none. Contacts already known (same email or handle) "
@@ -28,7 +28,7 @@ int runImport(const QStringList& arguments)
     parser.addOption(
         {QStringLiteral("format"),
          QStringLiteral("auto (default: recognize the header, else guess from the column names), rapport, "
-                        "linkedin, google or outlook."),
+                        "linkedin, google, thunderbird, roundcube or outlook."),
          QStringLiteral("FORMAT"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("encoding"),
                       QStringLiteral("utf-8 (default) or latin-1 (older Excel and Outlook files)."),
@@ -68,6 +68,8 @@ int runImport(const QStringList& arguments)
         return fail(command, report.error());
     if (!report->guessedColumns.isEmpty())
         out() << "columns: " << report->guessedColumns.join(QStringLiteral(", ")) << Qt::endl;
+    if (!report->unimportedColumns.isEmpty())
+        out() << "columns not imported: " << report->unimportedColumns.join(QStringLiteral(", ")) << Qt::endl;
     if (!report->ok()) {
         out().flush();
         for (const QString& problem : report->errors)

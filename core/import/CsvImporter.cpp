@@ -37,6 +37,18 @@ QStringList describeGuess(const ImportLayout& layout)
     return columns;
 }
 
+// The named columns no field is bound to, so that nothing a file holds is left out without a word.
+QStringList unimportedColumns(const ImportLayout& layout)
+{
+    QStringList columns;
+    for (int i = 0; i < layout.header.size(); ++i) {
+        const QString name = layout.header.at(i).trimmed();
+        if (!name.isEmpty() && !layout.mapping.bindingOf(i))
+            columns << name;
+    }
+    return columns;
+}
+
 } // namespace
 
 Result<std::unique_ptr<ImportSource>> CsvImporter::openSource() const
@@ -85,6 +97,7 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
     report.format = formatName(layout);
     if (layout.guessed)
         report.guessedColumns = describeGuess(layout);
+    report.unimportedColumns = unimportedColumns(layout);
     if (const QString problem = layout.mapping.problem(m_options.target); !problem.isEmpty())
         return Error::badInput(
             QStringLiteral("%1: %2").arg(source.reader().location(layout.headerLine), problem));

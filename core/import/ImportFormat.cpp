@@ -5,6 +5,8 @@
 #include "core/import/LinkedInFormat.h"
 #include "core/import/OutlookFormat.h"
 #include "core/import/RapportFormat.h"
+#include "core/import/RoundcubeFormat.h"
+#include "core/import/ThunderbirdFormat.h"
 
 #include <algorithm>
 
@@ -32,6 +34,9 @@ const std::vector<std::unique_ptr<ImportFormat>>& importFormats()
         all.push_back(std::make_unique<RapportFormat>());
         all.push_back(std::make_unique<LinkedInFormat>());
         all.push_back(std::make_unique<GoogleContactsFormat>());
+        // Before Outlook: a Roundcube file may have Outlook's email columns beside its own.
+        all.push_back(std::make_unique<ThunderbirdFormat>());
+        all.push_back(std::make_unique<RoundcubeFormat>());
         all.push_back(std::make_unique<OutlookFormat>());
         return all;
     }();

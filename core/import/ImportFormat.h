@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A known CSV layout Rapport can import without help: Rapport's own export, LinkedIn Connections, Google
-// Contacts and Outlook. Each is a small class behind this interface; importers pick one by looking at
+// Contacts, Thunderbird, Roundcube and Outlook. Each is a small class behind this interface; importers pick one by looking at
 // the file's header row.
 #pragma once
 
@@ -17,7 +17,7 @@ class ImportFormat
 public:
     virtual ~ImportFormat() = default;
 
-    virtual QString key() const = 0;  // "rapport", "linkedin", "google", "outlook"
+    virtual QString key() const = 0;  // "rapport", "linkedin", "google", "thunderbird", …
     virtual QString name() const = 0; // "LinkedIn Connections"
     virtual bool supports(ImportTarget target) const = 0;
     // Whether `header`, one record of the file, is this format's header row for `target`.
