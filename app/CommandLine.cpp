@@ -19,6 +19,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("add-contact"), runAddContact},
         {QStringLiteral("check"), runCheck},
         {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("duplicates"), runDuplicates},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
@@ -50,7 +51,8 @@ QString generalHelp()
                "[--until DATE]\n"
                "  rapport add-contact --database PATH --name NAME [--email E]... [--handle "
                "SERVICE:HANDLE]...\n"
-               "                   [--phone P]... [--organization O] [--title T] [--tag T]... [--owner NAME]\n"
+               "                   [--phone P]... [--organization O] [--title T] [--tag T]... [--owner "
+               "NAME]\n"
                "                   [--cadence DAYS]\n"
                "  rapport log      --database PATH --contact ID|EMAIL|HANDLE --channel C\n"
                "                   --direction outbound|inbound|mutual [--at ISO] [--summary TEXT] [--by "
@@ -64,6 +66,7 @@ QString generalHelp()
                "                   [--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG]\n"
                "                   [--bom]\n"
                "  rapport check    --database PATH\n"
+               "  rapport duplicates --database PATH [--region CC] [--json]\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"
                "Without --database, the default database is used: %2\n"

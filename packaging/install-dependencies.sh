@@ -13,6 +13,10 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # storage, CSV, tests
     libsqlite3-dev sqlite3 libcsv-dev catch2
+    # phone numbers in E.164 for finding duplicate contacts
+    libphonenumber-dev
+    # conversation archives: MIME mail (mbox, .eml) and zipped chat exports read in place
+    libgmime-3.0-dev libzip-dev
     # headless GUI runs and screenshots, fonts for the UI
     xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
     # fuzz targets (tests/fuzz): Clang 14 and its libFuzzer runtime

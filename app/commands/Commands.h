@@ -10,6 +10,7 @@ namespace rapport::cli {
 int runAddContact(const QStringList& arguments);
 int runCheck(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
+int runDuplicates(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runLog(const QStringList& arguments);
