@@ -23,6 +23,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("export"), runExport},
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
+        {QStringLiteral("merge"), runMerge},
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
     };
@@ -67,6 +68,7 @@ QString generalHelp()
                "                   [--bom]\n"
                "  rapport check    --database PATH\n"
                "  rapport duplicates --database PATH [--region CC] [--json]\n"
+               "  rapport merge    KEEP OTHER... --database PATH\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"
                "Without --database, the default database is used: %2\n"

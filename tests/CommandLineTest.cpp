@@ -403,6 +403,7 @@ TEST_CASE("Commands that only read refuse a missing database instead of creating
         {QStringLiteral("check")},
         {QStringLiteral("settings")},
         {QStringLiteral("export"), QStringLiteral("contacts")},
+        {QStringLiteral("duplicates")},
     };
     for (const QStringList& reader : readers) {
         INFO(reader.join(QLatin1Char(' ')).toStdString());

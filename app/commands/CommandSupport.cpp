@@ -76,7 +76,7 @@ std::optional<int> CommandParser::parse(const QStringList& arguments)
         return Success;
     }
     const QStringList given = m_parser.positionalArguments();
-    if (given.size() > m_positionals.size())
+    if (given.size() > m_positionals.size() && !m_lastRepeats)
         return fail(m_command, Error::usage(QStringLiteral("unexpected argument '%1'\nusage: %2")
                                                 .arg(given.at(m_positionals.size()), m_synopsis)));
     if (given.size() < m_positionals.size())

@@ -41,6 +41,8 @@ public:
     // Declares a required positional argument (e.g. "FILE"), in order. A command declares none by
     // default, and then any positional argument is a usage error.
     void addPositional(const QString& name, const QString& description);
+    // Lets the last declared positional argument repeat ("OTHER_ID..."): one or more values.
+    void repeatLastPositional() { m_lastRepeats = true; }
     // Parses the arguments after the command name. nullopt means "stop with this exit code": a usage
     // error was printed, or the help was.
     std::optional<int> parse(const QStringList& arguments);
@@ -63,6 +65,7 @@ private:
     QString m_command;
     QString m_synopsis;
     QStringList m_positionals;
+    bool m_lastRepeats = false;
     QCommandLineParser m_parser;
 };
 

@@ -14,6 +14,7 @@ int runDuplicates(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runLog(const QStringList& arguments);
+int runMerge(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);
 

@@ -12,6 +12,7 @@
 #include "core/scoring/ScoreBoard.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/services/ConversationLog.h"
+#include "core/services/DuplicateFinder.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/SqliteStatement.h"
 #include "tests/bench/BenchmarkTable.h"
@@ -385,6 +386,14 @@ int main(int argc, char* argv[])
     table.measure(QStringLiteral("full-text search, one word"), runs, 50.0, [&] {
         orDie(QStringLiteral("search"), search.findContacts(words[word++ % words.size()]));
     });
+
+    table.measure(
+        QStringLiteral("find duplicate candidates among %1 contacts").arg(contactCount), runs, 2000.0, [&] {
+            const DuplicateReport found =
+                orDie(QStringLiteral("duplicates"), DuplicateFinder(*db, QStringLiteral("US")).find());
+            if (found.pairs.empty())
+                die(QStringLiteral("duplicates"), Error::database(QStringLiteral("no pairs found")));
+        });
 
     measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
     const BenchmarkRow dashboard =

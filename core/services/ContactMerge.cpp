@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/ContactMerge.h"
+
+#include "core/storage/ContactRepository.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <algorithm>
+
+namespace rapport {
+
+namespace {
+
+bool hasName(const Contact& contact)
+{
+    return !contact.effectiveDisplayName().trimmed().isEmpty();
+}
+
+// The merged list of ids in order, or why it is not a merge.
+Result<QList<qint64>> mergeOrder(qint64 keepId, const QList<qint64>& otherIds)
+{
+    QList<qint64> order{keepId};
+    for (const qint64 id : otherIds) {
+        if (id == keepId)
+            return Error::usage(QStringLiteral("contact %1 cannot be merged into itself").arg(id));
+        if (!order.contains(id))
+            order << id;
+    }
+    if (order.size() < 2)
+        return Error::usage(QStringLiteral("a merge needs at least one contact besides the one kept"));
+    return order;
+}
+
+} // namespace
+
+Contact ContactMerge::combined(const QList<Contact>& contacts)
+{
+    Q_ASSERT(!contacts.isEmpty());
+    Contact merged = contacts.constFirst();
+    QSet<std::pair<int, QString>> methodKeys;
+    QSet<QString> tagKeys;
+    merged.methods.clear();
+    merged.tags.clear();
+    for (const Contact& contact : contacts) {
+        // A name is one field: a given name from one record beside a family name from another is nobody's.
+        if (!hasName(merged) && hasName(contact)) {
+            merged.givenName = contact.givenName;
+            merged.familyName = contact.familyName;
+            merged.displayName = contact.displayName;
+        }
+        if (merged.organization.trimmed().isEmpty())
+            merged.organization = contact.organization;
+        if (merged.title.trimmed().isEmpty())
+            merged.title = contact.title;
+        if (!merged.ownerId)
+            merged.ownerId = contact.ownerId;
+        if (!merged.cadenceDays)
+            merged.cadenceDays = contact.cadenceDays;
+        merged.archived = merged.archived && contact.archived;
+        merged.createdAt = std::min(merged.createdAt, contact.createdAt);
+        for (const ContactMethod& method : contact.methods) {
+            const std::pair<int, QString> key{static_cast<int>(method.kind),
+                                              normalizeMethodValue(method.kind, method.value)};
+            if (methodKeys.contains(key))
+                continue;
+            methodKeys.insert(key);
+            ContactMethod copy = method;
+            copy.id = 0;
+            merged.methods << copy;
+        }
+        for (const QString& tag : contact.tags) {
+            if (tagKeys.contains(tag.toCaseFolded()))
+                continue;
+            tagKeys.insert(tag.toCaseFolded());
+            merged.tags << tag;
+        }
+    }
+    return merged;
+}
+
+Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qint64>& otherIds,
+                                                   const std::optional<Contact>& fields)
+{
+    const Result<QList<qint64>> order = mergeOrder(keepId, otherIds);
+    if (!order)
+        return order.error();
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status().error();
+    ContactRepository contacts(m_db);
+    QList<ContactSnapshot> before;
+    QList<Contact> records;
+    for (const qint64 id : *order) {
+        Result<ContactSnapshot> snapshot = contacts.snapshot(id);
+        if (!snapshot)
+            return snapshot.error();
+        records << snapshot->contact;
+        before << std::move(*snapshot);
+    }
+
+    Contact merged = combined(records);
+    if (fields) {
+        merged.givenName = fields->givenName;
+        merged.familyName = fields->familyName;
+        merged.displayName = fields->displayName;
+        merged.organization = fields->organization;
+        merged.title = fields->title;
+        merged.ownerId = fields->ownerId;
+        merged.cadenceDays = fields->cadenceDays;
+    }
+    merged.id = keepId;
+    if (const QString problem = ContactRepository::validationError(merged); !problem.isEmpty())
+        return Error::badInput(problem);
+
+    // The log and the notes change hands row by row, so their ids (and what the dashboard's rollups
+    // count, through the schema's triggers) stay as they were.
+    for (const char* table : {"interactions", "trust_notes"}) {
+        QSqlQuery move = m_db.prepare(
+            QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?").arg(QLatin1String(table)));
+        for (qsizetype i = 1; i < order->size(); ++i) {
+            move.addBindValue(keepId);
+            move.addBindValue(order->at(i));
+            if (Status moved = Database::run(move); !moved)
+                return moved.error();
+        }
+    }
+    // The others go first, so that their emails, phones and handles are free for the kept contact.
+    for (qsizetype i = 1; i < order->size(); ++i) {
+        if (Status removed = contacts.remove(order->at(i)); !removed)
+            return removed.error();
+    }
+    if (Status updated = contacts.update(merged); !updated)
+        return updated.error();
+    QSqlQuery created = m_db.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE id = ?"));
+    created.addBindValue(merged.createdAt);
+    created.addBindValue(keepId);
+    if (Status dated = Database::run(created); !dated)
+        return dated.error();
+    if (Status rebuilt = m_engine.rebuildContact(keepId); !rebuilt)
+        return rebuilt.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return before;
+}
+
+Status ContactMerge::unmerge(const QList<ContactSnapshot>& before)
+{
+    if (before.isEmpty())
+        return {};
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    ContactRepository contacts(m_db);
+    // The merged contact takes the moved log and notes with it; each snapshot brings its own back.
+    if (Status removed = contacts.remove(before.constFirst().contact.id); !removed)
+        return removed;
+    for (const ContactSnapshot& snapshot : before) {
+        if (Status restored = contacts.restore(snapshot); !restored)
+            return restored;
+        if (Status rebuilt = m_engine.rebuildContact(snapshot.contact.id); !rebuilt)
+            return rebuilt;
+    }
+    return transaction.commit();
+}
+
+} // namespace rapport
