@@ -5,6 +5,7 @@
 
 #include "core/services/ConsistencyCheck.h"
 #include "core/services/DuplicateFinder.h"
+#include "core/storage/DistinctContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
@@ -134,11 +135,21 @@ TEST_CASE("Unmerge brings each contact back under its own ids with its own score
     const RelationshipState linkedInState = *require(fixture.engine().storedState(graces.fromLinkedIn));
     const RelationshipState outlookState = *require(fixture.engine().storedState(graces.fromOutlook));
 
+    Contact other;
+    other.displayName = QStringLiteral("Grace Brewster");
+    const qint64 brewster = require(ContactRepository(db).create(other));
+    requireOk(DistinctContactRepository(db).mark(graces.fromOutlook, brewster));
+
     ContactMerge merge(db, fixture.engine());
     const QList<ContactSnapshot> before = require(merge.merge(graces.fromLinkedIn, {graces.fromOutlook}));
+    // The mark moves to the merged record.
+    CHECK(require(DistinctContactRepository(db).all()) ==
+          QSet<ContactPair>{DistinctContactRepository::pairOf(graces.fromLinkedIn, brewster)});
     requireOk(merge.unmerge(before));
+    CHECK(require(DistinctContactRepository(db).all()) ==
+          QSet<ContactPair>{DistinctContactRepository::pairOf(graces.fromOutlook, brewster)});
 
-    CHECK(require(ContactRepository(db).count()) == 2);
+    CHECK(require(ContactRepository(db).count()) == 3);
     for (const ContactSnapshot* original : {&linkedInBefore, &outlookBefore}) {
         const ContactSnapshot now = require(ContactRepository(db).snapshot(original->contact.id));
         CHECK(now.contact.organization == original->contact.organization);

@@ -5,7 +5,11 @@
 #include "core/model/Folding.h"
 #include "core/model/PhoneNumber.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/DistinctContactRepository.h"
+#include "core/storage/Migrations.h"
 #include "tests/support/TestSupport.h"
+
+#include <QTemporaryDir>
 
 using namespace rapport;
 using namespace rapport::test;
@@ -202,4 +206,69 @@ TEST_CASE("Tags that differ only in case, spacing, dashes or underscores", "[dup
     CHECK(report.tags.front().names.size() == 3);
     CHECK(report.tags.front().names.contains(QStringLiteral("core-contributors")));
     CHECK(report.pairs.empty());
+}
+
+TEST_CASE("A pair marked not the same person is not proposed again, even after a delete is undone",
+          "[duplicates][distinct]")
+{
+    PinnedClock clock;
+    TempDatabase database;
+    Database& db = database.db();
+    const qint64 anna = add(db, {QStringLiteral("Anna Smith"), QStringLiteral("Acme"), {}, {}});
+    const qint64 namesake = add(db, {QStringLiteral("Anna Smith"), QStringLiteral("Acme"), {}, {}});
+    const qint64 third = add(db, {QStringLiteral("Anna Smith"), QStringLiteral("Acme"), {}, {}});
+    REQUIRE(require(DuplicateFinder(db, QString()).find()).pairs.size() == 3);
+
+    DistinctContactRepository distinct(db);
+    requireOk(distinct.mark(namesake, anna));
+    requireOk(distinct.mark(anna, namesake));
+    CHECK(require(distinct.all()) == QSet<ContactPair>{{anna, namesake}});
+    const DuplicateReport marked = require(DuplicateFinder(db, QString()).find());
+    CHECK(marked.pairs.size() == 2);
+    CHECK(pairOf(marked, anna, namesake) == nullptr);
+    CHECK(distinct.mark(anna, anna).error().kind == ErrorKind::Usage);
+    const Status missing = distinct.mark(anna, 9999);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == QStringLiteral("no contact with id 9999"));
+
+    // A deleted contact takes its marks along, and its snapshot brings them back.
+    ContactRepository contacts(db);
+    const ContactSnapshot snapshot = require(contacts.snapshot(namesake));
+    CHECK(snapshot.distinctFrom == QList<qint64>{anna});
+    requireOk(contacts.remove(namesake));
+    CHECK(require(distinct.all()).isEmpty());
+    requireOk(contacts.restore(snapshot));
+    CHECK(require(distinct.all()) == QSet<ContactPair>{{anna, namesake}});
+
+    requireOk(distinct.unmark(namesake, anna));
+    CHECK(require(DuplicateFinder(db, QString()).find()).pairs.size() == 3);
+    CHECK(pairOf(require(DuplicateFinder(db, QString()).find()), anna, third) != nullptr);
+}
+
+TEST_CASE("A version 4 file upgrades to keep pairs marked not the same person", "[duplicates][migrations]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("v4.sqlite3"));
+    QByteArray schema;
+    for (const Migration& migration : migrations()) {
+        if (migration.version > 4)
+            break;
+        for (const QString& statement : migration.statements)
+            schema += statement.toUtf8() + ";\n";
+    }
+    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) + ";\n";
+    schema += "PRAGMA user_version = 4;\n";
+    schema += "INSERT INTO contacts (id, display_name, organization, created_at, updated_at) VALUES"
+              " (1, 'Anna Smith', 'Acme', 0, 0), (2, 'Anna Smith', 'Acme', 0, 0);";
+    rawExecute(path, schema.constData());
+
+    std::unique_ptr<Database> db = require(Database::open(path));
+    CHECK(db->schemaVersion() == currentSchemaVersion());
+    CHECK(require(DuplicateFinder(*db, QString()).find()).pairs.size() == 1);
+    requireOk(DistinctContactRepository(*db).mark(1, 2));
+    CHECK(require(DuplicateFinder(*db, QString()).find()).pairs.empty());
+    // Marks go with their contacts through the schema's cascade.
+    requireOk(ContactRepository(*db).remove(2));
+    CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM distinct_contacts"))).toInt() == 0);
 }

@@ -15,6 +15,7 @@ struct ContactSnapshot
     Contact contact; // with its methods and tags
     QList<Interaction> interactions;
     QList<TrustNote> notes;
+    QList<qint64> distinctFrom; // contacts marked "not the same person" as this one
 };
 
 } // namespace rapport

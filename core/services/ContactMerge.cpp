@@ -2,6 +2,7 @@
 #include "core/services/ContactMerge.h"
 
 #include "core/storage/ContactRepository.h"
+#include "core/storage/DistinctContactRepository.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -131,6 +132,16 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     }
     if (Status updated = contacts.update(merged); !updated)
         return updated.error();
+    // Someone marked as not this person under one record is not this person under the merged one.
+    QList<qint64> distinctFrom;
+    for (const ContactSnapshot& snapshot : std::as_const(before)) {
+        for (const qint64 id : snapshot.distinctFrom) {
+            if (!order->contains(id))
+                distinctFrom << id;
+        }
+    }
+    if (Status distinct = DistinctContactRepository(m_db).restore(keepId, distinctFrom); !distinct)
+        return distinct.error();
     QSqlQuery created = m_db.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE id = ?"));
     created.addBindValue(merged.createdAt);
     created.addBindValue(keepId);

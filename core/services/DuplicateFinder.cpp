@@ -4,6 +4,7 @@
 #include "core/model/ContactMethod.h"
 #include "core/model/Folding.h"
 #include "core/model/PhoneNumber.h"
+#include "core/storage/DistinctContactRepository.h"
 #include "core/storage/SqliteStatement.h"
 
 #include <QHash>
@@ -64,8 +65,9 @@ struct EvidenceGroup
 class PairCollector
 {
 public:
-    explicit PairCollector(const std::vector<Person>& people)
+    PairCollector(const std::vector<Person>& people, QSet<ContactPair> distinct)
         : m_people(people)
+        , m_distinct(std::move(distinct))
     {}
 
     void offer(int a, int b, DuplicateReason reason, double confidence, const QString& detail)
@@ -74,6 +76,9 @@ public:
             return;
         if (m_people[static_cast<size_t>(a)].id > m_people[static_cast<size_t>(b)].id)
             std::swap(a, b);
+        if (!m_distinct.isEmpty() &&
+            m_distinct.contains({m_people[static_cast<size_t>(a)].id, m_people[static_cast<size_t>(b)].id}))
+            return;
         const std::pair<int, int> key{a, b};
         auto found = m_index.find(key);
         if (found == m_index.end()) {
@@ -111,6 +116,7 @@ private:
     }
 
     const std::vector<Person>& m_people;
+    const QSet<ContactPair> m_distinct; // marked "not the same person"
     std::vector<DuplicatePair> m_pairs;
     std::unordered_map<std::pair<int, int>, size_t, PairHash> m_index;
 };
@@ -305,7 +311,10 @@ Result<DuplicateReport> DuplicateFinder::find() const
             return Error::database(members.errorMessage());
     }
 
-    PairCollector pairs(people);
+    Result<QSet<ContactPair>> distinct = DistinctContactRepository(m_db).all();
+    if (!distinct)
+        return distinct.error();
+    PairCollector pairs(people, std::move(*distinct));
     for (auto group = exact.cbegin(); group != exact.cend(); ++group) {
         const std::vector<int>& members = group.value();
         if (members.size() < 2 || static_cast<qsizetype>(members.size()) > maxExactGroup)

@@ -7,7 +7,7 @@
 // name with folded organization); similar names are compared only among contacts that share an
 // organization, an email domain or a tag, each group sorted by folded name and each contact compared with
 // its next neighbours (the sorted-neighbourhood method), so the work grows with the number of contacts,
-// not with its square.
+// not with its square. Pairs someone marked "not the same person" are left out.
 #pragma once
 
 #include "core/base/Result.h"

@@ -5,6 +5,7 @@
 #include "core/model/ContactReference.h"
 #include "core/model/DayRange.h"
 #include "core/model/SingleLineText.h"
+#include "core/storage/DistinctContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TrustNoteRepository.h"
@@ -262,6 +263,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!notes)
         return notes.error();
     snapshot.notes = std::move(*notes);
+    Result<QList<qint64>> distinct = DistinctContactRepository(m_db).distinctFrom(id);
+    if (!distinct)
+        return distinct.error();
+    snapshot.distinctFrom = std::move(*distinct);
     return snapshot;
 }
 
@@ -279,6 +284,9 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
         if (Result<qint64> restored = notes.restore(note); !restored)
             return restored.error();
     }
+    if (Status distinct = DistinctContactRepository(m_db).restore(snapshot.contact.id, snapshot.distinctFrom);
+        !distinct)
+        return distinct;
     return transaction.commit();
 }
 

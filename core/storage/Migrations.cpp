@@ -408,6 +408,22 @@ QStringList schemaVersion4()
     };
 }
 
+// Version 5: pairs of contacts someone marked "not the same person", so that the duplicate finder does
+// not propose them again. Stored with the lower id first; a deleted contact takes its pairs with it
+// (a contact's snapshot keeps them for undo).
+QStringList schemaVersion5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE distinct_contacts (
+            first_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            second_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            marked_at INTEGER NOT NULL,
+            PRIMARY KEY (first_id, second_id),
+            CHECK (first_id < second_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX distinct_contacts_second ON distinct_contacts(second_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -417,6 +433,7 @@ const QList<Migration>& migrations()
         {2, "weekly activity rollup and past-health cache for the dashboard", schemaVersion2()},
         {3, "commit revisions for change watching", schemaVersion3()},
         {4, "one contact per email, phone or handle", schemaVersion4()},
+        {5, "pairs of contacts marked not the same person", schemaVersion5()},
     };
     return all;
 }
