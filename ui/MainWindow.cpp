@@ -126,6 +126,10 @@ void MainWindow::createActions()
     relationship->addAction(tr("&Edit contact…"), QKeySequence(tr("Ctrl+E")), this,
                             [this] { editContact(selectedContactId()); });
     m_selectionMenu = relationship->addMenu(tr("&Selected contacts"));
+    relationship->addAction(tr("Find possible &duplicates…"), QKeySequence(tr("Ctrl+Shift+D")), this, [this] {
+        showPage(ContactsPageIndex);
+        m_contacts->findDuplicates();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,

@@ -5,6 +5,8 @@
 #include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactFilterModel.h"
 #include "ui/contacts/ContactTableModel.h"
+#include "ui/contacts/DuplicatesDialog.h"
+#include "ui/contacts/MergeContactsDialog.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/undo/BulkContactCommands.h"
 #include "ui/widgets/BandStyle.h"
@@ -150,6 +152,7 @@ void ContactsPage::createBulkActions()
     add(tr("&Archive selected"), QKeySequence(tr("Ctrl+Shift+A")), [this] { archiveSelection(true); });
     add(tr("&Unarchive selected"), QKeySequence(), [this] { archiveSelection(false); });
     add(tr("&Delete selected…"), QKeySequence::Delete, [this] { deleteSelection(); });
+    add(tr("&Merge selected…"), QKeySequence(tr("Ctrl+Shift+M")), [this] { mergeSelection(); });
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
@@ -276,6 +279,46 @@ bool ContactsPage::deleteSelection()
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return false;
     return DatabaseCommand::push(m_session, std::make_unique<BulkDeleteCommand>(m_session, ids)).ok();
+}
+
+bool ContactsPage::mergeSelection()
+{
+    const QList<qint64> ids = selectedContactIds();
+    if (ids.size() < 2) {
+        QMessageBox::information(
+            this, tr("Merge contacts"),
+            tr("Select the records to merge first: two or more, with Ctrl+click or "
+               "Shift+click. Find possible duplicates (%1) proposes pairs.")
+                .arg(QKeySequence(tr("Ctrl+Shift+D")).toString(QKeySequence::NativeText)));
+        return false;
+    }
+    Result<QList<MergeCandidate>> candidates = MergeContactsDialog::load(m_session.database(), ids);
+    if (!candidates) {
+        emit m_session.errorOccurred(
+            tr("Could not read the contacts to merge: %1").arg(candidates.error().message));
+        return false;
+    }
+    MergeContactsDialog dialog(std::move(*candidates), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return mergeContacts(dialog.keptId(), dialog.otherIds(), dialog.chosenFields(), dialog.keptName());
+}
+
+bool ContactsPage::mergeContacts(qint64 keepId, const QList<qint64>& otherIds,
+                                 const std::optional<Contact>& fields, const QString& keptName)
+{
+    return pushBulkEdit(std::make_unique<MergeContactsCommand>(m_session, keepId, otherIds, fields, keptName),
+                        {keepId});
+}
+
+void ContactsPage::findDuplicates()
+{
+    std::optional<DuplicateReport> report = DuplicatesDialog::find(m_session, window());
+    if (!report)
+        return;
+    DuplicatesDialog dialog(m_session, std::move(*report), this);
+    connect(&dialog, &DuplicatesDialog::merged, this, [this](qint64 keptId) { selectContacts({keptId}); });
+    dialog.exec();
 }
 
 QString ContactsPage::ownerFilterName() const

@@ -3,6 +3,8 @@
 // the selected contact's page beside it.
 #pragma once
 
+#include "core/model/Contact.h"
+
 #include <QList>
 #include <QWidget>
 #include <memory>
@@ -62,6 +64,13 @@ public:
     bool archiveSelection(bool archived);
     // Asks for confirmation naming the count first.
     bool deleteSelection();
+    // Opens the merge dialog for the selected contacts (two or more), then merges them.
+    bool mergeSelection();
+    // Merges `otherIds` into `keepId` in one undoable step and selects the merged contact.
+    bool mergeContacts(qint64 keepId, const QList<qint64>& otherIds, const std::optional<Contact>& fields,
+                       const QString& keptName);
+    // Possible duplicates: runs the finder, then lists its pairs to merge or mark.
+    void findDuplicates();
 
 signals:
     void logConversationRequested(qint64 contactId);

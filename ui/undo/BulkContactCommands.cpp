@@ -3,6 +3,8 @@
 #include "ui/undo/BulkContactCommands.h"
 
 #include "core/services/ContactBulkEdit.h"
+#include "core/services/ContactMerge.h"
+#include "core/storage/DistinctContactRepository.h"
 #include "ui/jobs/ModalTask.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/undo/ContactCommands.h"
@@ -14,12 +16,13 @@ namespace rapport::ui {
 
 namespace {
 
+using ScoredEdit = std::function<Status(Database&, ScoringEngine&, const ProgressCallback&)>;
 using BulkEdit = std::function<Status(Database&, ContactBulkEdit&, const ProgressCallback&)>;
 
-// Runs a bulk edit off the UI thread on its own connection and engine, then reloads the views. Only the
-// first run may be cancelled (the command then never reaches the stack): undo and redo must finish what
-// they start, or the stack would no longer say what the database holds.
-Status runBulk(DatabaseSession& session, bool firstRun, const QString& label, const BulkEdit& edit)
+// Runs an edit of many contacts off the UI thread on its own connection and engine, then reloads the
+// views. Only the first run may be cancelled (the command then never reaches the stack): undo and redo
+// must finish what they start, or the stack would no longer say what the database holds.
+Status runScored(DatabaseSession& session, bool firstRun, const QString& label, const ScoredEdit& edit)
 {
     const Status done = ModalTask::run(
         session.path(), label,
@@ -27,13 +30,21 @@ Status runBulk(DatabaseSession& session, bool firstRun, const QString& label, co
             Result<ScoringEngine> engine = ScoringEngine::open(db);
             if (!engine)
                 return engine.error();
-            ContactBulkEdit bulk(db, *engine);
-            return edit(db, bulk, progress);
+            return edit(db, *engine, progress);
         },
         firstRun ? ModalTask::Cancel::Allowed : ModalTask::Cancel::NotAllowed);
     if (done)
         session.everythingTouched();
     return done;
+}
+
+Status runBulk(DatabaseSession& session, bool firstRun, const QString& label, const BulkEdit& edit)
+{
+    return runScored(session, firstRun, label,
+                     [&edit](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+                         ContactBulkEdit bulk(db, engine);
+                         return edit(db, bulk, progress);
+                     });
 }
 
 QString undoLabel(const QString& edit)
@@ -172,6 +183,70 @@ Status BulkDeleteCommand::revert()
     // The commands below this one know these contacts by their ids: if they cannot come back under them,
     // those commands would act on someone else.
     return restored ? restored : historyBroken(restored.error());
+}
+
+MergeContactsCommand::MergeContactsCommand(DatabaseSession& session, qint64 keepId,
+                                           const QList<qint64>& otherIds,
+                                           const std::optional<Contact>& fields, const QString& keptName)
+    : DatabaseCommand(session,
+                      QCoreApplication::translate("rapport::ui::BulkContactCommands", "Merge %1 into %2")
+                          .arg(contactCount(otherIds.size()), keptName))
+    , m_keepId(keepId)
+    , m_otherIds(otherIds)
+    , m_fields(fields)
+{}
+
+Status MergeContactsCommand::apply()
+{
+    return runScored(session(), isFirstRun(), text(),
+                     [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
+                         Result<QList<ContactSnapshot>> before =
+                             ContactMerge(db, engine).merge(m_keepId, m_otherIds, m_fields);
+                         if (!before)
+                             return Status(before.error());
+                         m_before = std::move(*before);
+                         return Status();
+                     });
+}
+
+Status MergeContactsCommand::revert()
+{
+    const Status restored =
+        runScored(session(), false, undoLabel(text()),
+                  [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
+                      for (qsizetype i = 1; i < m_before.size(); ++i) {
+                          if (Status free = checkContactIdFree(db, m_before.at(i).contact); !free)
+                              return free;
+                      }
+                      return ContactMerge(db, engine).unmerge(m_before);
+                  });
+    // Later commands know the merged-away contacts by their ids, as after a delete.
+    return restored ? restored : historyBroken(restored.error());
+}
+
+MarkDistinctCommand::MarkDistinctCommand(DatabaseSession& session, qint64 first, qint64 second,
+                                         const QString& names)
+    : DatabaseCommand(
+          session, QCoreApplication::translate("rapport::ui::BulkContactCommands", "Not the same person: %1")
+                       .arg(names))
+    , m_first(first)
+    , m_second(second)
+{}
+
+Status MarkDistinctCommand::apply()
+{
+    const Status marked = DistinctContactRepository(session().database()).mark(m_first, m_second);
+    if (marked)
+        session().everythingTouched();
+    return marked;
+}
+
+Status MarkDistinctCommand::revert()
+{
+    const Status unmarked = DistinctContactRepository(session().database()).unmark(m_first, m_second);
+    if (unmarked)
+        session().everythingTouched();
+    return unmarked;
 }
 
 } // namespace rapport::ui

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/contacts/DuplicatesDialog.h"
+
+#include "core/model/PhoneNumber.h"
+#include "ui/contacts/DuplicatePairModel.h"
+#include "ui/contacts/MergeContactsDialog.h"
+#include "ui/jobs/ModalTask.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/undo/BulkContactCommands.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+
+std::optional<DuplicateReport> DuplicatesDialog::find(DatabaseSession& session, QWidget* parent)
+{
+    std::optional<DuplicateReport> found;
+    const Status done = ModalTask::run(
+        session.path(), tr("Looking for possible duplicates…"),
+        [&found](Database& db, const ProgressCallback&) -> Status {
+            Result<DuplicateReport> report = DuplicateFinder(db, localPhoneRegion()).find();
+            if (!report)
+                return report.error();
+            found = std::move(*report);
+            return {};
+        },
+        ModalTask::Cancel::NotAllowed, parent);
+    if (!done) {
+        emit session.errorOccurred(tr("Could not look for duplicates: %1").arg(done.error().message));
+        return std::nullopt;
+    }
+    return found;
+}
+
+DuplicatesDialog::DuplicatesDialog(DatabaseSession& session, DuplicateReport report, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setWindowTitle(tr("Possible duplicates"));
+    setObjectName(QStringLiteral("duplicatesDialog"));
+    m_model = new DuplicatePairModel(std::move(report.pairs), this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("duplicatesSummary"));
+    m_summary->setWordWrap(true);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("duplicatePairs"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(DuplicatePairModel::FirstColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DuplicatePairModel::SecondColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DuplicatePairModel::ReasonColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(DuplicatePairModel::ConfidenceColumn, QHeaderView::ResizeToContents);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    connect(m_table, &QTableView::activated, this, [this] { mergeCurrent(); });
+
+    QLabel* tags = nullptr;
+    if (!report.tags.empty()) {
+        QStringList groups;
+        for (const DuplicateTags& group : report.tags)
+            groups << group.names.join(QStringLiteral(" = "));
+        tags = new QLabel(tr("Tags spelled alike: %1").arg(groups.join(QStringLiteral("; "))), this);
+        tags->setObjectName(QStringLiteral("duplicateTags"));
+        tags->setWordWrap(true);
+    }
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_merge = buttons->addButton(tr("&Merge…"), QDialogButtonBox::ActionRole);
+    m_merge->setObjectName(QStringLiteral("mergePair"));
+    m_distinct = buttons->addButton(tr("&Not the same person"), QDialogButtonBox::ActionRole);
+    m_distinct->setObjectName(QStringLiteral("markDistinct"));
+    connect(m_merge, &QPushButton::clicked, this, [this] { mergeCurrent(); });
+    connect(m_distinct, &QPushButton::clicked, this, [this] { markCurrentDistinct(); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { updateState(); });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { updateState(); });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    if (tags)
+        layout->addWidget(tags);
+    layout->addWidget(buttons);
+    resize(860, 480);
+    updateState();
+}
+
+DuplicatesDialog::~DuplicatesDialog() = default;
+
+int DuplicatesDialog::currentRow() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void DuplicatesDialog::updateState()
+{
+    const int pairs = m_model->rowCount();
+    m_summary->setText(pairs == 0 ? tr("No possible duplicates: every contact looks like one person.")
+                       : pairs == 1
+                           ? tr("1 pair of contacts may be one person. Merge it, or mark it as not the same "
+                                "person so that it is not proposed again.")
+                           : tr("%1 pairs of contacts may be one person, most likely first. Merge each, or "
+                                "mark it as not the same person so that it is not proposed again.")
+                                 .arg(pairs));
+    if (pairs > 0 && currentRow() < 0)
+        m_table->selectRow(0);
+    m_merge->setEnabled(currentRow() >= 0);
+    m_distinct->setEnabled(currentRow() >= 0);
+}
+
+bool DuplicatesDialog::mergeCurrent()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return false;
+    const DuplicatePair pair = m_model->pairAt(row);
+    Result<QList<MergeCandidate>> candidates =
+        MergeContactsDialog::load(m_session.database(), {pair.firstId, pair.secondId});
+    if (!candidates) {
+        emit m_session.errorOccurred(tr("Could not read the pair: %1").arg(candidates.error().message));
+        return false;
+    }
+    MergeContactsDialog dialog(std::move(*candidates), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QList<qint64> others = dialog.otherIds();
+    if (!DatabaseCommand::push(
+            m_session, std::make_unique<MergeContactsCommand>(m_session, dialog.keptId(), others,
+                                                              dialog.chosenFields(), dialog.keptName())))
+        return false;
+    m_model->removeContacts(others);
+    emit merged(dialog.keptId());
+    return true;
+}
+
+bool DuplicatesDialog::markCurrentDistinct()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return false;
+    const DuplicatePair pair = m_model->pairAt(row);
+    if (!DatabaseCommand::push(m_session, std::make_unique<MarkDistinctCommand>(
+                                              m_session, pair.firstId, pair.secondId,
+                                              tr("%1 and %2").arg(pair.firstName, pair.secondName))))
+        return false;
+    m_model->removePair(row);
+    return true;
+}
+
+} // namespace rapport::ui
