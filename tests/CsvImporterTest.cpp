@@ -706,3 +706,33 @@ TEST_CASE("ImportInput refuses folders and devices and names a missing file", "[
     CHECK(ImportInput::open(missing).error().message.startsWith(missing + QStringLiteral(": cannot open: ")));
     CHECK(ImportInput::nameOf(QStringLiteral("-")) == QStringLiteral("standard input"));
 }
+
+TEST_CASE("A contact import warns about new contacts that look like ones already there",
+          "[import][duplicates]")
+{
+    PinnedClock clock;
+    TempDatabase target;
+    Contact outlook;
+    outlook.displayName = QStringLiteral("Grace Hopper");
+    outlook.organization = QStringLiteral("US Navy");
+    outlook.methods << ContactMethod{0, MethodKind::Email, QStringLiteral("grace@navy.example"), QString()};
+    const qint64 existing = require(ContactRepository(target.db()).create(outlook));
+    QTemporaryDir dir;
+    // Without an email, the same name and organization is matched; a misspelt name is only similar.
+    const QString file =
+        writeFile(dir.path(), QStringLiteral("people.csv"),
+                  "name,organization,email\nGrace Hoper,US Navy,\nAda Lovelace,Analytical Engines,\n"
+                  "Grace Hopper,US Navy,\n");
+    const ImportReport dry = import(target.db(), file, ImportTarget::Contacts, true);
+    CHECK(dry.summary() == QStringLiteral("2 created, 1 unchanged, 0 updated, 0 skipped"));
+    CHECK(dry.lookAlikeCount == 1);
+    const ImportReport real = import(target.db(), file, ImportTarget::Contacts);
+    CHECK(real.lookAlikeCount == 1);
+    REQUIRE(real.lookAlikes.size() == 1);
+    CHECK(real.lookAlikes.front() == QStringLiteral("new contact %1 Grace Hoper looks like contact %2 Grace "
+                                                    "Hopper: similar names, both with US Navy")
+                                         .arg(existing + 1)
+                                         .arg(existing));
+    // Importing again creates nothing, so nothing new looks like anything.
+    CHECK(import(target.db(), file, ImportTarget::Contacts).lookAlikeCount == 0);
+}

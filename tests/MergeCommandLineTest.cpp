@@ -125,3 +125,22 @@ TEST_CASE("merge refuses what is not a merge, naming it, and changes nothing", "
     const Run check = db.run(QStringLiteral("check"), {});
     CHECK(check.out.contains(QStringLiteral("contacts:       2 ")));
 }
+
+TEST_CASE("import contacts warns about new contacts that look like ones already there", "[cli][duplicates]")
+{
+    CliDatabase db;
+    const QString grace = db.addContact({QStringLiteral("--name"), QStringLiteral("Grace Hopper"),
+                                         QStringLiteral("--organization"), QStringLiteral("US Navy")});
+    QFile csv(db.file(QStringLiteral("linkedin.csv")));
+    REQUIRE(csv.open(QIODevice::WriteOnly));
+    csv.write("name,organization\nGrace Hoper,US Navy\n");
+    csv.close();
+    const Run imported = db.run(QStringLiteral("import"), {QStringLiteral("contacts"), csv.fileName()});
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out.contains(QStringLiteral("1 created")));
+    CHECK(
+        imported.err.contains(QStringLiteral("rapport import: warning: new contact 2 Grace Hoper looks like "
+                                             "contact %1 Grace Hopper: similar names, both with US Navy")
+                                  .arg(grace)));
+    CHECK(imported.err.contains(QStringLiteral("1 new contact looks like one already there")));
+}

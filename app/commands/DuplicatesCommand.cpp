@@ -27,23 +27,6 @@ QJsonObject toJson(const DuplicatePair& pair)
     return object;
 }
 
-QString reasonText(const DuplicatePair& pair)
-{
-    switch (pair.reason) {
-    case DuplicateReason::SameEmail:
-        return QStringLiteral("same email %1").arg(pair.detail);
-    case DuplicateReason::SamePhone:
-        return QStringLiteral("same phone %1").arg(pair.detail);
-    case DuplicateReason::SameHandle:
-        return QStringLiteral("same handle %1").arg(pair.detail);
-    case DuplicateReason::SameNameAndOrganization:
-        return QStringLiteral("same name and organization (%1)").arg(pair.detail);
-    case DuplicateReason::SimilarName:
-        return QStringLiteral("similar names, both with %1").arg(pair.detail);
-    }
-    return {};
-}
-
 } // namespace
 
 int runDuplicates(const QStringList& arguments)
@@ -102,7 +85,7 @@ int runDuplicates(const QStringList& arguments)
                      .arg(pair.firstId)
                      .arg(pair.firstName)
                      .arg(pair.secondId)
-                     .arg(pair.secondName, reasonText(pair))
+                     .arg(pair.secondName, duplicateReasonText(pair))
                      .arg(pair.confidence, 0, 'f', 2)
               << '\n';
     }

@@ -16,7 +16,8 @@ int runImport(const QStringList& arguments)
     CommandParser parser(
         command,
         QStringLiteral("rapport import contacts|interactions|notes FILE --database PATH "
-                       "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook] [--encoding utf-8|latin-1] "
+                       "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook] [--encoding "
+                       "utf-8|latin-1] "
                        "[--dry-run]"),
         QStringLiteral("Imports a CSV file: every row is checked first, then all are written in "
                        "one transaction, or none. Contacts already known (same email or handle) "
@@ -84,6 +85,13 @@ int runImport(const QStringList& arguments)
     }
     for (const QString& reason : report->skippedReasons)
         err() << "rapport import: " << reason << '\n';
+    for (const QString& lookAlike : report->lookAlikes)
+        err() << "rapport import: warning: " << lookAlike << '\n';
+    if (report->lookAlikeCount > 0)
+        err() << "rapport import: warning: " << report->lookAlikeCount
+              << (report->lookAlikeCount == 1 ? " new contact looks" : " new contacts look")
+              << " like one already there; 'rapport duplicates' lists them and 'rapport merge KEEP OTHER' "
+                 "merges a pair\n";
     err().flush();
     out() << QStringLiteral("%1 %2 (%3): %4%5")
                  .arg(dryRun ? QStringLiteral("dry run, nothing written:") : QStringLiteral("imported"),

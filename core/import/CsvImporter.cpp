@@ -6,6 +6,8 @@
 #include "core/import/ImportSource.h"
 #include "core/import/InteractionImport.h"
 #include "core/import/NoteImport.h"
+#include "core/model/PhoneNumber.h"
+#include "core/services/DuplicateFinder.h"
 
 #include <algorithm>
 #include <memory>
@@ -226,9 +228,27 @@ Result<ImportReport> CsvImporter::run(bool dryRun, const ProgressCallback& progr
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
+    const Result<QVariant> lastIdBefore =
+        m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts"));
+    if (!lastIdBefore)
+        return lastIdBefore.error();
     Result<ImportReport> written = pass(true, checked->rows, progress);
     if (!written)
         return written; // the transaction rolls back
+    if (m_options.target == ImportTarget::Contacts) {
+        // New ids are above the newest before the import; an update of an existing contact is no look-alike.
+        QSet<qint64> created;
+        for (const qint64 id : std::as_const(written->touchedContacts)) {
+            if (id > lastIdBefore->toLongLong())
+                created.insert(id);
+        }
+        const Result<std::pair<qint64, QStringList>> lookAlikes =
+            DuplicateFinder(m_db, localPhoneRegion()).lookAlikes(created, m_options.maxErrors);
+        if (!lookAlikes)
+            return lookAlikes.error();
+        written->lookAlikeCount = lookAlikes->first;
+        written->lookAlikes = lookAlikes->second;
+    }
     written->dryRun = dryRun;
     if (!dryRun) {
         if (Status committed = transaction.commit(); !committed)

@@ -25,6 +25,10 @@ struct ImportReport
     qint64 errorCount = 0;         // every problem, even those not listed in `errors`
     QStringList skippedReasons;    // "people.csv: line 9: skipped: same person as line 3"
     QList<qint64> touchedContacts; // contacts created or changed, or whose log or notes grew
+    // Created contacts that look like one that was there before (same name and organization, same
+    // phone…) but matched no email or handle: "new contact 122 Grace Hopper looks like contact 12 …".
+    QStringList lookAlikes;
+    qint64 lookAlikeCount = 0;
 
     bool ok() const { return errorCount == 0; }
     // "3 created, 5 unchanged, 1 updated, 0 skipped".

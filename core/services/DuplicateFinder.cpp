@@ -208,6 +208,23 @@ QString duplicateReasonKey(DuplicateReason reason)
     return {};
 }
 
+QString duplicateReasonText(const DuplicatePair& pair)
+{
+    switch (pair.reason) {
+    case DuplicateReason::SameEmail:
+        return QStringLiteral("same email %1").arg(pair.detail);
+    case DuplicateReason::SamePhone:
+        return QStringLiteral("same phone %1").arg(pair.detail);
+    case DuplicateReason::SameHandle:
+        return QStringLiteral("same handle %1").arg(pair.detail);
+    case DuplicateReason::SameNameAndOrganization:
+        return QStringLiteral("same name and organization (%1)").arg(pair.detail);
+    case DuplicateReason::SimilarName:
+        return QStringLiteral("similar names, both with %1").arg(pair.detail);
+    }
+    return {};
+}
+
 DuplicateFinder::DuplicateFinder(Database& db, QString phoneRegion)
     : m_db(db)
     , m_phoneRegion(std::move(phoneRegion))
@@ -365,6 +382,34 @@ Result<DuplicateReport> DuplicateFinder::find() const
         return a.names.front() < b.names.front();
     });
     return report;
+}
+
+Result<std::pair<qint64, QStringList>> DuplicateFinder::lookAlikes(const QSet<qint64>& newIds,
+                                                                   qsizetype limit) const
+{
+    if (newIds.isEmpty())
+        return std::pair<qint64, QStringList>{};
+    Result<DuplicateReport> report = find();
+    if (!report)
+        return report.error();
+    qint64 count = 0;
+    QStringList sentences;
+    for (const DuplicatePair& pair : report->pairs) {
+        const bool firstNew = newIds.contains(pair.firstId);
+        if (firstNew == newIds.contains(pair.secondId))
+            continue;
+        ++count;
+        if (sentences.size() >= limit)
+            continue;
+        const qint64 fresh = firstNew ? pair.firstId : pair.secondId;
+        const qint64 existing = firstNew ? pair.secondId : pair.firstId;
+        sentences << QStringLiteral("new contact %1 %2 looks like contact %3 %4: %5")
+                         .arg(fresh)
+                         .arg(firstNew ? pair.firstName : pair.secondName)
+                         .arg(existing)
+                         .arg(firstNew ? pair.secondName : pair.firstName, duplicateReasonText(pair));
+    }
+    return std::pair<qint64, QStringList>{count, sentences};
 }
 
 } // namespace rapport

@@ -14,6 +14,7 @@
 #include "core/storage/Database.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct DuplicatePair
     QString detail;        // what they share: "grace@navy.example", "US Navy", "tag 'Speakers'"
 };
 
+// "same email grace@navy.example", "similar names, both with tag 'Speakers'".
+QString duplicateReasonText(const DuplicatePair& pair);
+
 struct DuplicateTags
 {
     QStringList names; // two or more tags that fold to the same key, sorted
@@ -59,6 +63,10 @@ public:
     DuplicateFinder(Database& db, QString phoneRegion);
 
     Result<DuplicateReport> find() const;
+    // The pairs of one of `newIds` with a contact not among them, as sentences an import prints:
+    // "new contact 122 Grace Hopper looks like contact 12 Grace Hopper: same name and organization
+    // (US Navy)". Their count first; at most `limit` sentences.
+    Result<std::pair<qint64, QStringList>> lookAlikes(const QSet<qint64>& newIds, qsizetype limit) const;
 
 private:
     Database& m_db;

@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -86,6 +87,19 @@ void ImportResultPage::finished()
         text += QStringLiteral("</table>");
         for (const QString& reason : report.skippedReasons)
             text += QStringLiteral("<br>") + reason.toHtmlEscaped();
+        if (report.lookAlikeCount > 0) {
+            text +=
+                QStringLiteral("<p>") + (report.lookAlikeCount == 1
+                                             ? tr("1 new contact looks like one that was already there:")
+                                             : tr("%1 new contacts look like ones that were already there:")
+                                                   .arg(report.lookAlikeCount));
+            for (const QString& lookAlike : report.lookAlikes)
+                text += QStringLiteral("<br>") + lookAlike.toHtmlEscaped();
+            text += QStringLiteral("<br>") +
+                    tr("Relationship > Find possible duplicates (%1) merges them.")
+                        .arg(QKeySequence(tr("Ctrl+Shift+D")).toString(QKeySequence::NativeText));
+            text += QStringLiteral("</p>");
+        }
         m_status->setText(text);
         m_wizard.importWritten();
     } else {
