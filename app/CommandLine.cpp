@@ -21,6 +21,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("duplicates"), runDuplicates},
         {QStringLiteral("export"), runExport},
+        {QStringLiteral("forget"), runForget},
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("merge"), runMerge},
@@ -62,13 +63,15 @@ QString generalHelp()
                "  rapport settings --database PATH [--set KEY=VALUE]... [--tag-cadence TAG=DAYS|none]...\n"
                "  rapport import   contacts|interactions|notes FILE --database PATH\n"
                "                   [--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook]\n"
-               "                   [--encoding utf-8|latin-1] [--dry-run]\n"
+               "                   [--encoding utf-8|latin-1] [--dry-run] [--include-forgotten]\n"
                "  rapport export   contacts|interactions|notes|health|at-risk --database PATH\n"
                "                   [--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG]\n"
                "                   [--bom]\n"
                "  rapport check    --database PATH\n"
                "  rapport duplicates --database PATH [--region CC] [--json]\n"
                "  rapport merge    KEEP OTHER... --database PATH\n"
+               "  rapport export   person --contact C --database PATH [--output FILE.json]\n"
+               "  rapport forget   --contact C --database PATH [--yes]\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"
                "Without --database, the default database is used: %2\n"

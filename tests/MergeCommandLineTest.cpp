@@ -144,3 +144,39 @@ TEST_CASE("import contacts warns about new contacts that look like ones already 
                                   .arg(grace)));
     CHECK(imported.err.contains(QStringLiteral("1 new contact looks like one already there")));
 }
+
+TEST_CASE("export person writes one JSON document; forget asks for --yes, then erases", "[cli][person]")
+{
+    CliDatabase db;
+    const QString zeb = db.addContact({QStringLiteral("--name"), QStringLiteral("Zebulon Quixotic"),
+                                       QStringLiteral("--email"), QStringLiteral("zeb@example.org")});
+    db.log(zeb, QStringLiteral("2026-11-01T10:00:00Z"), QStringLiteral("inbound"));
+    const QString output = db.file(QStringLiteral("zebulon.json"));
+    const Run exported = db.run(QStringLiteral("export"),
+                                {QStringLiteral("person"), QStringLiteral("--contact"),
+                                 QStringLiteral("zeb@example.org"), QStringLiteral("--output"), output});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    QFile file(output);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
+    CHECK(document.value(QStringLiteral("schema")).toString() == QStringLiteral("rapport-person/1"));
+    CHECK(document.value(QStringLiteral("conversations")).toArray().size() == 1);
+
+    const Run asked = db.run(QStringLiteral("forget"), {QStringLiteral("--contact"), zeb});
+    CHECK(asked.exitCode == 1);
+    CHECK(asked.err.contains(
+        QStringLiteral("this would erase contact %1 (Zebulon Quixotic) with 1 email, phone or "
+                       "handle, 1 conversation and 0 trust notes, for good; add --yes")
+            .arg(zeb)));
+    CHECK(db.run(QStringLiteral("check"), {}).out.contains(QStringLiteral("contacts:       1 ")));
+
+    const Run forgot =
+        db.run(QStringLiteral("forget"), {QStringLiteral("--contact"), zeb, QStringLiteral("--yes")});
+    REQUIRE(forgot.exitCode == 0);
+    CHECK(forgot.out.contains(QStringLiteral("forgot contact %1 (Zebulon Quixotic)").arg(zeb)));
+    CHECK(db.run(QStringLiteral("check"), {}).out.contains(QStringLiteral("contacts:       0 ")));
+    const Run gone =
+        db.run(QStringLiteral("export"), {QStringLiteral("person"), QStringLiteral("--contact"), zeb});
+    CHECK(gone.exitCode == 2);
+}

@@ -12,6 +12,8 @@ int runCheck(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runDuplicates(const QStringList& arguments);
 int runExport(const QStringList& arguments);
+int runExportPerson(const QStringList& arguments);
+int runForget(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runMerge(const QStringList& arguments);

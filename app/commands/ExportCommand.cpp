@@ -43,10 +43,31 @@ Error outputError(const QString& path, const QString& systemText)
         QStringLiteral("--output: cannot write '%1': %2").arg(path, reason.isEmpty() ? systemText : reason));
 }
 
+// Where the report's name is among the arguments (the first that is not an option or an option's value),
+// or -1: `export person` takes options of its own.
+qsizetype reportArgument(const QStringList& arguments)
+{
+    static const QStringList valued{QStringLiteral("--database"), QStringLiteral("--output"),
+                                    QStringLiteral("--since"),    QStringLiteral("--until"),
+                                    QStringLiteral("--owner"),    QStringLiteral("--tag"),
+                                    QStringLiteral("--contact")};
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (!argument.startsWith(QLatin1Char('-')))
+            return i;
+        if (valued.contains(argument))
+            ++i;
+    }
+    return -1;
+}
+
 } // namespace
 
 int runExport(const QStringList& arguments)
 {
+    if (const qsizetype person = reportArgument(arguments);
+        person >= 0 && arguments.at(person) == QLatin1String("person"))
+        return runExportPerson(arguments.mid(0, person) + arguments.mid(person + 1));
     const QString command = QStringLiteral("export");
     CommandParser parser(
         command,

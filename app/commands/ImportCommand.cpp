@@ -18,7 +18,7 @@ int runImport(const QStringList& arguments)
         QStringLiteral("rapport import contacts|interactions|notes FILE --database PATH "
                        "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook] [--encoding "
                        "utf-8|latin-1] "
-                       "[--dry-run]"),
+                       "[--dry-run] [--include-forgotten]"),
         QStringLiteral("Imports a CSV file: every row is checked first, then all are written in "
                        "one transaction, or none. Contacts already known (same email or handle) "
                        "are completed, not duplicated."));
@@ -36,6 +36,10 @@ int runImport(const QStringList& arguments)
                       QStringLiteral("ENCODING"), QStringLiteral("utf-8")});
     parser.addOption({QStringLiteral("dry-run"),
                       QStringLiteral("Report what would be created, updated and skipped; write nothing.")});
+    parser.addOption(
+        {QStringLiteral("include-forgotten"),
+         QStringLiteral("Contacts: import rows with the email, phone or handle of a person who was "
+                        "forgotten ('rapport forget'), instead of skipping them.")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
 
@@ -48,6 +52,7 @@ int runImport(const QStringList& arguments)
             Error::usage(
                 QStringLiteral("cannot import '%1': expected contacts, interactions or notes").arg(what)));
     options.target = *target;
+    options.includeForgotten = parser.isSet(QStringLiteral("include-forgotten"));
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
     if (options.format != QLatin1String("auto") && !findImportFormat(options.format))
         return fail(command,

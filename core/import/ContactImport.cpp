@@ -3,6 +3,7 @@
 
 #include "core/import/RowProblems.h"
 #include "core/model/DayRange.h"
+#include "core/services/PersonData.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/SqliteStatement.h"
 
@@ -284,6 +285,20 @@ Result<bool> ContactImport::merge(Contact& contact, const Draft& draft)
     return changed;
 }
 
+Result<QString> ContactImport::forgottenMethod(const Draft& draft) const
+{
+    const PersonEraser eraser(m_db);
+    for (const ContactMethod& method : draft.contact.methods) {
+        const Result<bool> forgotten =
+            eraser.isForgotten(methodKindName(method.kind), normalizeMethodValue(method.kind, method.value));
+        if (!forgotten)
+            return forgotten.error();
+        if (*forgotten)
+            return describe(method);
+    }
+    return QString();
+}
+
 Result<RowResult> ContactImport::row(const MappedRow& row)
 {
     RowProblems problems(row);
@@ -314,6 +329,15 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
     if (matched->has_value()) {
         if (const auto seen = m_seen.constFind(**matched); seen != m_seen.cend())
             return RowResult{RowOutcome::Skipped, QStringLiteral("same person as line %1").arg(*seen)};
+    } else if (!m_includeForgotten) {
+        const Result<QString> forgotten = forgottenMethod(draft);
+        if (!forgotten)
+            return forgotten.error();
+        if (!forgotten->isEmpty())
+            return RowResult{RowOutcome::Skipped,
+                             QStringLiteral("forgotten: %1 belonged to a person who was forgotten "
+                                            "(--include-forgotten imports it)")
+                                 .arg(*forgotten)};
     }
     for (const QString& key : std::as_const(keys))
         m_claimed.insert(key, row.line());

@@ -20,8 +20,11 @@ class RowProblems;
 class ContactImport : public RowImport
 {
 public:
-    explicit ContactImport(Database& db)
+    // `includeForgotten`: rows with the email, phone or handle of a forgotten person are imported too,
+    // instead of being skipped.
+    ContactImport(Database& db, bool includeForgotten)
         : m_db(db)
+        , m_includeForgotten(includeForgotten)
     {}
 
     Status begin(bool writing, qint64 rows) override;
@@ -45,7 +48,11 @@ private:
     // Completes `contact` with the draft; false when nothing changes.
     Result<bool> merge(Contact& contact, const Draft& draft);
 
+    // The first of the draft's methods that belonged to a forgotten person, described; empty when none did.
+    Result<QString> forgottenMethod(const Draft& draft) const;
+
     Database& m_db;
+    bool m_includeForgotten = false;
     bool m_writing = false;
     std::optional<TeamMemberCache> m_members;
     QHash<QString, qint64> m_claimed; // method or name key -> line of the row that had it

@@ -108,7 +108,7 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
     std::unique_ptr<RowImport> import;
     switch (m_options.target) {
     case ImportTarget::Contacts:
-        import = std::make_unique<ContactImport>(m_db);
+        import = std::make_unique<ContactImport>(m_db, m_options.includeForgotten);
         break;
     case ImportTarget::Interactions: {
         Result<ScoringEngine> opened = ScoringEngine::open(m_db);

@@ -27,7 +27,8 @@ struct ImportOptions
     QString format = QStringLiteral("auto");
     std::optional<ColumnMapping> mapping;
     CsvReadOptions csv;
-    int maxErrors = 50; // problems listed in the report; all are counted
+    int maxErrors = 50;            // problems listed in the report; all are counted
+    bool includeForgotten = false; // contacts: import rows of forgotten people instead of skipping them
 };
 
 struct ImportPreview

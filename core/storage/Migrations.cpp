@@ -424,6 +424,20 @@ QStringList schemaVersion5()
     };
 }
 
+// Version 6: what remains of a forgotten person — salted hashes of their emails, phones and handles, so
+// that an import can say "skipped: forgotten" without the file keeping the addresses themselves. The salt
+// is the file's own, so the hashes cannot be compared with another file's.
+QStringList schemaVersion6()
+{
+    return {
+        QStringLiteral(
+            "CREATE TABLE forget_salt (id INTEGER PRIMARY KEY CHECK (id = 1), salt BLOB NOT NULL)"),
+        QStringLiteral("INSERT INTO forget_salt (id, salt) VALUES (1, randomblob(16))"),
+        QStringLiteral("CREATE TABLE forgotten_keys (hash TEXT PRIMARY KEY, forgotten_at INTEGER NOT NULL) "
+                       "WITHOUT ROWID"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -434,6 +448,7 @@ const QList<Migration>& migrations()
         {3, "commit revisions for change watching", schemaVersion3()},
         {4, "one contact per email, phone or handle", schemaVersion4()},
         {5, "pairs of contacts marked not the same person", schemaVersion5()},
+        {6, "salted hashes of forgotten people's addresses", schemaVersion6()},
     };
     return all;
 }

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A person's data: rapport export person (everything kept about one contact, as JSON) and rapport forget
+// (all of it erased from the file).
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/base/Clock.h"
+#include "core/services/PersonData.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/FileDiagnosis.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace rapport::cli {
+
+namespace {
+
+const QCommandLineOption contactOption{
+    QStringLiteral("contact"), QStringLiteral("The person: id, email or handle."), QStringLiteral("C")};
+
+Result<qint64> requiredContact(const CommandParser& parser, Database& db)
+{
+    if (!parser.isSet(QStringLiteral("contact")))
+        return Error::usage(QStringLiteral("--contact is required"));
+    const Result<qint64> id = ContactRepository(db).resolve(parser.value(QStringLiteral("contact")));
+    if (!id)
+        return optionError(QStringLiteral("contact"), id.error());
+    return id;
+}
+
+QString counted(qint64 n, const char* one, const char* many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+// Upgrades copy the whole file beside it; a forgotten person is still in those copies.
+QStringList upgradeBackups(const QString& databasePath)
+{
+    const QFileInfo file(databasePath);
+    QStringList backups;
+    for (const QFileInfo& backup :
+         file.dir().entryInfoList({file.fileName() + QStringLiteral(".v*.bak")}, QDir::Files))
+        backups << backup.filePath();
+    return backups;
+}
+
+} // namespace
+
+int runExportPerson(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("export person");
+    CommandParser parser(
+        command, QStringLiteral("rapport export person --contact C --database PATH [--output FILE]"),
+        QStringLiteral("Writes everything kept about one person — fields, emails, phones, handles, "
+                       "tags, conversations, trust notes, the score with its explanation and its "
+                       "weekly history — as one JSON document (schema rapport-person/1) to stdout "
+                       "or --output."));
+    parser.addOption(contactOption);
+    parser.addOption({QStringLiteral("output"),
+                      QStringLiteral("Write to this file (replaced only once complete) instead of stdout."),
+                      QStringLiteral("FILE")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+    Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
+    if (!db)
+        return fail(command, db.error());
+    const Result<qint64> id = requiredContact(parser, **db);
+    if (!id)
+        return fail(command, id.error());
+    const Result<ScoringEngine> engine = ScoringEngine::open(**db);
+    if (!engine)
+        return fail(command, engine.error());
+    const Result<QJsonObject> document = personDocument(**db, *engine, *id, Clock::nowSeconds());
+    if (!document)
+        return fail(command, document.error());
+    const QByteArray json = QJsonDocument(*document).toJson(QJsonDocument::Indented);
+    if (!parser.isSet(QStringLiteral("output"))) {
+        out() << QString::fromUtf8(json);
+        out().flush();
+        return Success;
+    }
+    const QString path = parser.value(QStringLiteral("output"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        const QString reason = fileDiagnosis::whyCannotWrite(path);
+        return fail(command, Error::database(QStringLiteral("--output: cannot write '%1': %2")
+                                                 .arg(path, reason.isEmpty() ? file.errorString() : reason)));
+    }
+    out() << QStringLiteral("exported everything about contact %1 to %2").arg(*id).arg(path) << Qt::endl;
+    return Success;
+}
+
+int runForget(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("forget");
+    CommandParser parser(
+        command, QStringLiteral("rapport forget --contact C --database PATH [--yes]"),
+        QStringLiteral("Erases one person: their fields, emails, phones, handles, tags, "
+                       "conversations, trust notes, scores and search-index entries, in one "
+                       "transaction, overwriting the freed pages and emptying the write-ahead "
+                       "log. Only salted hashes of their emails, phones and handles stay, so "
+                       "that a later import skips them. Without --yes it only says what would "
+                       "be erased."));
+    parser.addOption(contactOption);
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("Erase without asking again.")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+    Result<std::unique_ptr<Database>> db =
+        parser.openDatabase(parser.isSet(QStringLiteral("yes")) ? CommandParser::Access::ReadWrite
+                                                                : CommandParser::Access::ReadOnly);
+    if (!db)
+        return fail(command, db.error());
+    const Result<qint64> id = requiredContact(parser, **db);
+    if (!id)
+        return fail(command, id.error());
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        const Result<ContactSnapshot> person = ContactRepository(**db).snapshot(*id);
+        if (!person)
+            return fail(command, person.error());
+        return fail(
+            command,
+            Error::usage(QStringLiteral("this would erase contact %1 (%2) with %3, %4 and %5, for good; "
+                                        "add --yes to erase")
+                             .arg(*id)
+                             .arg(person->contact.effectiveDisplayName(),
+                                  counted(person->contact.methods.size(), "email, phone or handle",
+                                          "emails, phones and handles"),
+                                  counted(person->interactions.size(), "conversation", "conversations"),
+                                  counted(person->notes.size(), "trust note", "trust notes"))));
+    }
+    const Result<ForgetReport> report = PersonEraser(**db).forget(*id);
+    if (!report)
+        return fail(command, report.error());
+    out() << QStringLiteral("forgot contact %1 (%2): %3, %4, %5")
+                 .arg(*id)
+                 .arg(report->name,
+                      counted(report->methods, "email, phone or handle", "emails, phones and handles"),
+                      counted(report->conversations, "conversation", "conversations"),
+                      counted(report->notes, "trust note", "trust notes"))
+          << Qt::endl;
+    if (!report->checkpointed)
+        err() << "rapport forget: warning: another program is reading the database, so its write-ahead log "
+                 "(-wal) still holds older pages until that program closes it\n";
+    for (const QString& backup : upgradeBackups((*db)->path()))
+        err() << "rapport forget: warning: the upgrade backup '" << backup
+              << "' still holds this person's data as it was then; delete it if it is no longer needed\n";
+    err().flush();
+    return Success;
+}
+
+} // namespace rapport::cli
