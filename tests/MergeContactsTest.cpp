@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Possible duplicates and the merge dialog in the desktop app: the pair is proposed, merged with the
-// chosen fields in one undoable step, or marked not the same person, also undoable.
+// chosen fields in one undoable step, or marked not the same person, also undoable; and a person's data
+// exported or forgotten.
 #include "core/services/ConversationLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/DistinctContactRepository.h"
@@ -10,12 +11,18 @@
 #include "ui/contacts/ContactsPage.h"
 #include "ui/contacts/DuplicatesDialog.h"
 #include "ui/contacts/MergeContactsDialog.h"
+#include "ui/contacts/PersonActions.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/undo/BulkContactCommands.h"
 
+#include <QAbstractButton>
+#include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace rapport;
@@ -162,4 +169,55 @@ TEST_CASE("Not the same person: the pair is no longer proposed, until undone", "
 
     session.undoStack()->undo();
     CHECK_FALSE(require(DistinctContactRepository(session.database()).all()).contains(pair));
+}
+
+TEST_CASE("Export this person writes their document; Forget asks, then erases them for good", "[ui][person]")
+{
+    UiFixture fixture(120, 1500);
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    ui::DatabaseSession& session = *window.session();
+    Database& db = session.database();
+    const Graces graces = addGraces(session);
+    ui::PersonActions actions(session, &window);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grace.json"));
+    const QString written = require(actions.writePerson(graces.fromOutlook, path));
+    CHECK(written.startsWith(QStringLiteral("Everything about Grace Hopper was written to")));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll().contains("\"schema\": \"rapport-person/1\""));
+
+    auto visit = whenDialogOpens<QMessageBox>([](QMessageBox& box) {
+        CHECK(
+            box.text() ==
+            QStringLiteral("Erase Grace Hopper for good: 1 email, phone or handle, 2 conversations, 0 trust "
+                           "notes and their scores?"));
+        UiFixture::saveScreenshot(box, QStringLiteral("forget-person"));
+        box.button(QMessageBox::Cancel)->click();
+    });
+    CHECK(actions.forgetPerson(graces.fromOutlook).isEmpty());
+    REQUIRE(visit->completed());
+    CHECK(require(ContactRepository(db).exists(graces.fromOutlook)));
+
+    REQUIRE(
+        ui::DatabaseCommand::push(session, std::make_unique<ui::MarkDistinctCommand>(
+                                               session, graces.fromLinkedIn, graces.fromOutlook, QString())));
+    REQUIRE(session.undoStack()->count() == 1);
+    visit = whenDialogOpens<QMessageBox>([](QMessageBox& box) {
+        for (QAbstractButton* button : box.buttons()) {
+            if (button->text() == QStringLiteral("&Forget"))
+                button->click();
+        }
+    });
+    const QString forgotten = actions.forgetPerson(graces.fromOutlook);
+    REQUIRE(visit->completed());
+    CHECK(forgotten ==
+          QStringLiteral("Grace Hopper was forgotten: 1 email, phone or handle, 2 conversations and "
+                         "0 trust notes erased."));
+    CHECK_FALSE(require(ContactRepository(db).exists(graces.fromOutlook)));
+    CHECK_FALSE(window.contactsPage()->tableModel()->indexOfContact(graces.fromOutlook).isValid());
+    // An undo of the mark, or of anything older, could not bring back what was erased.
+    CHECK(session.undoStack()->count() == 0);
 }

@@ -10,6 +10,7 @@
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/contacts/ContactsPage.h"
 #include "ui/contacts/LogConversationDialog.h"
+#include "ui/contacts/PersonActions.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/exporting/ExportDialog.h"
 #include "ui/importing/ImportResultPage.h"
@@ -126,6 +127,16 @@ void MainWindow::createActions()
     relationship->addAction(tr("&Edit contact…"), QKeySequence(tr("Ctrl+E")), this,
                             [this] { editContact(selectedContactId()); });
     m_selectionMenu = relationship->addMenu(tr("&Selected contacts"));
+    relationship->addAction(tr("E&xport this person…"), this, [this] {
+        const QString message = PersonActions(*m_session, this).exportPerson(selectedContactId());
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 8000);
+    });
+    relationship->addAction(tr("&Forget this person…"), this, [this] {
+        const QString message = PersonActions(*m_session, this).forgetPerson(selectedContactId());
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 8000);
+    });
     relationship->addAction(tr("Find possible &duplicates…"), QKeySequence(tr("Ctrl+Shift+D")), this, [this] {
         showPage(ContactsPageIndex);
         m_contacts->findDuplicates();
