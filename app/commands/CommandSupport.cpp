@@ -41,6 +41,11 @@ int fail(const QString& command, const Error& error)
     return exitCodeFor(error);
 }
 
+QString counted(qint64 n, const char* one, const char* many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 Error optionError(const QString& option, const Error& error)
 {
     const QString field = option + QStringLiteral(": ");

@@ -31,6 +31,8 @@ int fail(const QString& command, const Error& error);
 // Puts the option's name on a core error about the value given for it, keeping the error's kind. Core
 // errors already name their field ("contact: no contact…"); that name gives way to "--contact".
 Error optionError(const QString& option, const Error& error);
+// "1 conversation", "3 conversations".
+QString counted(qint64 n, const char* one, const char* many);
 
 // A parser that knows --database and --help besides the command's own options.
 class CommandParser

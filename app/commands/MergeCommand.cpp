@@ -7,15 +7,6 @@
 
 namespace rapport::cli {
 
-namespace {
-
-QString counted(qsizetype n, const char* one, const char* many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
-} // namespace
-
 int runMerge(const QStringList& arguments)
 {
     const QString command = QStringLiteral("merge");

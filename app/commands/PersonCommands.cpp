@@ -30,11 +30,6 @@ Result<qint64> requiredContact(const CommandParser& parser, Database& db)
     return id;
 }
 
-QString counted(qint64 n, const char* one, const char* many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
 // Upgrades copy the whole file beside it; a forgotten person is still in those copies.
 QStringList upgradeBackups(const QString& databasePath)
 {
