@@ -192,3 +192,20 @@ TEST_CASE("vCard writer folds at 75 octets without splitting UTF-8, escapes, and
     CHECK(back.first(QStringLiteral("SOCIALPROFILE"))->parameter(QStringLiteral("SERVICE-TYPE")) ==
           QStringList{QStringLiteral("a:b")});
 }
+
+TEST_CASE("vCard 2.1 quoted-printable cards are written as plain UTF-8 that reads back the same", "[vcard]")
+{
+    // Found by VCardReaderFuzz: the writer kept ENCODING and CHARSET on values it holds decoded.
+    const VCard card =
+        readOne("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BC"
+                "ller;J=C3=B6rg\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=0D=0Ab =\r\nc\r\n"
+                "TEL;WORK;VOICE;QUOTED-PRINTABLE:+33=201\r\nEND:VCARD\r\n");
+    const QByteArray written = writeVCard(card);
+    CHECK_FALSE(written.contains("ENCODING"));
+    CHECK_FALSE(written.contains("CHARSET"));
+    const VCard back = readOne(written);
+    CHECK(back.first(QStringLiteral("N"))->components() ==
+          QStringList{QStringLiteral("Müller"), QStringLiteral("Jörg")});
+    CHECK(textOf(back, "NOTE") == QStringLiteral("a\nb c"));
+    CHECK(textOf(back, "TEL") == QStringLiteral("+33 1"));
+}

@@ -51,12 +51,23 @@ QByteArray writeVCard(const VCard& card, VCardVersion version)
             line += property.group + QLatin1Char('.');
         line += property.name;
         for (const VCardParameter& parameter : property.parameters) {
+            // The value is held decoded: written as UTF-8 text, it has no encoding or charset of its own.
+            if (parameter.name == QLatin1String("ENCODING") || parameter.name == QLatin1String("CHARSET") ||
+                (parameter.name == QLatin1String("TYPE") &&
+                 parameter.values.join(QString()).compare(QLatin1String("QUOTED-PRINTABLE"),
+                                                          Qt::CaseInsensitive) == 0))
+                continue;
             QStringList values;
             for (const QString& value : parameter.values)
                 values << parameterValue(value);
             line += QLatin1Char(';') + parameter.name + QLatin1Char('=') + values.join(QLatin1Char(','));
         }
-        line += QLatin1Char(':') + property.value;
+        // A decoded quoted-printable value may hold raw line breaks; in 3.0 and 4.0 they are written escaped.
+        QString value = property.value;
+        value.replace(QLatin1String("\r\n"), QLatin1String("\\n"))
+            .replace(QLatin1Char('\r'), QLatin1String("\\n"))
+            .replace(QLatin1Char('\n'), QLatin1String("\\n"));
+        line += QLatin1Char(':') + value;
         appendFolded(out, line.toUtf8());
     }
     appendFolded(out, "END:VCARD");
