@@ -21,6 +21,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("duplicates"), runDuplicates},
         {QStringLiteral("export"), runExport},
+        {QStringLiteral("follow-up"), runFollowUp},
         {QStringLiteral("forget"), runForget},
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
@@ -67,6 +68,10 @@ QString generalHelp()
                "  rapport export   contacts|interactions|notes|health|at-risk --database PATH\n"
                "                   [--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG]\n"
                "                   [--bom]\n"
+               "  rapport follow-up add --database PATH --contact REF --due DATE --text TEXT\n"
+               "                   [--commitment ours|theirs] [--owner NAME]\n"
+               "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json]\n"
+               "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
                "  rapport check    --database PATH\n"
                "  rapport duplicates --database PATH [--region CC] [--json]\n"
                "  rapport merge    KEEP OTHER... --database PATH\n"

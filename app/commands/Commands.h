@@ -13,6 +13,7 @@ int runDemo(const QStringList& arguments);
 int runDuplicates(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runExportPerson(const QStringList& arguments);
+int runFollowUp(const QStringList& arguments);
 int runForget(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runLog(const QStringList& arguments);

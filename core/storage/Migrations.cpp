@@ -438,6 +438,37 @@ QStringList schemaVersion6()
     };
 }
 
+// Version 7: follow-ups (something to do for a contact by a date: reach out, or keep a promise we or they
+// made) and reach-out holds (a snooze hides a contact from reach out until a moment; a dismissal, with no
+// moment, until the next conversation after it). A follow-up's closed_at is set exactly when it is no
+// longer open; closing a promise as kept or broken links the trust note that records it.
+QStringList schemaVersion7()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind = 'reach_out' OR kind = 'our_commitment' OR
+                    kind = 'their_commitment'),
+            text TEXT NOT NULL DEFAULT '',
+            owner_id INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+            due_at INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'done' OR
+                    status = 'kept' OR status = 'broken' OR status = 'dropped'),
+            created_at INTEGER NOT NULL,
+            closed_at INTEGER,
+            trust_note_id INTEGER REFERENCES trust_notes(id) ON DELETE SET NULL,
+            CHECK ((status = 'open') = (closed_at IS NULL))))"),
+        QStringLiteral("CREATE INDEX follow_ups_status_due ON follow_ups(status, due_at)"),
+        QStringLiteral("CREATE INDEX follow_ups_contact ON follow_ups(contact_id)"),
+        QStringLiteral("CREATE INDEX follow_ups_trust_note ON follow_ups(trust_note_id)"),
+        QStringLiteral(R"(CREATE TABLE reach_out_holds (
+            contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+            until_at INTEGER,
+            created_at INTEGER NOT NULL))"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -449,6 +480,7 @@ const QList<Migration>& migrations()
         {4, "one contact per email, phone or handle", schemaVersion4()},
         {5, "pairs of contacts marked not the same person", schemaVersion5()},
         {6, "salted hashes of forgotten people's addresses", schemaVersion6()},
+        {7, "follow-ups, commitments, snoozes and dismissals", schemaVersion7()},
     };
     return all;
 }

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Follow-ups and commitments in the database: adding them, listing the open ones, and closing them, where
+// a promise closed as kept or broken writes its trust note in the same transaction.
+#pragma once
+
+#include "core/model/FollowUp.h"
+#include "core/storage/Database.h"
+
+#include <QList>
+#include <optional>
+
+namespace rapport {
+
+// An open follow-up with the names a list shows beside it.
+struct ListedFollowUp
+{
+    FollowUp followUp;
+    QString contactName;
+    QString ownerName;
+};
+
+struct FollowUpFilter
+{
+    std::optional<qint64> ownerId;
+    std::optional<qint64> dueBefore; // only those due before this moment
+};
+
+class FollowUpRepository
+{
+public:
+    explicit FollowUpRepository(Database& db)
+        : m_db(db)
+    {}
+
+    Result<qint64> add(const FollowUp& followUp);
+    Result<FollowUp> get(qint64 id) const;
+    // Open follow-ups, soonest due first.
+    Result<QList<ListedFollowUp>> listOpen(const FollowUpFilter& filter = {}) const;
+    // Closes an open follow-up at `at`: done or dropped for any, kept or broken for a promise only. Kept and
+    // broken write a "commitment kept/broken" trust note about the contact, linked to the follow-up.
+    Result<FollowUp> close(qint64 id, FollowUpStatus status, qint64 at);
+
+    static QString validationError(const FollowUp& followUp);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport
