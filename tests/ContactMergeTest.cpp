@@ -6,6 +6,7 @@
 #include "core/services/ConsistencyCheck.h"
 #include "core/services/DuplicateFinder.h"
 #include "core/storage/DistinctContactRepository.h"
+#include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
@@ -140,14 +141,25 @@ TEST_CASE("Unmerge brings each contact back under its own ids with its own score
     const qint64 brewster = require(ContactRepository(db).create(other));
     requireOk(DistinctContactRepository(db).mark(graces.fromOutlook, brewster));
 
+    FollowUp promise;
+    promise.contactId = graces.fromOutlook;
+    promise.kind = FollowUpKind::OurCommitment;
+    promise.text = QStringLiteral("Send the COBOL slides");
+    promise.dueAt = testNow + 7 * daySeconds;
+    const qint64 promiseId = require(FollowUpRepository(db).add(promise));
+
     ContactMerge merge(db, fixture.engine());
     const QList<ContactSnapshot> before = require(merge.merge(graces.fromLinkedIn, {graces.fromOutlook}));
+    CHECK(require(FollowUpRepository(db).get(promiseId)).contactId == graces.fromLinkedIn);
     // The mark moves to the merged record.
     CHECK(require(DistinctContactRepository(db).all()) ==
           QSet<ContactPair>{DistinctContactRepository::pairOf(graces.fromLinkedIn, brewster)});
     requireOk(merge.unmerge(before));
     CHECK(require(DistinctContactRepository(db).all()) ==
           QSet<ContactPair>{DistinctContactRepository::pairOf(graces.fromOutlook, brewster)});
+    const FollowUp restored = require(FollowUpRepository(db).get(promiseId));
+    CHECK(restored.contactId == graces.fromOutlook);
+    CHECK(restored.text == promise.text);
 
     CHECK(require(ContactRepository(db).count()) == 3);
     for (const ContactSnapshot* original : {&linkedInBefore, &outlookBefore}) {

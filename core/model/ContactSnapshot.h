@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/Contact.h"
+#include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 #include "core/model/TrustNote.h"
 
@@ -16,6 +17,7 @@ struct ContactSnapshot
     QList<Interaction> interactions;
     QList<TrustNote> notes;
     QList<qint64> distinctFrom; // contacts marked "not the same person" as this one
+    QList<FollowUp> followUps;
 };
 
 } // namespace rapport

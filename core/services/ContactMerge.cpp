@@ -113,9 +113,9 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     if (const QString problem = ContactRepository::validationError(merged); !problem.isEmpty())
         return Error::badInput(problem);
 
-    // The log and the notes change hands row by row, so their ids (and what the dashboard's rollups
-    // count, through the schema's triggers) stay as they were.
-    for (const char* table : {"interactions", "trust_notes"}) {
+    // The log, the notes and the follow-ups change hands row by row, so their ids (and what the dashboard's
+    // rollups count, through the schema's triggers) stay as they were.
+    for (const char* table : {"interactions", "trust_notes", "follow_ups"}) {
         QSqlQuery move = m_db.prepare(
             QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?").arg(QLatin1String(table)));
         for (qsizetype i = 1; i < order->size(); ++i) {

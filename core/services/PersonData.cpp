@@ -118,6 +118,17 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
         entry.insert(QStringLiteral("week_end"), formatIsoMoment(week.at));
         history.append(entry);
     }
+    QJsonArray followUps;
+    for (const FollowUp& followUp : person->followUps)
+        followUps.append(QJsonObject{
+            {QStringLiteral("id"), followUp.id},
+            {QStringLiteral("kind"), followUpKindName(followUp.kind)},
+            {QStringLiteral("text"), followUp.text},
+            {QStringLiteral("owner"), memberName(members, followUp.ownerId)},
+            {QStringLiteral("due_at"), formatIsoMoment(followUp.dueAt)},
+            {QStringLiteral("status"), followUpStatusName(followUp.status)},
+            {QStringLiteral("closed_at"),
+             followUp.closedAt ? QJsonValue(formatIsoMoment(*followUp.closedAt)) : QJsonValue()}});
     QJsonArray distinct;
     for (const qint64 id : person->distinctFrom)
         distinct.append(id);
@@ -127,6 +138,7 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
                        {QStringLiteral("contact"), fields},
                        {QStringLiteral("conversations"), conversations},
                        {QStringLiteral("trust_notes"), notes},
+                       {QStringLiteral("follow_ups"), followUps},
                        {QStringLiteral("score"), current},
                        {QStringLiteral("score_history"), history},
                        {QStringLiteral("not_the_same_person_as"), distinct}};

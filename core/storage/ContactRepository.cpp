@@ -6,6 +6,7 @@
 #include "core/model/DayRange.h"
 #include "core/model/SingleLineText.h"
 #include "core/storage/DistinctContactRepository.h"
+#include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TrustNoteRepository.h"
@@ -267,6 +268,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!distinct)
         return distinct.error();
     snapshot.distinctFrom = std::move(*distinct);
+    Result<QList<FollowUp>> followUps = FollowUpRepository(m_db).listForContact(id);
+    if (!followUps)
+        return followUps.error();
+    snapshot.followUps = std::move(*followUps);
     return snapshot;
 }
 
@@ -287,6 +292,10 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
     if (Status distinct = DistinctContactRepository(m_db).restore(snapshot.contact.id, snapshot.distinctFrom);
         !distinct)
         return distinct;
+    for (const FollowUp& followUp : snapshot.followUps) {
+        if (Status restored = FollowUpRepository(m_db).restore(followUp); !restored)
+            return restored;
+    }
     return transaction.commit();
 }
 

@@ -86,6 +86,38 @@ Result<qint64> FollowUpRepository::add(const FollowUp& followUp)
     return insert.lastInsertId().toLongLong();
 }
 
+Result<QList<FollowUp>> FollowUpRepository::listForContact(qint64 contactId) const
+{
+    QSqlQuery query = m_db.prepare(selectColumns + QStringLiteral("WHERE f.contact_id = ? ORDER BY f.id"));
+    query.addBindValue(contactId);
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    QList<FollowUp> followUps;
+    while (query.next())
+        followUps << listedFrom(query).followUp;
+    return followUps;
+}
+
+Status FollowUpRepository::restore(const FollowUp& followUp)
+{
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO follow_ups (id, contact_id, kind, text, owner_id, due_at, status, created_at, "
+        "closed_at, "
+        "trust_note_id) VALUES (?, ?, ?, ?, (SELECT id FROM team_members WHERE id = ?), ?, ?, ?, ?, "
+        "(SELECT id FROM trust_notes WHERE id = ?))"));
+    insert.addBindValue(followUp.id);
+    insert.addBindValue(followUp.contactId);
+    insert.addBindValue(followUpKindName(followUp.kind));
+    insert.addBindValue(followUp.text);
+    insert.addBindValue(idValue(followUp.ownerId));
+    insert.addBindValue(followUp.dueAt);
+    insert.addBindValue(followUpStatusName(followUp.status));
+    insert.addBindValue(followUp.createdAt);
+    insert.addBindValue(idValue(followUp.closedAt));
+    insert.addBindValue(idValue(followUp.trustNoteId));
+    return Database::run(insert);
+}
+
 Result<FollowUp> FollowUpRepository::get(qint64 id) const
 {
     QSqlQuery query = m_db.prepare(selectColumns + QStringLiteral("WHERE f.id = ?"));
