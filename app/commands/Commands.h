@@ -16,6 +16,8 @@ int runExportPerson(const QStringList& arguments);
 int runFollowUp(const QStringList& arguments);
 int runForget(const QStringList& arguments);
 int runImport(const QStringList& arguments);
+// rapport import conversations, which runImport hands the arguments after "conversations" to.
+int runImportConversations(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runMerge(const QStringList& arguments);
 int runScore(const QStringList& arguments);

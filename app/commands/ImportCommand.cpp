@@ -12,6 +12,8 @@ namespace rapport::cli {
 
 int runImport(const QStringList& arguments)
 {
+    if (!arguments.isEmpty() && arguments.constFirst() == QLatin1String("conversations"))
+        return runImportConversations(arguments.mid(1));
     const QString command = QStringLiteral("import");
     CommandParser parser(
         command,
@@ -50,7 +52,7 @@ int runImport(const QStringList& arguments)
         return fail(
             command,
             Error::usage(
-                QStringLiteral("cannot import '%1': expected contacts, interactions or notes").arg(what)));
+                QStringLiteral("cannot import '%1': expected contacts, interactions, notes or conversations").arg(what)));
     options.target = *target;
     options.includeForgotten = parser.isSet(QStringLiteral("include-forgotten"));
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();

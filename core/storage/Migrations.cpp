@@ -469,6 +469,19 @@ QStringList schemaVersion7()
     };
 }
 
+// Version 8: where imported conversations came from, so that importing an archive again, or one that
+// overlaps it, adds nothing. The key is a hash (of a mail's Message-ID and the counterpart's address, for
+// instance): fixed-size, and it keeps no address in the clear once a forgotten contact's log is deleted.
+QStringList schemaVersion8()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE interaction_sources (
+            source_key TEXT PRIMARY KEY,
+            interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX interaction_sources_interaction ON interaction_sources(interaction_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -481,6 +494,7 @@ const QList<Migration>& migrations()
         {5, "pairs of contacts marked not the same person", schemaVersion5()},
         {6, "salted hashes of forgotten people's addresses", schemaVersion6()},
         {7, "follow-ups, commitments, snoozes and dismissals", schemaVersion7()},
+        {8, "source keys of imported conversations", schemaVersion8()},
     };
     return all;
 }

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// rapport import conversations: logs the conversations of a mail archive (an mbox file, .eml files or a
+// folder of them) with the contacts they were with, creating contacts for new people, all or nothing.
+#include "app/commands/CommandSupport.h"
+#include "app/commands/Commands.h"
+#include "core/conversations/ConversationImport.h"
+#include "core/storage/TeamMemberRepository.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace rapport::cli {
+
+namespace {
+
+// The desktop app's "I am" member for this database (DatabaseSession keeps it in QSettings by the
+// file's absolute path); empty when none is set or it was removed since.
+QString whoAmI(Database& db)
+{
+    const qint64 id = QSettings()
+                          .value(QStringLiteral("currentMember"))
+                          .toMap()
+                          .value(QFileInfo(db.path()).absoluteFilePath())
+                          .toLongLong();
+    if (id <= 0)
+        return {};
+    const Result<TeamMember> member = TeamMemberRepository(db).get(id);
+    return member ? member->name : QString();
+}
+
+// "10 automated sender, 2 no date".
+QString byReason(const QMap<QString, qint64>& counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+    return parts.join(QStringLiteral(", "));
+}
+
+qint64 total(const QMap<QString, qint64>& counts)
+{
+    qint64 sum = 0;
+    for (const qint64 n : counts)
+        sum += n;
+    return sum;
+}
+
+} // namespace
+
+int runImportConversations(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("import conversations");
+    CommandParser parser(
+        command,
+        QStringLiteral(
+            "rapport import conversations PATH --database D [--format auto|mbox|eml] [--me EMAIL]... "
+            "[--by TEAM_MEMBER] [--new-contacts all|none] [--bodies] [--dry-run]"),
+        QStringLiteral("Logs the conversations of a mail archive: one per message and person, mine "
+                       "outbound, theirs to me inbound; automated, list and broadcast mail is skipped. "
+                       "Importing the same archive again adds nothing. All is written in one "
+                       "transaction, or nothing."));
+    parser.addPositional(
+        QStringLiteral("PATH"),
+        QStringLiteral("An mbox file (Thunderbird, Google Takeout), an .eml file, or a folder of "
+                       "them."));
+    parser.addOption({QStringLiteral("format"), QStringLiteral("auto (default: by content), mbox or eml."),
+                      QStringLiteral("FORMAT"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("me"),
+                      QStringLiteral("One of my addresses; repeat for each. The email of the --by member "
+                                     "counts too."),
+                      QStringLiteral("EMAIL")});
+    parser.addOption({QStringLiteral("by"),
+                      QStringLiteral("Team member the conversations are logged by (created if new; default: "
+                                     "the desktop app's \"I am\" member)."),
+                      QStringLiteral("TEAM_MEMBER")});
+    parser.addOption({QStringLiteral("new-contacts"),
+                      QStringLiteral("all (default: people no contact has the address of become contacts) or "
+                                     "none (they are left out and counted)."),
+                      QStringLiteral("all|none"), QStringLiteral("all")});
+    parser.addOption({QStringLiteral("bodies"),
+                      QStringLiteral("Store each message's text (its text/plain part, at most 4 KB).")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      QStringLiteral("Report what would be created and skipped; write nothing.")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+
+    ConversationImportOptions options;
+    const std::optional<MailFormat> format = parseMailFormat(parser.value(QStringLiteral("format")));
+    if (!format)
+        return fail(command, Error::usage(QStringLiteral("--format '%1': expected auto, mbox or eml")
+                                              .arg(parser.value(QStringLiteral("format")))));
+    options.format = *format;
+    const QString newContacts = parser.value(QStringLiteral("new-contacts")).trimmed().toLower();
+    if (newContacts != QLatin1String("all") && newContacts != QLatin1String("none"))
+        return fail(command, Error::usage(QStringLiteral("--new-contacts '%1': expected all or none")
+                                              .arg(parser.value(QStringLiteral("new-contacts")))));
+    options.newContacts = newContacts == QLatin1String("none") ? NewContacts::None : NewContacts::All;
+    options.me = parser.parser().values(QStringLiteral("me"));
+    options.bodies = parser.isSet(QStringLiteral("bodies"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+
+    Result<std::unique_ptr<Database>> db = parser.openDatabase();
+    if (!db)
+        return fail(command, db.error());
+    options.by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : whoAmI(**db);
+    const QString path = parser.positionals().at(0);
+    const Result<ConversationReport> report = ConversationImporter(**db, path, options).run(dryRun);
+    if (!report) {
+        if (report.error().kind == ErrorKind::BadInput)
+            err() << "rapport " << command << ": " << report.error().message << '\n'
+                  << "rapport " << command << ": " << path << ": nothing imported" << Qt::endl;
+        else
+            return fail(command, report.error());
+        return BadInputError;
+    }
+    for (const QString& ignored : report->ignoredFiles)
+        err() << "rapport " << command << ": " << ignored << ": passed over: not mail\n";
+    err().flush();
+    out() << QStringLiteral("%1 conversations (%2): %3 created, %4 unchanged, %5 repeated in the archive "
+                            "(%6 outbound, %7 inbound)")
+                 .arg(dryRun ? QStringLiteral("dry run, nothing written:") : QStringLiteral("imported"),
+                      report->format)
+                 .arg(report->created)
+                 .arg(report->unchanged)
+                 .arg(report->repeated)
+                 .arg(report->outbound)
+                 .arg(report->inbound)
+          << '\n';
+    out() << QStringLiteral("contacts: %1 created, %2 matched")
+                 .arg(report->contactsCreated)
+                 .arg(report->contactsMatched)
+          << '\n';
+    const qint64 skipped = total(report->skippedMessages);
+    out() << QStringLiteral("messages: %1 read, %2 skipped").arg(report->messages).arg(skipped)
+          << (skipped > 0 ? QStringLiteral(": ") + byReason(report->skippedMessages) : QString()) << '\n';
+    if (!report->skippedPeople.isEmpty())
+        out() << QStringLiteral("people left out: %1").arg(byReason(report->skippedPeople)) << '\n';
+    out().flush();
+    return Success;
+}
+
+} // namespace rapport::cli

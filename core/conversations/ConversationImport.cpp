@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/conversations/ConversationImport.h"
+
+#include "core/base/Clock.h"
+#include "core/conversations/MailRules.h"
+#include "core/import/ContactResolver.h"
+#include "core/model/ContactMethod.h"
+#include "core/model/Interaction.h"
+#include "core/scoring/ScoringEngine.h"
+#include "core/services/PersonData.h"
+#include "core/storage/BulkLoad.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/SqliteStatement.h"
+#include "core/storage/TeamMemberRepository.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <optional>
+
+namespace rapport {
+
+namespace {
+
+constexpr qsizetype summaryLimit = 2000; // InteractionRepository's limit, in characters
+// Above this many touched contacts, one streaming rebuild of every state beats rebuilding each alone.
+constexpr qsizetype rebuildAllThreshold = 2000;
+
+// The first `limit` bytes of the text's UTF-8, cut at a character boundary.
+QByteArray cappedUtf8(const QString& text, qsizetype limit)
+{
+    QByteArray utf8 = text.toUtf8();
+    if (utf8.size() <= limit)
+        return utf8;
+    qsizetype end = limit;
+    while (end > 0 && (static_cast<unsigned char>(utf8.at(end)) & 0xC0) == 0x80)
+        --end;
+    utf8.truncate(end);
+    return utf8;
+}
+
+// One import's state: who is me and the team, the contacts found or made, the statements.
+class MailImport
+{
+public:
+    MailImport(Database& db, const ConversationImportOptions& options, ConversationReport& report)
+        : m_db(db)
+        , m_options(options)
+        , m_report(report)
+        , m_find(db.handle(), "SELECT interaction_id FROM interaction_sources WHERE source_key = ?1")
+        , m_insert(db.handle(),
+                   "INSERT INTO interactions (contact_id, occurred_at, channel, direction, summary,"
+                   " body, logged_by, created_at) VALUES (?1, ?2, 'email', ?3, ?4, ?5, ?6, ?7)")
+        , m_remember(db.handle(),
+                     "INSERT INTO interaction_sources (source_key, interaction_id) VALUES (?1, ?2)")
+    {}
+
+    // Inside the transaction: the team, "me", the contacts.
+    Status begin()
+    {
+        if (!m_find.isValid() || !m_insert.isValid() || !m_remember.isValid())
+            return Error::database(m_remember.errorMessage());
+        const Result<QList<TeamMember>> team = TeamMemberRepository(m_db).list();
+        if (!team)
+            return team.error();
+        for (const QString& address : m_options.me)
+            m_me.insert(mailKey(address));
+        const QString byKey = m_options.by.trimmed().toCaseFolded();
+        for (const TeamMember& member : *team) {
+            if (member.email.trimmed().isEmpty())
+                continue;
+            m_team.insert(mailKey(member.email));
+            if (member.name.toCaseFolded() == byKey)
+                m_me.insert(mailKey(member.email));
+        }
+        m_me.remove(QString());
+        if (m_me.isEmpty())
+            return Error::usage(QStringLiteral(
+                "who is \"me\"? Give your address with --me EMAIL (once for each of your addresses), or "
+                "give --by a team member whose email is set"));
+        if (!m_options.by.trimmed().isEmpty()) {
+            const Result<qint64> member = TeamMemberRepository(m_db).ensure(m_options.by);
+            if (!member)
+                return member.error();
+            m_loggedBy = *member;
+        }
+        Result<ContactResolver> contacts = ContactResolver::load(m_db, true);
+        if (!contacts)
+            return contacts.error();
+        m_contacts = std::move(*contacts);
+        const Result<QVariant> last =
+            m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM interactions"));
+        if (!last)
+            return last.error();
+        m_lastIdBefore = last->toLongLong();
+        m_now = Clock::nowSeconds();
+        return {};
+    }
+
+    Status add(const MailMessage& message)
+    {
+        ++m_report.messages;
+        const MailVerdict verdict = judgeMail(message, m_me);
+        if (!verdict.skipReason.isEmpty())
+            return skip(verdict.skipReason);
+        Interaction probe;
+        probe.contactId = 1; // only the date is checked here
+        probe.occurredAt = *message.date;
+        if (!InteractionRepository::validationError(probe).isEmpty())
+            return skip(QStringLiteral("date in the future or before 1970"));
+
+        const QByteArray summary = message.subject.left(summaryLimit).toUtf8();
+        const QByteArray body = m_options.bodies ? cappedUtf8(message.body, bodyLimit) : QByteArray();
+        const QByteArray identity =
+            message.messageId.isEmpty() ? "hash\n" + message.identityBytes : "id\n" + message.messageId;
+        const QByteArray direction = verdict.direction == Direction::Inbound ? "inbound" : "outbound";
+        for (const MailAddress& counterpart : verdict.counterparts) {
+            const Result<std::optional<qint64>> contact = contactFor(counterpart);
+            if (!contact)
+                return contact.error();
+            if (!*contact)
+                continue;
+            const QByteArray key =
+                QCryptographicHash::hash("email\n" + identity + '\n' + mailKey(counterpart.address).toUtf8(),
+                                         QCryptographicHash::Sha256)
+                    .left(16)
+                    .toHex();
+            m_find.bindStatic(1, key);
+            const bool found = m_find.step();
+            const qint64 existing = found ? m_find.columnInt64(0) : 0;
+            const bool findOk = m_find.ok();
+            m_find.reset();
+            if (!findOk)
+                return Error::database(m_find.errorMessage());
+            if (found) {
+                ++(existing <= m_lastIdBefore ? m_report.unchanged : m_report.repeated);
+                continue;
+            }
+            m_insert.bind(1, **contact);
+            m_insert.bind(2, *message.date);
+            m_insert.bindStatic(3, direction);
+            m_insert.bindStatic(4, summary);
+            m_insert.bindStatic(5, body);
+            if (m_loggedBy)
+                m_insert.bind(6, *m_loggedBy);
+            else
+                m_insert.bindNull(6);
+            m_insert.bind(7, m_now);
+            if (Status stored = stepOnce(m_insert, message); !stored)
+                return stored;
+            m_remember.bindStatic(1, key);
+            m_remember.bind(2, m_db.lastInsertId());
+            if (Status stored = stepOnce(m_remember, message); !stored)
+                return stored;
+            ++m_report.created;
+            ++(verdict.direction == Direction::Inbound ? m_report.inbound : m_report.outbound);
+            m_touched.insert(**contact);
+        }
+        return {};
+    }
+
+    QList<qint64> touched() const { return m_touched.values(); }
+
+private:
+    Status skip(const QString& reason)
+    {
+        ++m_report.skippedMessages[reason];
+        return {};
+    }
+
+    Status stepOnce(SqliteStatement& statement, const MailMessage& message)
+    {
+        statement.step();
+        const bool ok = statement.ok();
+        statement.reset();
+        if (!ok)
+            return Error::database(
+                QStringLiteral("cannot store %1: %2").arg(message.location, statement.errorMessage()));
+        return {};
+    }
+
+    // The contact a counterpart is, found by email or created; none when the person is left out (and
+    // counted once under the reason).
+    Result<std::optional<qint64>> contactFor(const MailAddress& person)
+    {
+        const QString key = mailKey(person.address);
+        if (const auto known = m_decided.constFind(key); known != m_decided.cend())
+            return *known;
+        const Result<std::optional<qint64>> decided = decide(person, key);
+        if (decided)
+            m_decided.insert(key, *decided);
+        return decided;
+    }
+
+    Result<std::optional<qint64>> decide(const MailAddress& person, const QString& key)
+    {
+        const auto leaveOut = [&](const QString& reason) -> Result<std::optional<qint64>> {
+            ++m_report.skippedPeople[reason];
+            return std::optional<qint64>();
+        };
+        if (m_team.contains(key))
+            return leaveOut(QStringLiteral("team member"));
+        if (!validateMethodValue(MethodKind::Email, person.address).isEmpty())
+            return leaveOut(QStringLiteral("not an email address"));
+        const Result<qint64> found = m_contacts->resolve(person.address);
+        if (found) {
+            ++m_report.contactsMatched;
+            return std::optional<qint64>(*found);
+        }
+        if (found.error().kind != ErrorKind::NotFound)
+            return leaveOut(QStringLiteral("address of several contacts (rapport check lists them)"));
+        if (m_options.newContacts == NewContacts::None)
+            return leaveOut(QStringLiteral("not a contact (--new-contacts none)"));
+        const Result<bool> forgotten = PersonEraser(m_db).isForgotten(
+            methodKindName(MethodKind::Email), normalizeMethodValue(MethodKind::Email, person.address));
+        if (!forgotten)
+            return forgotten.error();
+        if (*forgotten)
+            return leaveOut(QStringLiteral("forgotten person"));
+
+        Contact contact;
+        contact.displayName = person.name.isEmpty() ? person.address : person.name.left(200);
+        contact.methods << ContactMethod{0, MethodKind::Email, person.address, QString()};
+        const Result<qint64> created = ContactRepository(m_db).create(contact);
+        if (!created) {
+            if (created.error().kind == ErrorKind::Database)
+                return created.error();
+            return leaveOut(QStringLiteral("cannot be a contact: %1").arg(created.error().message));
+        }
+        ++m_report.contactsCreated;
+        m_touched.insert(*created);
+        return std::optional<qint64>(*created);
+    }
+
+    Database& m_db;
+    const ConversationImportOptions& m_options;
+    ConversationReport& m_report;
+    SqliteStatement m_find;
+    SqliteStatement m_insert;
+    SqliteStatement m_remember;
+    QSet<QString> m_me;
+    QSet<QString> m_team;
+    std::optional<qint64> m_loggedBy;
+    std::optional<ContactResolver> m_contacts;
+    QHash<QString, std::optional<qint64>> m_decided; // mailKey -> contact, or none when left out
+    QSet<qint64> m_touched;
+    qint64 m_lastIdBefore = 0;
+    qint64 m_now = 0;
+};
+
+Status rebuildScores(Database& db, const QList<qint64>& touched)
+{
+    Result<ScoringEngine> engine = ScoringEngine::open(db);
+    if (!engine)
+        return engine.error();
+    if (touched.size() > rebuildAllThreshold)
+        return engine->rebuildAll();
+    for (const qint64 contactId : touched) {
+        if (Status rebuilt = engine->rebuildContact(contactId); !rebuilt)
+            return rebuilt;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<ConversationReport> ConversationImporter::run(bool dryRun) const
+{
+    Result<std::unique_ptr<MailReader>> reader = MailReader::open(m_path, m_options.format, m_options.bodies);
+    if (!reader)
+        return reader.error();
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status().error();
+    ConversationReport report;
+    report.dryRun = dryRun;
+    BulkLoad bulk(m_db, BulkLoad::Interactions);
+    if (Status suspended = bulk.suspend(); !suspended)
+        return suspended.error();
+    MailImport import(m_db, m_options, report);
+    if (Status begun = import.begin(); !begun)
+        return begun.error();
+    MailMessage message;
+    for (;;) {
+        const Result<bool> more = (*reader)->next(message);
+        if (!more)
+            return more.error(); // the transaction rolls back
+        if (!*more)
+            break;
+        if (Status added = import.add(message); !added)
+            return added.error();
+    }
+    if (Status restored = bulk.restore(); !restored)
+        return restored.error();
+    report.touchedContacts = import.touched();
+    std::sort(report.touchedContacts.begin(), report.touchedContacts.end());
+    if (Status rebuilt = rebuildScores(m_db, report.touchedContacts); !rebuilt)
+        return rebuilt.error();
+    report.format = (*reader)->formatName();
+    report.ignoredFiles = (*reader)->ignoredFiles();
+    if (!dryRun) {
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        report.written = true;
+    }
+    return report;
+}
+
+} // namespace rapport
