@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `rapport import conversations`, exercised by running the real binary on mail archives the test writes.
+#include "tests/support/CliSupport.h"
+
+#include <QFile>
+
+using namespace rapport::test;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
+Run importConversations(const CliDatabase& db, const QString& path, const QStringList& options)
+{
+    return runRapport(QStringList{QStringLiteral("import"), QStringLiteral("conversations"), path,
+                                  QStringLiteral("--database"), db.path()} +
+                      options);
+}
+
+const QByteArray archive = "From - Mon Mar 17 10:08:13 2025\n"
+                           "From: Ann Lee <ann@example.com>\nTo: me@example.org\nSubject: Hello\n"
+                           "Date: Mon, 17 Mar 2025 11:00:00 +0100\nMessage-ID: <1@example.com>\n\nHi\n\n"
+                           "From - Mon Mar 17 10:08:13 2025\n"
+                           "From: news@example.com\nTo: me@example.org\nSubject: News\nList-Id: <news>\n"
+                           "Date: Mon, 17 Mar 2025 12:00:00 +0100\n\nNews\n";
+
+} // namespace
+
+TEST_CASE("rapport import conversations prints its counts; a dry run prints the real run's", "[cli][mail]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("Inbox"));
+    writeFile(path, archive);
+    const QStringList me{QStringLiteral("--me"), QStringLiteral("me@example.org"), QStringLiteral("--by"),
+                         QStringLiteral("Grace")};
+
+    const Run dry = importConversations(db, path, me + QStringList{QStringLiteral("--dry-run")});
+    INFO(dry.err.toStdString());
+    REQUIRE(dry.exitCode == 0);
+    const Run real = importConversations(db, path, me);
+    REQUIRE(real.exitCode == 0);
+    CHECK(real.out.startsWith(QStringLiteral("imported conversations (mbox): 1 created, 0 unchanged")));
+    CHECK(dry.out == QStringLiteral("dry run, nothing written: ") + real.out.mid(9));
+    CHECK(real.out.contains(QStringLiteral("contacts: 1 created, 0 matched")));
+    CHECK(real.out.contains(QStringLiteral("messages: 2 read, 1 skipped: 1 mailing list")));
+
+    const Run again = importConversations(db, path, me);
+    CHECK(again.out.startsWith(QStringLiteral("imported conversations (mbox): 0 created, 1 unchanged")));
+    CHECK(again.out.contains(QStringLiteral("contacts: 0 created, 1 matched")));
+}
+
+TEST_CASE("rapport import conversations refuses without a me, and a binary file with exit 2", "[cli][mail]")
+{
+    CliDatabase db;
+    const QString path = db.file(QStringLiteral("Inbox"));
+    writeFile(path, archive);
+    const Run noMe = importConversations(db, path, {});
+    CHECK(noMe.exitCode == 1);
+    CHECK(noMe.err.contains(QStringLiteral("--me EMAIL")));
+
+    const QString binary = db.file(QStringLiteral("photo.eml"));
+    writeFile(binary, QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    const Run refused =
+        importConversations(db, binary, {QStringLiteral("--me"), QStringLiteral("me@example.org")});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(binary + QStringLiteral(": not mail: a binary file")));
+    CHECK(refused.err.contains(QStringLiteral("nothing imported")));
+}
