@@ -92,6 +92,16 @@ std::optional<int> CommandParser::parse(const QStringList& arguments)
     return std::nullopt;
 }
 
+std::optional<int> CommandParser::requireOptions(std::initializer_list<const char*> names) const
+{
+    for (const char* name : names) {
+        if (!m_parser.isSet(QString::fromLatin1(name)))
+            return fail(m_command,
+                        Error::usage(QStringLiteral("--%1 is required").arg(QString::fromLatin1(name))));
+    }
+    return std::nullopt;
+}
+
 Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) const
 {
     const QString option = QStringLiteral("database");

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 
@@ -48,6 +49,8 @@ public:
     // Parses the arguments after the command name. nullopt means "stop with this exit code": a usage
     // error was printed, or the help was.
     std::optional<int> parse(const QStringList& arguments);
+    // After parse(): the usage error's exit code for the first of these options that is missing.
+    std::optional<int> requireOptions(std::initializer_list<const char*> names) const;
     // The declared positional arguments' values, in order, after a successful parse().
     QStringList positionals() const { return m_parser.positionalArguments(); }
     const QCommandLineParser& parser() const { return m_parser; }

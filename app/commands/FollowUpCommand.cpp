@@ -58,11 +58,8 @@ int runAdd(const QStringList& arguments)
                       QStringLiteral("NAME")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
-    for (const char* required : {"contact", "due", "text"}) {
-        if (!parser.isSet(QString::fromLatin1(required)))
-            return fail(command,
-                        Error::usage(QStringLiteral("--%1 is required").arg(QString::fromLatin1(required))));
-    }
+    if (const std::optional<int> missing = parser.requireOptions({"contact", "due", "text"}))
+        return *missing;
     FollowUp followUp;
     if (parser.isSet(QStringLiteral("commitment"))) {
         const QString whose = parser.value(QStringLiteral("commitment"));

@@ -38,11 +38,8 @@ int runLog(const QStringList& arguments)
                       QStringLiteral("NAME")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
-    for (const char* required : {"contact", "channel", "direction"}) {
-        if (!parser.isSet(QString::fromLatin1(required)))
-            return fail(command,
-                        Error::usage(QStringLiteral("--%1 is required").arg(QString::fromLatin1(required))));
-    }
+    if (const std::optional<int> missing = parser.requireOptions({"contact", "channel", "direction"}))
+        return *missing;
 
     Interaction interaction;
     const std::optional<Channel> channel = parseChannel(parser.value(QStringLiteral("channel")));
