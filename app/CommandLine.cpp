@@ -26,6 +26,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("merge"), runMerge},
+        {QStringLiteral("merge-tags"), runMergeTags},
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
     };
@@ -78,6 +79,7 @@ QString generalHelp()
                "  rapport check    --database PATH\n"
                "  rapport duplicates --database PATH [--region CC] [--json]\n"
                "  rapport merge    KEEP OTHER... --database PATH\n"
+               "  rapport merge-tags KEEP OTHER... --database PATH\n"
                "  rapport export   person --contact C --database PATH [--output FILE.json]\n"
                "  rapport forget   --contact C --database PATH [--yes]\n"
                "  rapport COMMAND --help                             options of one command\n"

@@ -14,34 +14,10 @@ namespace {
 
 constexpr qint64 week = 7 * daySeconds;
 
-// The rollup as it should be, computed from the log: every interaction under tag 0 and each of its
-// contact's tags, for the contact's current owner.
-const QString expectedRollup = QStringLiteral(
-    "SELECT i.occurred_at - (i.occurred_at - 345600) % 604800 AS w, coalesce(c.owner_id, 0), g.tag_id,"
-    " i.channel, i.direction, count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id"
-    " JOIN (SELECT id AS contact_id, 0 AS tag_id FROM contacts UNION ALL SELECT contact_id, tag_id"
-    " FROM contact_tags) g ON g.contact_id = i.contact_id GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5");
-const QString storedRollup = QStringLiteral("SELECT week, owner_id, tag_id, channel, direction, n FROM"
-                                            " activity_weeks WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5");
-
-QStringList rowsOf(Database& db, const QString& sql)
-{
-    QSqlQuery query = db.prepare(sql);
-    requireOk(Database::run(query));
-    QStringList rows;
-    while (query.next()) {
-        QStringList cells;
-        for (int column = 0; column < 6; ++column)
-            cells << query.value(column).toString();
-        rows << cells.join(QLatin1Char('|'));
-    }
-    return rows;
-}
-
 void requireConsistent(Database& db)
 {
-    const QStringList expected = rowsOf(db, expectedRollup);
-    CHECK(rowsOf(db, storedRollup) == expected);
+    const QStringList expected = activityRollupOfLog(db);
+    CHECK(storedActivityRollup(db) == expected);
     CHECK_FALSE(expected.isEmpty());
 }
 

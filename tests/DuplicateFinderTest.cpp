@@ -201,10 +201,14 @@ TEST_CASE("Tags that differ only in case, spacing, dashes or underscores", "[dup
              QString(),
              {},
              {QStringLiteral("Core_Contributors "), QStringLiteral("Speakers")}});
+    add(db, {QStringLiteral("D"), QString(), {}, {QStringLiteral("core-contributors")}});
     const DuplicateReport report = require(DuplicateFinder(db, QString()).find());
     REQUIRE(report.tags.size() == 1);
-    CHECK(report.tags.front().names.size() == 3);
-    CHECK(report.tags.front().names.contains(QStringLiteral("core-contributors")));
+    REQUIRE(report.tags.front().spellings.size() == 3);
+    CHECK(report.tags.front().names().contains(QStringLiteral("core-contributors")));
+    // Each spelling with its carriers: the one to keep by default is the most carried.
+    CHECK(report.tags.front().spellings.at(0).contacts == 1);
+    CHECK(report.tags.front().mostCarried().name == QStringLiteral("core-contributors"));
     CHECK(report.pairs.empty());
 }
 

@@ -52,7 +52,8 @@ TEST_CASE("duplicates lists the pair and the tags spelled twice, and writes noth
     CHECK(text.out.contains(QStringLiteral("%1 Grace Hopper ~ %2 Grace Hopper: same name and organization "
                                            "(US Navy) (confidence 0.80)")
                                 .arg(linkedIn, outlook)));
-    CHECK(text.out.contains(QStringLiteral("tags spelled alike: Core contributors, core-contributors")));
+    CHECK(text.out.contains(
+        QStringLiteral("tags spelled alike: Core contributors (1 contact), core-contributors (1 contact)")));
     CHECK(text.out.contains(QStringLiteral("1 pair, 1 group of tags")));
 
     const Run json = db.run(QStringLiteral("duplicates"), {QStringLiteral("--json")});
@@ -67,7 +68,13 @@ TEST_CASE("duplicates lists the pair and the tags spelled twice, and writes noth
           outlook.toLongLong());
     CHECK(pair.value(QStringLiteral("reason")).toString() == QStringLiteral("same-name-and-organization"));
     CHECK(pair.value(QStringLiteral("confidence")).toDouble() == Approx(0.8));
-    CHECK(report.value(QStringLiteral("tags")).toArray().size() == 1);
+    const QJsonArray tags = report.value(QStringLiteral("tags")).toArray();
+    REQUIRE(tags.size() == 1);
+    const QJsonArray spellings = tags.at(0).toArray();
+    REQUIRE(spellings.size() == 2);
+    CHECK(spellings.at(1).toObject().value(QStringLiteral("name")).toString() ==
+          QStringLiteral("core-contributors"));
+    CHECK(spellings.at(1).toObject().value(QStringLiteral("contacts")).toInteger() == 1);
 
     const Run badRegion =
         db.run(QStringLiteral("duplicates"), {QStringLiteral("--region"), QStringLiteral("Narnia")});
@@ -124,6 +131,33 @@ TEST_CASE("merge refuses what is not a merge, naming it, and changes nothing", "
     CHECK(unknown.err.contains(QStringLiteral("nobody@nowhere.example")));
     const Run check = db.run(QStringLiteral("check"), {});
     CHECK(check.out.contains(QStringLiteral("contacts:       2 ")));
+}
+
+TEST_CASE("merge-tags makes one tag of two spellings, and refuses a tag that does not exist", "[cli][merge]")
+{
+    CliDatabase db;
+    twoGraces(db);
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--tag"),
+                   QStringLiteral("Core contributors"), QStringLiteral("--tag"),
+                   QStringLiteral("core-contributors")});
+    const Run unknown = db.run(QStringLiteral("merge-tags"),
+                               {QStringLiteral("Core contributors"), QStringLiteral("Core contribs")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(
+        QStringLiteral("no tag 'Core contribs'; tags: Core contributors, core-contributors")));
+
+    const Run merged = db.run(QStringLiteral("merge-tags"),
+                              {QStringLiteral("Core contributors"), QStringLiteral("CORE-contributors")});
+    INFO(merged.err.toStdString());
+    REQUIRE(merged.exitCode == 0);
+    CHECK(merged.out ==
+          QStringLiteral(
+              "merged 'core-contributors' into 'Core contributors', which 3 contacts now carry (1 more)\n"));
+    const Run again = db.run(QStringLiteral("duplicates"), {});
+    CHECK(again.out.contains(QStringLiteral("0 groups of tags")));
+    const Run check = db.run(QStringLiteral("check"), {});
+    INFO(check.out.toStdString());
+    CHECK(check.exitCode == 0);
 }
 
 TEST_CASE("import contacts warns about new contacts that look like ones already there", "[cli][duplicates]")

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Possible duplicates and the merge dialog in the desktop app: the pair is proposed, merged with the
 // chosen fields in one undoable step, or marked not the same person, also undoable; and a person's data
-// exported or forgotten.
+// exported or forgotten; tags spelled twice made one.
 #include "core/services/ConversationLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/DistinctContactRepository.h"
+#include "core/storage/TagRepository.h"
 #include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/contacts/ContactTableModel.h"
@@ -18,11 +19,14 @@
 #include <QAbstractButton>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace rapport;
@@ -76,6 +80,18 @@ int rowOfPair(QAbstractItemModel& pairs, const Graces& graces)
     return -1;
 }
 
+// A contact carrying the tag Grace's LinkedIn record has, spelled as a script would: the pair of spellings
+// the dialog offers to merge.
+qint64 addOtherSpelling(ui::DatabaseSession& session)
+{
+    Contact ada;
+    ada.displayName = QStringLiteral("Ada Lovelace");
+    ada.tags << QStringLiteral("core-contributors");
+    const qint64 id = require(ContactRepository(session.database()).create(ada));
+    session.everythingTouched();
+    return id;
+}
+
 } // namespace
 
 TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in one step", "[ui][merge]")
@@ -88,6 +104,7 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
     ui::DatabaseSession& session = *window.session();
     Database& db = session.database();
     const Graces graces = addGraces(session);
+    addOtherSpelling(session);
     const qint64 contacts = require(ContactRepository(db).count());
 
     std::optional<DuplicateReport> report = ui::DuplicatesDialog::find(session, &window);
@@ -138,6 +155,56 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
     undo.redo();
     CHECK(require(ContactRepository(db).count()) == contacts - 1);
     undo.undo();
+}
+
+TEST_CASE("Tags spelled alike merge into the most carried spelling or a chosen one, undone in one step",
+          "[ui][merge][tags]")
+{
+    UiFixture fixture(120, 1500);
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    ui::DatabaseSession& session = *window.session();
+    Database& db = session.database();
+    const Graces graces = addGraces(session);
+    const qint64 ada = addOtherSpelling(session);
+    const qint64 lin = addOtherSpelling(session);
+
+    std::optional<DuplicateReport> report = ui::DuplicatesDialog::find(session, &window);
+    REQUIRE(report.has_value());
+    int group = -1;
+    for (int i = 0; i < static_cast<int>(report->tags.size()); ++i) {
+        if (report->tags[static_cast<size_t>(i)].names().contains(QStringLiteral("core-contributors")))
+            group = i;
+    }
+    REQUIRE(group >= 0);
+    ui::DuplicatesDialog duplicates(session, std::move(*report), &window);
+    duplicates.show();
+    auto* merge = duplicates.findChild<QToolButton*>(QStringLiteral("mergeTags%1").arg(group));
+    REQUIRE(merge != nullptr);
+    // The demo and two more contacts carry "core-contributors", one "Core contributors": the button
+    // keeps the former.
+    CHECK(merge->text() == QStringLiteral("Merge into “core-contributors”"));
+    REQUIRE(merge->menu() != nullptr);
+    CHECK(merge->menu()->actions().size() == 2);
+
+    QTest::mouseClick(merge, Qt::LeftButton, {}, QPoint(8, merge->height() / 2));
+    CHECK_FALSE(merge->isVisibleTo(&duplicates));
+    CHECK(require(TagRepository(db).tagsOf(graces.fromLinkedIn)) ==
+          QStringList{QStringLiteral("core-contributors")});
+    CHECK(require(TagRepository(db).tagsOf(ada)) == QStringList{QStringLiteral("core-contributors")});
+    CHECK(require(TagRepository(db).tagsOf(lin)) == QStringList{QStringLiteral("core-contributors")});
+    QUndoStack& undo = *session.undoStack();
+    CHECK(undo.undoText() == QStringLiteral("Merge tags into “core-contributors”"));
+
+    undo.undo();
+    CHECK(require(TagRepository(db).tagsOf(graces.fromLinkedIn)) ==
+          QStringList{QStringLiteral("Core contributors")});
+    CHECK(require(TagRepository(db).tagsOf(ada)) == QStringList{QStringLiteral("core-contributors")});
+
+    // The menu keeps another spelling instead.
+    REQUIRE(duplicates.mergeTagGroup(group, QStringLiteral("Core contributors")));
+    CHECK(require(TagRepository(db).tagsOf(lin)) == QStringList{QStringLiteral("Core contributors")});
+    CHECK(undo.undoText() == QStringLiteral("Merge tags into “Core contributors”"));
 }
 
 TEST_CASE("Not the same person: the pair is no longer proposed, until undone", "[ui][merge]")

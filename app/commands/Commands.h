@@ -20,6 +20,7 @@ int runImport(const QStringList& arguments);
 int runImportConversations(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runMerge(const QStringList& arguments);
+int runMergeTags(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);
 

@@ -69,8 +69,13 @@ int runDuplicates(const QStringList& arguments)
         for (const DuplicatePair& pair : report->pairs)
             pairs.append(toJson(pair));
         QJsonArray tags;
-        for (const DuplicateTags& group : report->tags)
-            tags.append(QJsonArray::fromStringList(group.names));
+        for (const DuplicateTags& group : report->tags) {
+            QJsonArray spellings;
+            for (const TagSpelling& spelling : group.spellings)
+                spellings.append(QJsonObject{{QStringLiteral("name"), spelling.name},
+                                             {QStringLiteral("contacts"), spelling.contacts}});
+            tags.append(spellings);
+        }
         out() << QJsonDocument(QJsonObject{{QStringLiteral("pairs"), pairs}, {QStringLiteral("tags"), tags}})
                      .toJson(QJsonDocument::Indented);
         out().flush();
@@ -89,8 +94,13 @@ int runDuplicates(const QStringList& arguments)
                      .arg(pair.confidence, 0, 'f', 2)
               << '\n';
     }
-    for (const DuplicateTags& group : report->tags)
-        out() << "tags spelled alike: " << group.names.join(QStringLiteral(", ")) << '\n';
+    for (const DuplicateTags& group : report->tags) {
+        QStringList spellings;
+        for (const TagSpelling& spelling : group.spellings)
+            spellings << QStringLiteral("%1 (%2)").arg(spelling.name,
+                                                       counted(spelling.contacts, "contact", "contacts"));
+        out() << "tags spelled alike: " << spellings.join(QStringLiteral(", ")) << '\n';
+    }
     out() << report->pairs.size() << (report->pairs.size() == 1 ? " pair" : " pairs") << ", "
           << report->tags.size() << (report->tags.size() == 1 ? " group of tags" : " groups of tags")
           << Qt::endl;

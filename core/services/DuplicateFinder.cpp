@@ -225,6 +225,21 @@ QString duplicateReasonText(const DuplicatePair& pair)
     return {};
 }
 
+QStringList DuplicateTags::names() const
+{
+    QStringList names;
+    for (const TagSpelling& spelling : spellings)
+        names << spelling.name;
+    return names;
+}
+
+const TagSpelling& DuplicateTags::mostCarried() const
+{
+    return *std::max_element(
+        spellings.cbegin(), spellings.cend(),
+        [](const TagSpelling& a, const TagSpelling& b) { return a.contacts < b.contacts; });
+}
+
 DuplicateFinder::DuplicateFinder(Database& db, QString phoneRegion)
     : m_db(db)
     , m_phoneRegion(std::move(phoneRegion))
@@ -306,6 +321,7 @@ Result<DuplicateReport> DuplicateFinder::find() const
             return Error::database(methods.errorMessage());
     }
     QHash<qint64, QString> tagNames;
+    QHash<qint64, qint64> tagCarriers;
     {
         SqliteStatement tags(m_db.handle(), "SELECT id, name FROM tags ORDER BY id");
         if (!tags.isValid())
@@ -321,6 +337,7 @@ Result<DuplicateReport> DuplicateFinder::find() const
         while (members.step()) {
             const auto person = indexOf.constFind(members.columnInt64(0));
             const qint64 tagId = members.columnInt64(1);
+            ++tagCarriers[tagId];
             if (person != indexOf.constEnd())
                 addEvidence(Evidence::Tag, QStringLiteral("t:%1").arg(tagId), tagNames.value(tagId), *person);
         }
@@ -369,17 +386,19 @@ Result<DuplicateReport> DuplicateFinder::find() const
 
     DuplicateReport report;
     report.pairs = pairs.take();
-    QHash<QString, QStringList> tagsByKey;
+    QHash<QString, QList<TagSpelling>> tagsByKey;
     for (auto tag = tagNames.cbegin(); tag != tagNames.cend(); ++tag)
-        tagsByKey[foldTag(tag.value())] << tag.value();
-    for (QStringList& names : tagsByKey) {
-        if (names.size() < 2)
+        tagsByKey[foldTag(tag.value())] << TagSpelling{tag.value(), tagCarriers.value(tag.key())};
+    for (QList<TagSpelling>& spellings : tagsByKey) {
+        if (spellings.size() < 2)
             continue;
-        names.sort(Qt::CaseInsensitive);
-        report.tags.push_back({names});
+        std::sort(spellings.begin(), spellings.end(), [](const TagSpelling& a, const TagSpelling& b) {
+            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+        });
+        report.tags.push_back({spellings});
     }
     std::sort(report.tags.begin(), report.tags.end(), [](const DuplicateTags& a, const DuplicateTags& b) {
-        return a.names.front() < b.names.front();
+        return a.spellings.front().name < b.spellings.front().name;
     });
     return report;
 }

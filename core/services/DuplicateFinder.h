@@ -45,9 +45,19 @@ struct DuplicatePair
 // "same email grace@navy.example", "similar names, both with tag 'Speakers'".
 QString duplicateReasonText(const DuplicatePair& pair);
 
+struct TagSpelling
+{
+    QString name;
+    qint64 contacts = 0; // how many contacts carry it
+};
+
 struct DuplicateTags
 {
-    QStringList names; // two or more tags that fold to the same key, sorted
+    QList<TagSpelling> spellings; // two or more tags that fold to the same key, sorted by name
+
+    QStringList names() const;
+    // The spelling most contacts carry (the first by name among equals): the one to keep by default.
+    const TagSpelling& mostCarried() const;
 };
 
 struct DuplicateReport

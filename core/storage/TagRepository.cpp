@@ -66,6 +66,25 @@ Status TagRepository::setCadence(const QString& name, std::optional<double> days
         return status;
     if (update.numRowsAffected() > 0)
         return {};
+    return unknownTag(name);
+}
+
+Result<Tag> TagRepository::byName(const QString& name) const
+{
+    QSqlQuery find = m_db.prepare(QStringLiteral("SELECT id, name, cadence_days FROM tags WHERE name = ?"));
+    find.addBindValue(name.trimmed());
+    if (Status status = Database::run(find); !status)
+        return status.error();
+    if (!find.next())
+        return unknownTag(name);
+    Tag tag{find.value(0).toLongLong(), find.value(1).toString(), std::nullopt};
+    if (!find.isNull(2))
+        tag.cadenceDays = find.value(2).toDouble();
+    return tag;
+}
+
+Error TagRepository::unknownTag(const QString& name) const
+{
     // A misspelt name must not quietly become a new tag that no contact carries.
     const Result<QList<Tag>> existing = list();
     if (!existing)

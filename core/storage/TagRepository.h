@@ -20,6 +20,8 @@ public:
     // The id of the tag with this name (case-insensitive), creating it when there is none.
     Result<qint64> ensure(const QString& name);
     Result<QList<Tag>> list() const;
+    // The tag with this name (case-insensitive); one that does not exist is refused, listing the tags.
+    Result<Tag> byName(const QString& name) const;
     // A prior cadence for contacts with this tag ("family" weekly), in the range of DayRange.h; nullopt
     // removes it. A tag that does not exist is refused (not found, listing the tags), not created.
     Status setCadence(const QString& name, std::optional<double> days);
@@ -32,6 +34,8 @@ public:
     Status removeTag(qint64 contactId, const QString& name);
 
 private:
+    Error unknownTag(const QString& name) const;
+
     Database& m_db;
 };
 

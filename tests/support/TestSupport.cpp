@@ -44,4 +44,41 @@ qint64 TempDatabase::number(const QString& sql)
     return value->toLongLong();
 }
 
+namespace {
+
+QStringList rollupRows(Database& db, const QString& sql)
+{
+    QSqlQuery query = db.prepare(sql);
+    requireOk(Database::run(query));
+    QStringList rows;
+    while (query.next()) {
+        QStringList cells;
+        for (int column = 0; column < 6; ++column)
+            cells << query.value(column).toString();
+        rows << cells.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+} // namespace
+
+QStringList storedActivityRollup(Database& db)
+{
+    return rollupRows(db, QStringLiteral("SELECT week, owner_id, tag_id, channel, direction, n FROM"
+                                         " activity_weeks WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"));
+}
+
+QStringList activityRollupOfLog(Database& db)
+{
+    return rollupRows(
+        db,
+        QStringLiteral(
+            "SELECT i.occurred_at - (i.occurred_at - 345600) % 604800 AS w, coalesce(c.owner_id, 0),"
+            " g.tag_id, i.channel, i.direction, count(*) FROM interactions i"
+            " JOIN contacts c ON c.id = i.contact_id"
+            " JOIN (SELECT id AS contact_id, 0 AS tag_id FROM contacts UNION ALL SELECT contact_id, tag_id"
+            " FROM contact_tags) g ON g.contact_id = i.contact_id"
+            " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"));
+}
+
 } // namespace rapport::test

@@ -7,6 +7,7 @@
 #include "core/storage/Database.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 #include <memory>
@@ -57,6 +58,12 @@ private:
 // Runs SQL through a bare SQLite connection of its own, as another program (the sqlite3 shell, an
 // older Rapport) would: to build old schemas, damage a file or write behind Rapport's back.
 void rawExecute(const QString& path, const char* sql);
+
+// The dashboard's weekly activity rollup as stored (rows "week|owner|tag|channel|direction|n", zero
+// counts left out), and as it should be, computed from the log: every interaction under tag 0 and each of
+// its contact's tags, for the contact's current owner. Triggers keep the two equal.
+QStringList storedActivityRollup(Database& db);
+QStringList activityRollupOfLog(Database& db);
 
 // Unwraps a Result in a test, failing with its message when it holds an error.
 template <typename T>

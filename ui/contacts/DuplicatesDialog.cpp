@@ -7,12 +7,18 @@
 #include "ui/jobs/ModalTask.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/undo/BulkContactCommands.h"
+#include "ui/undo/TagCommands.h"
 
 #include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rapport::ui {
@@ -65,14 +71,28 @@ DuplicatesDialog::DuplicatesDialog(DatabaseSession& session, DuplicateReport rep
         m_table->selectRow(0);
     connect(m_table, &QTableView::activated, this, [this] { mergeCurrent(); });
 
-    QLabel* tags = nullptr;
-    if (!report.tags.empty()) {
-        QStringList groups;
-        for (const DuplicateTags& group : report.tags)
-            groups << group.names.join(QStringLiteral(" = "));
-        tags = new QLabel(tr("Tags spelled alike: %1").arg(groups.join(QStringLiteral("; "))), this);
+    m_tagGroups = std::move(report.tags);
+    QGroupBox* tags = nullptr;
+    if (!m_tagGroups.empty()) {
+        tags = new QGroupBox(tr("Tags spelled alike"), this);
         tags->setObjectName(QStringLiteral("duplicateTags"));
-        tags->setWordWrap(true);
+        auto* rows = new QVBoxLayout;
+        for (int group = 0; group < static_cast<int>(m_tagGroups.size()); ++group) {
+            m_tagRows << tagGroupRow(group);
+            rows->addWidget(m_tagRows.constLast());
+        }
+        rows->addStretch();
+        auto* content = new QWidget;
+        content->setLayout(rows);
+        // A long list of groups scrolls rather than pushing the pairs off the screen.
+        auto* scroll = new QScrollArea(tags);
+        scroll->setWidget(content);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setMaximumHeight(std::min<int>(160, 12 + 40 * static_cast<int>(m_tagGroups.size())));
+        auto* box = new QVBoxLayout(tags);
+        box->setContentsMargins(4, 4, 4, 4);
+        box->addWidget(scroll);
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -98,6 +118,52 @@ DuplicatesDialog::DuplicatesDialog(DatabaseSession& session, DuplicateReport rep
 }
 
 DuplicatesDialog::~DuplicatesDialog() = default;
+
+QWidget* DuplicatesDialog::tagGroupRow(int group)
+{
+    const DuplicateTags& tags = m_tagGroups[static_cast<size_t>(group)];
+    QStringList spellings;
+    for (const TagSpelling& spelling : tags.spellings)
+        spellings << (spelling.contacts == 1
+                          ? tr("“%1” (1 contact)").arg(spelling.name)
+                          : tr("“%1” (%2 contacts)").arg(spelling.name, QString::number(spelling.contacts)));
+    auto* row = new QWidget;
+    auto* label = new QLabel(spellings.join(QStringLiteral(" · ")), row);
+    label->setWordWrap(true);
+    const QString keep = tags.mostCarried().name;
+    auto* merge = new QToolButton(row);
+    merge->setObjectName(QStringLiteral("mergeTags%1").arg(group));
+    merge->setPopupMode(QToolButton::MenuButtonPopup);
+    merge->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    merge->setText(tr("Merge into “%1”").arg(keep));
+    merge->setToolTip(
+        tr("Every contact carrying one of these tags will carry “%1”; the other spellings go.").arg(keep));
+    connect(merge, &QToolButton::clicked, this, [this, group, keep] { mergeTagGroup(group, keep); });
+    auto* choices = new QMenu(merge);
+    for (const TagSpelling& spelling : tags.spellings) {
+        const QString name = spelling.name;
+        choices->addAction(tr("Keep “%1”").arg(name), this,
+                           [this, group, name] { mergeTagGroup(group, name); });
+    }
+    merge->setMenu(choices);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label, 1);
+    layout->addWidget(merge);
+    return row;
+}
+
+bool DuplicatesDialog::mergeTagGroup(int group, const QString& keep)
+{
+    if (group < 0 || group >= m_tagRows.size())
+        return false;
+    QStringList others = m_tagGroups[static_cast<size_t>(group)].names();
+    others.removeOne(keep);
+    if (!DatabaseCommand::push(m_session, std::make_unique<MergeTagsCommand>(m_session, keep, others)))
+        return false;
+    m_tagRows[group]->hide();
+    return true;
+}
 
 int DuplicatesDialog::currentRow() const
 {

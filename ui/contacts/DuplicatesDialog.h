@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Possible duplicates: the pairs the finder proposes, most likely first; each merged (after the merge
-// dialog) or marked "not the same person", both undoable, and the tags spelled twice.
+// dialog) or marked "not the same person", and the tags spelled twice, each group merged into the
+// spelling most contacts carry or another one chosen; all undoable.
 #pragma once
 
 #include "core/services/DuplicateFinder.h"
 
 #include <QDialog>
+#include <QList>
 #include <optional>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -32,6 +35,9 @@ public:
     // The pair on the current row: opens the merge dialog, then merges; false when cancelled or failed.
     bool mergeCurrent();
     bool markCurrentDistinct();
+    // Merges the tags of group `group` (in the report's order) into the spelling `keep`, undoably;
+    // false when it failed (already reported).
+    bool mergeTagGroup(int group, const QString& keep);
 
 signals:
     // After a merge, for the contact list to select the merged record.
@@ -40,6 +46,7 @@ signals:
 private:
     int currentRow() const;
     void updateState();
+    QWidget* tagGroupRow(int group);
 
     DatabaseSession& m_session;
     DuplicatePairModel* m_model = nullptr;
@@ -47,6 +54,8 @@ private:
     QLabel* m_summary = nullptr;
     QPushButton* m_merge = nullptr;
     QPushButton* m_distinct = nullptr;
+    std::vector<DuplicateTags> m_tagGroups;
+    QList<QWidget*> m_tagRows; // one per group, hidden once merged
 };
 
 } // namespace rapport::ui
