@@ -27,8 +27,10 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("log"), runLog},
         {QStringLiteral("merge"), runMerge},
         {QStringLiteral("merge-tags"), runMergeTags},
+        {QStringLiteral("reach-out"), runReachOut},
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
+        {QStringLiteral("today"), runToday},
     };
     return all;
 }
@@ -76,6 +78,9 @@ QString generalHelp()
                "                   [--commitment ours|theirs] [--owner NAME]\n"
                "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
+               "  rapport today    --database PATH [--owner NAME] [--limit N] [--at DATE] [--json]\n"
+               "  rapport reach-out snooze --contact REF --database PATH (--days N | --until DATE)\n"
+               "  rapport reach-out dismiss|restore --contact REF --database PATH\n"
                "  rapport check    --database PATH\n"
                "  rapport duplicates --database PATH [--region CC] [--json]\n"
                "  rapport merge    KEEP OTHER... --database PATH\n"

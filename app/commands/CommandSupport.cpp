@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/CommandSupport.h"
 
+#include "core/storage/ContactRepository.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <cstdio>
@@ -122,6 +124,16 @@ Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) con
     if (isDefault)
         QDir().mkpath(QFileInfo(path).absolutePath());
     return Database::open(path, OpenMode::ReadWrite);
+}
+
+Result<qint64> requiredContact(const CommandParser& parser, Database& db)
+{
+    if (!parser.isSet(QStringLiteral("contact")))
+        return Error::usage(QStringLiteral("--contact is required"));
+    const Result<qint64> id = ContactRepository(db).resolve(parser.value(QStringLiteral("contact")));
+    if (!id)
+        return optionError(QStringLiteral("contact"), id.error());
+    return id;
 }
 
 } // namespace rapport::cli

@@ -74,4 +74,7 @@ private:
     QCommandLineParser m_parser;
 };
 
+// The contact --contact names (id, email or handle); a usage error when the option is missing.
+Result<qint64> requiredContact(const CommandParser& parser, Database& db);
+
 } // namespace rapport::cli

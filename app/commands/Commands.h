@@ -21,7 +21,9 @@ int runImportConversations(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runMerge(const QStringList& arguments);
 int runMergeTags(const QStringList& arguments);
+int runReachOut(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);
+int runToday(const QStringList& arguments);
 
 } // namespace rapport::cli

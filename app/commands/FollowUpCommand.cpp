@@ -2,13 +2,13 @@
 // rapport follow-up: adds follow-ups and commitments, lists the open ones, and closes them.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
+#include "app/commands/FollowUpSupport.h"
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,23 +16,6 @@
 namespace rapport::cli {
 
 namespace {
-
-QString dateText(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).date().toString(Qt::ISODate);
-}
-
-QJsonObject toJson(const ListedFollowUp& listed)
-{
-    const FollowUp& followUp = listed.followUp;
-    return QJsonObject{{QStringLiteral("id"), followUp.id},
-                       {QStringLiteral("contact"), QJsonObject{{QStringLiteral("id"), followUp.contactId},
-                                                               {QStringLiteral("name"), listed.contactName}}},
-                       {QStringLiteral("kind"), followUpKindName(followUp.kind)},
-                       {QStringLiteral("text"), followUp.text},
-                       {QStringLiteral("owner"), listed.ownerName},
-                       {QStringLiteral("due"), formatIsoMoment(followUp.dueAt)}};
-}
 
 int runAdd(const QStringList& arguments)
 {
@@ -104,7 +87,7 @@ int runAdd(const QStringList& arguments)
         return fail(command, committed.error());
     out() << QStringLiteral("added follow-up %1 (%2), due %3")
                  .arg(*id)
-                 .arg(followUpKindName(followUp.kind), dateText(followUp.dueAt))
+                 .arg(followUpKindName(followUp.kind), followUpDate(followUp.dueAt))
           << Qt::endl;
     return Success;
 }
@@ -135,23 +118,17 @@ int runList(const QStringList& arguments)
     Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
     if (!db)
         return fail(command, db.error());
-    if (parser.isSet(QStringLiteral("owner"))) {
-        const QString name = parser.value(QStringLiteral("owner"));
-        const Result<std::optional<TeamMember>> owner = TeamMemberRepository(**db).findByName(name);
-        if (!owner)
-            return fail(command, owner.error());
-        if (!*owner)
-            return fail(command,
-                        Error::badInput(QStringLiteral("--owner: no team member named '%1'").arg(name)));
-        filter.ownerId = (*owner)->id;
-    }
+    const Result<std::optional<qint64>> owner = ownerFilter(parser, **db);
+    if (!owner)
+        return fail(command, owner.error());
+    filter.ownerId = *owner;
     const Result<QList<ListedFollowUp>> listed = FollowUpRepository(**db).listOpen(filter);
     if (!listed)
         return fail(command, listed.error());
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;
         for (const ListedFollowUp& row : *listed)
-            rows.append(toJson(row));
+            rows.append(followUpJson(row));
         out() << QJsonDocument(QJsonObject{{QStringLiteral("follow_ups"), rows}})
                      .toJson(QJsonDocument::Indented);
         out().flush();
@@ -161,17 +138,8 @@ int runList(const QStringList& arguments)
         out() << "no open follow-ups" << Qt::endl;
         return Success;
     }
-    for (const ListedFollowUp& row : *listed) {
-        out() << QStringLiteral("%1 due %2 %3 %4 (%5)%6: %7")
-                     .arg(row.followUp.id)
-                     .arg(dateText(row.followUp.dueAt), followUpKindName(row.followUp.kind))
-                     .arg(row.followUp.contactId)
-                     .arg(row.contactName,
-                          row.ownerName.isEmpty() ? QString()
-                                                  : QStringLiteral(", owner %1").arg(row.ownerName),
-                          row.followUp.text)
-              << '\n';
-    }
+    for (const ListedFollowUp& row : *listed)
+        out() << followUpLine(row) << '\n';
     out().flush();
     return Success;
 }

@@ -52,7 +52,8 @@ int runImport(const QStringList& arguments)
         return fail(
             command,
             Error::usage(
-                QStringLiteral("cannot import '%1': expected contacts, interactions, notes or conversations").arg(what)));
+                QStringLiteral("cannot import '%1': expected contacts, interactions, notes or conversations")
+                    .arg(what)));
     options.target = *target;
     options.includeForgotten = parser.isSet(QStringLiteral("include-forgotten"));
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();

@@ -20,16 +20,6 @@ namespace {
 const QCommandLineOption contactOption{
     QStringLiteral("contact"), QStringLiteral("The person: id, email or handle."), QStringLiteral("C")};
 
-Result<qint64> requiredContact(const CommandParser& parser, Database& db)
-{
-    if (!parser.isSet(QStringLiteral("contact")))
-        return Error::usage(QStringLiteral("--contact is required"));
-    const Result<qint64> id = ContactRepository(db).resolve(parser.value(QStringLiteral("contact")));
-    if (!id)
-        return optionError(QStringLiteral("contact"), id.error());
-    return id;
-}
-
 // Upgrades copy the whole file beside it; a forgotten person is still in those copies.
 QStringList upgradeBackups(const QString& databasePath)
 {

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/TodayPlan.h"
+
+#include "core/base/Clock.h"
+#include "core/scoring/ScoreCalculator.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/ReachOutHoldRepository.h"
+#include "core/storage/TeamMemberRepository.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace rapport {
+
+namespace {
+
+// How far a band is from Thriving for "does it drop": New sits with Steady.
+int bandRank(Band band)
+{
+    switch (band) {
+    case Band::Thriving:
+        return 0;
+    case Band::Steady:
+    case Band::New:
+        return 1;
+    case Band::Cooling:
+        return 2;
+    case Band::AtRisk:
+        return 3;
+    case Band::NoHistory:
+        break;
+    }
+    return 4;
+}
+
+constexpr int slipHorizonDays = 7;
+constexpr double pointsPerDayBeforeSlip = 4;
+constexpr double largestSlipBonus = slipHorizonDays * pointsPerDayBeforeSlip;
+
+struct ContactFacts
+{
+    std::optional<qint64> ownerId;
+    bool archived = false;
+};
+
+Result<QHash<qint64, ContactFacts>> contactFacts(Database& db)
+{
+    QSqlQuery query = db.prepare(QStringLiteral("SELECT id, owner_id, archived FROM contacts"));
+    if (Status status = Database::run(query); !status)
+        return status.error();
+    QHash<qint64, ContactFacts> facts;
+    while (query.next()) {
+        ContactFacts contact;
+        if (!query.isNull(1))
+            contact.ownerId = query.value(1).toLongLong();
+        contact.archived = query.value(2).toInt() != 0;
+        facts.insert(query.value(0).toLongLong(), contact);
+    }
+    return facts;
+}
+
+qint64 endOfLocalDay(qint64 now)
+{
+    const QDate today = QDateTime::fromSecsSinceEpoch(now).date();
+    return QDateTime(today.addDays(1), QTime(0, 0)).toSecsSinceEpoch();
+}
+
+void findSlip(ReachOutSuggestion& suggestion, const ScoreBoard::Entry& entry, qint64 now,
+              const ScoringSettings& settings)
+{
+    const int rankNow = bandRank(suggestion.score.band);
+    for (int day = 1; day <= slipHorizonDays; ++day) {
+        const RelationshipScore later =
+            computeScore(entry.state, now + day * secondsPerDay, entry.context, settings);
+        if (bandRank(later.band) > rankNow) {
+            suggestion.slipsTo = later.band;
+            suggestion.slipsInDays = day;
+            suggestion.priority += (slipHorizonDays + 1 - day) * pointsPerDayBeforeSlip;
+            return;
+        }
+    }
+}
+
+bool higherPriority(const ReachOutSuggestion& a, const ReachOutSuggestion& b)
+{
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    return a.contactId < b.contactId;
+}
+
+// Keeps the `limit` best of `candidates`. Only those that can still reach the list are looked at day by
+// day: a slip adds at most largestSlipBonus, so a candidate whose gain plus that stays below the
+// limit-th best gain cannot.
+std::vector<ReachOutSuggestion>
+choose(std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>>& candidates, int limit,
+       qint64 now, const ScoringSettings& settings)
+{
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& a, const auto& b) { return higherPriority(a.first, b.first); });
+    const size_t places = std::min(candidates.size(), static_cast<size_t>(limit));
+    const double threshold = places > 0 ? candidates[places - 1].first.gain : 0;
+    std::vector<ReachOutSuggestion> chosen;
+    for (auto& [suggestion, entry] : candidates) {
+        if (suggestion.gain + largestSlipBonus < threshold)
+            break;
+        findSlip(suggestion, *entry, now, settings);
+        chosen.push_back(suggestion);
+    }
+    std::sort(chosen.begin(), chosen.end(), higherPriority);
+    if (chosen.size() > places)
+        chosen.resize(places);
+    return chosen;
+}
+
+Status describe(Database& db, std::vector<ReachOutSuggestion>& suggestions)
+{
+    ContactRepository contacts(db);
+    TeamMemberRepository members(db);
+    QHash<qint64, QString> ownerNames;
+    for (ReachOutSuggestion& suggestion : suggestions) {
+        const Result<Contact> contact = contacts.get(suggestion.contactId);
+        if (!contact)
+            return contact.error();
+        suggestion.name = contact->effectiveDisplayName();
+        if (contact->ownerId) {
+            if (!ownerNames.contains(*contact->ownerId)) {
+                const Result<TeamMember> owner = members.get(*contact->ownerId);
+                if (!owner)
+                    return owner.error();
+                ownerNames.insert(*contact->ownerId, owner->name);
+            }
+            suggestion.ownerName = ownerNames.value(*contact->ownerId);
+        }
+        suggestion.reason = suggestionReason(suggestion);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<TodayPlan> planToday(Database& db, const ScoreBoard& board, const ScoringSettings& settings,
+                            const TodayOptions& options)
+{
+    Transaction snapshot(db, TransactionMode::Read);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
+    TodayPlan plan;
+    FollowUpFilter dueToday;
+    dueToday.ownerId = options.ownerId;
+    dueToday.dueBefore = endOfLocalDay(options.now);
+    Result<QList<ListedFollowUp>> due = FollowUpRepository(db).listOpen(dueToday);
+    if (!due)
+        return due.error();
+    plan.due = std::move(*due);
+    QSet<qint64> withFollowUpDue;
+    for (const ListedFollowUp& listed : std::as_const(plan.due))
+        withFollowUpDue.insert(listed.followUp.contactId);
+
+    const Result<QHash<qint64, ContactFacts>> facts = contactFacts(db);
+    if (!facts)
+        return facts.error();
+    const Result<QHash<qint64, ReachOutHold>> holds = ReachOutHoldRepository(db).all();
+    if (!holds)
+        return holds.error();
+
+    const double touchWeight = settings.channelWeight(Channel::Email);
+    std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>> overdue;
+    std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>> silent;
+    for (const ScoreBoard::Entry& entry : board.entries()) {
+        if (!entry.state.hasHistory())
+            continue;
+        const auto contact = facts->constFind(entry.contactId);
+        if (contact == facts->cend() || contact->archived || withFollowUpDue.contains(entry.contactId))
+            continue;
+        if (options.ownerId && contact->ownerId != options.ownerId)
+            continue;
+        ReachOutSuggestion suggestion;
+        suggestion.contactId = entry.contactId;
+        suggestion.score = computeScore(entry.state, options.now, entry.context, settings);
+        if (suggestion.score.overdueRatio <= 1.0)
+            continue;
+        const auto hold = holds->constFind(entry.contactId);
+        const qint64 lastContactAt = std::llround(entry.state.tLast * secondsPerDay);
+        if (hold != holds->cend() && hold->holds(options.now, lastContactAt)) {
+            ++plan.heldCount;
+            continue;
+        }
+        ++plan.overdueCount;
+        RelationshipState touched = entry.state;
+        touched.apply(options.now, Direction::Outbound, touchWeight, settings);
+        suggestion.gain =
+            computeScore(touched, options.now, entry.context, settings).score - suggestion.score.score;
+        suggestion.priority = suggestion.gain;
+        (suggestion.score.daysSinceLast > rekindleAfterDays ? silent : overdue)
+            .emplace_back(suggestion, &entry);
+    }
+    plan.reachOut = choose(overdue, options.limit, options.now, settings);
+    plan.rekindle = choose(silent, options.limit, options.now, settings);
+    if (Status described = describe(db, plan.reachOut); !described)
+        return described.error();
+    if (Status described = describe(db, plan.rekindle); !described)
+        return described.error();
+    return plan;
+}
+
+QString suggestionReason(const ReachOutSuggestion& suggestion)
+{
+    const RelationshipScore& score = suggestion.score;
+    const long before = std::lround(score.score);
+    const long after = std::lround(score.score + suggestion.gain);
+    QString reason = after > before ? QStringLiteral("A touch now adds %1 points (%2 → %3)")
+                                          .arg(after - before)
+                                          .arg(before)
+                                          .arg(after)
+                                    : QStringLiteral("Overdue %1× its usual cadence; score %2")
+                                          .arg(score.overdueRatio, 0, 'f', 1)
+                                          .arg(before);
+    if (suggestion.slipsTo)
+        reason +=
+            QStringLiteral("; without one it slips to %1 %2")
+                .arg(bandName(*suggestion.slipsTo),
+                     suggestion.slipsInDays == 1 ? QStringLiteral("tomorrow")
+                                                 : QStringLiteral("in %1 days").arg(suggestion.slipsInDays));
+    const long silentDays = std::lround(score.daysSinceLast);
+    if (silentDays > rekindleAfterDays)
+        reason += QStringLiteral(". Silent for %1 days, usually every ~%2 days.")
+                      .arg(silentDays)
+                      .arg(std::lround(score.cadenceDays));
+    else
+        reason += QStringLiteral(". Last contact %1 days ago, usually every ~%2 days.")
+                      .arg(silentDays)
+                      .arg(std::lround(score.cadenceDays));
+    return reason;
+}
+
+} // namespace rapport
