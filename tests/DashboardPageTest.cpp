@@ -35,7 +35,7 @@ std::unique_ptr<MainWindow> openDashboard(UiFixture& fixture)
     window->activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(window.get()));
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
-    REQUIRE(window->currentPage() == 1);
+    REQUIRE(window->currentPage() == 2);
     window->dashboardPage()->computation()->waitForFinished();
     return window;
 }
@@ -85,7 +85,7 @@ TEST_CASE("The dashboard builds on demo data with every chart and KPI", "[ui][da
     const qint64 first = page.contactsModel()->contactAt(0);
     const QTableView* table = page.contactsView();
     emit page.contactsView()->doubleClicked(table->model()->index(0, 0));
-    CHECK(window->currentPage() == 0);
+    CHECK(window->currentPage() == 1);
     CHECK(window->selectedContactId() == first);
 }
 

@@ -148,6 +148,18 @@ TEST_CASE("A promise closed as kept or broken writes its linked trust note", "[f
     CHECK(brokenNote.kind == TrustKind::CommitmentBroken);
     CHECK(brokenNote.text == QStringLiteral("They promised: Review the PR"));
     CHECK(require(followUps.listOpen()).isEmpty());
+
+    // Reopening (an undo) takes the note back with the closing.
+    requireOk(followUps.reopen(theirsId));
+    const FollowUp reopened = require(followUps.get(theirsId));
+    CHECK(reopened.status == FollowUpStatus::Open);
+    CHECK_FALSE(reopened.closedAt.has_value());
+    CHECK_FALSE(reopened.trustNoteId.has_value());
+    CHECK_FALSE(TrustNoteRepository(temp.db()).get(*broken.trustNoteId).ok());
+    CHECK(require(followUps.listOpen()).size() == 1);
+    const Status again = followUps.reopen(theirsId);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().message == QStringLiteral("follow-up %1 is open").arg(theirsId));
 }
 
 TEST_CASE("Closing checks the follow-up's kind and state and writes nothing when refused", "[follow-ups]")

@@ -232,7 +232,7 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-    CHECK(window.currentPage() == 2);
+    CHECK(window.currentPage() == 3);
     const QAbstractItemModel* overdue = window.reachOutPage()->model();
     REQUIRE(overdue->rowCount() > 0);
     double previous = 1e9;
@@ -244,7 +244,7 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
     }
     UiFixture::saveScreenshot(window, QStringLiteral("reach-out"));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
-    CHECK(window.currentPage() == 0);
+    CHECK(window.currentPage() == 1);
 }
 
 TEST_CASE("Trust notes lists the newest notes across contacts and filters by kind", "[ui][notes]")
@@ -253,7 +253,7 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
-    CHECK(window.currentPage() == 3);
+    CHECK(window.currentPage() == 4);
     ui::RecentNotesModel* notes = window.trustNotesPage()->model();
     CHECK(notes->rowCount() == 300);
     const QString newest = notes->index(0, ui::RecentNotesModel::WhenColumn).data().toString();
@@ -375,7 +375,7 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
-    window.showPage(2);
+    window.showPage(3);
     const qint64 overdue = window.reachOutPage()->currentContactId();
     REQUIRE(overdue > 0);
     CHECK(overdue != window.contactsPage()->currentContactId());

@@ -16,6 +16,7 @@
 #include "ui/importing/ImportResultPage.h"
 #include "ui/importing/ImportWizard.h"
 #include "ui/reachout/ReachOutPage.h"
+#include "ui/today/TodayPage.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
@@ -48,10 +49,11 @@ const QString recentFilesKey = QStringLiteral("recentFiles");
 constexpr int recentFileCount = 8;
 enum Page
 {
-    ContactsPageIndex = 0,
-    DashboardPageIndex = 1,
-    ReachOutPageIndex = 2,
-    TrustNotesPageIndex = 3
+    TodayPageIndex = 0,
+    ContactsPageIndex = 1,
+    DashboardPageIndex = 2,
+    ReachOutPageIndex = 3,
+    TrustNotesPageIndex = 4
 };
 
 } // namespace
@@ -61,6 +63,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
 {
+    m_navigation->addItem(tr("Today"));
     m_navigation->addItem(tr("Contacts"));
     m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Reach out"));
@@ -87,6 +90,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
 MainWindow::~MainWindow()
 {
     // Pages hold references into the session: they go first.
+    delete m_today;
     delete m_contacts;
     delete m_dashboard;
     delete m_reachOut;
@@ -143,6 +147,7 @@ void MainWindow::createActions()
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("T&oday"), QKeySequence(tr("Ctrl+0")), this, [this] { showPage(TodayPageIndex); });
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showPage(ContactsPageIndex); });
     view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+2")), this,
@@ -187,6 +192,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         showError(session.error().message);
         return;
     }
+    delete m_today;
     delete m_contacts;
     delete m_dashboard;
     delete m_reachOut;
@@ -206,6 +212,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_selectionMenu->clear();
     m_selectionMenu->addActions(m_contacts->bulkActions());
     m_reachOut = new ReachOutPage(*m_session, m_contacts->tableModel(), m_pages);
+    m_today = new TodayPage(*m_session, m_pages);
+    m_pages->insertWidget(TodayPageIndex, m_today);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);
     m_dashboard = new DashboardPage(*m_session, m_pages);
     m_pages->insertWidget(DashboardPageIndex, m_dashboard);
@@ -226,6 +234,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
     connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_today, &TodayPage::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_today, &TodayPage::contactRequested, this, [this](qint64 contactId) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    });
     connect(m_session.get(), &DatabaseSession::contactChanged, this, &MainWindow::updateStatus);
     connect(m_session.get(), &DatabaseSession::scoresLoaded, this, [this] {
         if (currentPage() == ReachOutPageIndex)
@@ -256,6 +269,8 @@ void MainWindow::showPage(int page)
 {
     if (page == ReachOutPageIndex && m_reachOut)
         m_reachOut->refresh();
+    if (page == TodayPageIndex && m_today)
+        m_today->refresh();
     m_pages->setCurrentIndex(page);
     const QSignalBlocker blocker(m_navigation);
     m_navigation->setCurrentRow(page);
@@ -268,6 +283,8 @@ qint64 MainWindow::selectedContactId() const
     switch (currentPage()) {
     case DashboardPageIndex:
         return m_dashboard->currentContactId();
+    case TodayPageIndex:
+        return m_today->currentContactId();
     case ReachOutPageIndex:
         return m_reachOut->currentContactId();
     case TrustNotesPageIndex:

@@ -18,6 +18,7 @@ class ContactsPage;
 class DashboardPage;
 class DatabaseSession;
 class ReachOutPage;
+class TodayPage;
 class TrustNotesPage;
 
 class MainWindow : public QMainWindow
@@ -33,6 +34,7 @@ public:
     ContactsPage* contactsPage() const { return m_contacts; }
     DashboardPage* dashboardPage() const { return m_dashboard; }
     ReachOutPage* reachOutPage() const { return m_reachOut; }
+    TodayPage* todayPage() const { return m_today; }
     TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
     void showPage(int page);
     // The contact selected on the page in view: what Ctrl+L, Ctrl+T and Ctrl+E act on.
@@ -70,6 +72,7 @@ private:
     ContactsPage* m_contacts = nullptr;
     DashboardPage* m_dashboard = nullptr;
     ReachOutPage* m_reachOut = nullptr;
+    TodayPage* m_today = nullptr;
     TrustNotesPage* m_trustNotes = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

@@ -202,4 +202,26 @@ Result<FollowUp> FollowUpRepository::close(qint64 id, FollowUpStatus status, qin
     return followUp;
 }
 
+Status FollowUpRepository::reopen(qint64 id)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    const Result<FollowUp> found = get(id);
+    if (!found)
+        return found.error();
+    if (found->status == FollowUpStatus::Open)
+        return Error::badInput(QStringLiteral("follow-up %1 is open").arg(id));
+    QSqlQuery update = m_db.prepare(QStringLiteral(
+        "UPDATE follow_ups SET status = 'open', closed_at = NULL, trust_note_id = NULL WHERE id = ?"));
+    update.addBindValue(id);
+    if (Status run = Database::run(update); !run)
+        return run;
+    if (found->trustNoteId) {
+        if (Status removed = TrustNoteRepository(m_db).remove(*found->trustNoteId); !removed)
+            return removed;
+    }
+    return transaction.commit();
+}
+
 } // namespace rapport

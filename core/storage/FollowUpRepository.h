@@ -39,6 +39,8 @@ public:
     // Closes an open follow-up at `at`: done or dropped for any, kept or broken for a promise only. Kept and
     // broken write a "commitment kept/broken" trust note about the contact, linked to the follow-up.
     Result<FollowUp> close(qint64 id, FollowUpStatus status, qint64 at);
+    // Undoes close(): the follow-up is open again and the trust note its closing wrote is deleted.
+    Status reopen(qint64 id);
     // Every follow-up of the contact, open or closed (kept in its snapshot for undo and unmerge).
     Result<QList<FollowUp>> listForContact(qint64 contactId) const;
     // Writes a deleted follow-up again under its own id, as it was; an owner or note that is gone since
