@@ -5,6 +5,8 @@
 
 #include <QHash>
 #include <QSet>
+#include <array>
+#include <tuple>
 
 namespace rapport {
 
@@ -68,19 +70,20 @@ Status ContactChangeLog::record(qint64 contactId, const QString& field, const QS
 Status ContactChangeLog::recordDifferences(const Contact& before, const Contact& after)
 {
     const qint64 id = after.id;
-    const auto field = [this, id](const char* name, const QString& oldValue, const QString& newValue) {
-        return oldValue == newValue ? Status() : record(id, QLatin1String(name), oldValue, newValue);
-    };
-    for (const Status& status :
-         {field("display_name", before.displayName, after.displayName),
-          field("given_name", before.givenName, after.givenName),
-          field("family_name", before.familyName, after.familyName),
-          field("organization", before.organization, after.organization),
-          field("title", before.title, after.title),
-          field("cadence_days", cadenceText(before.cadenceDays), cadenceText(after.cadenceDays)),
-          field("archived", flagText(before.archived), flagText(after.archived))}) {
-        if (!status)
-            return status;
+    const std::array<std::tuple<const char*, QString, QString>, 7> fields{{
+        {"display_name", before.displayName, after.displayName},
+        {"given_name", before.givenName, after.givenName},
+        {"family_name", before.familyName, after.familyName},
+        {"organization", before.organization, after.organization},
+        {"title", before.title, after.title},
+        {"cadence_days", cadenceText(before.cadenceDays), cadenceText(after.cadenceDays)},
+        {"archived", flagText(before.archived), flagText(after.archived)},
+    }};
+    for (const auto& [name, oldValue, newValue] : fields) {
+        if (oldValue == newValue)
+            continue;
+        if (Status recorded = record(id, QLatin1String(name), oldValue, newValue); !recorded)
+            return recorded;
     }
     if (before.ownerId != after.ownerId) {
         const Result<QString> oldOwner = ownerText(before.ownerId);
