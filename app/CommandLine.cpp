@@ -23,6 +23,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("export"), runExport},
         {QStringLiteral("follow-up"), runFollowUp},
         {QStringLiteral("forget"), runForget},
+        {QStringLiteral("history"), runHistory},
         {QStringLiteral("import"), runImport},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("merge"), runMerge},
@@ -87,6 +88,7 @@ QString generalHelp()
                "  rapport merge-tags KEEP OTHER... --database PATH\n"
                "  rapport export   person --contact C --database PATH [--output FILE.json]\n"
                "  rapport forget   --contact C --database PATH [--yes]\n"
+               "  rapport history  --contact C --database PATH [--json]\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"
                "Without --database, the default database is used: %2\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk edits on the contact list: select several rows, tag, assign, archive or delete them in one
-// undoable step, and get every contact back as it was.
+// undoable step, and get every contact back as it was; each contact's history records the edit and its undo.
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TagRepository.h"
@@ -57,6 +58,7 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     CHECK(page.tableView()->selectionMode() == QAbstractItemView::ExtendedSelection);
     QUndoStack& undo = *session.undoStack();
 
+    session.setCurrentMemberId(require(TeamMemberRepository(db).ensure(QStringLiteral("Tagging Member"))));
     QList<qint64> ids = selectFirstRows(page, 5);
     REQUIRE(page.addTagToSelection(QStringLiteral("summit-2026")));
     CHECK(undo.count() == 1);
@@ -67,6 +69,16 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     undo.undo();
     for (const qint64 id : ids)
         CHECK_FALSE(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
+    // The edit and its undo ran on a worker's connection, which carried who "I am" is; both are recorded.
+    for (const qint64 id : ids) {
+        const QList<ContactChange> changes = require(ContactChangeLog(db).listForContact(id));
+        REQUIRE(changes.size() == 2);
+        CHECK(changes.at(0).newValue.isEmpty());
+        CHECK(changes.at(0).source == ChangeSource::Undo);
+        CHECK(changes.at(1).newValue == QStringLiteral("summit-2026"));
+        CHECK(changes.at(1).source == ChangeSource::BulkEdit);
+        CHECK(changes.at(1).authorName == QStringLiteral("Tagging Member"));
+    }
 
     const qint64 owner = require(TeamMemberRepository(db).ensure(QStringLiteral("Bulk Owner")));
     ids = selectFirstRows(page, 4);

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The contact page's timeline: a conversation or a trust note opens prefilled, saving is one undoable
-// edit, and a trust note can be deleted and brought back.
+// edit, and a trust note can be deleted and brought back; changes to the record show with their author,
+// and each kind of entry can be hidden.
 #include "ui/contacts/ContactDetailPanel.h"
 
+#include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/UiFixture.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/TimelineModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
+#include "ui/undo/ContactCommands.h"
 #include "ui/undo/TrustNoteCommands.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
@@ -183,4 +188,69 @@ TEST_CASE("A trust note edit the database refuses is reported and puts nothing o
     CHECK(reported.front().front().toString().contains(QStringLiteral("the disk said no")));
     CHECK(session.undoStack()->count() == 0);
     CHECK(require(TrustNoteRepository(db).get(noteId)).text == note.text);
+}
+
+TEST_CASE(
+    "The timeline shows a contact's changes with who made them, their undo too, and hides them on request",
+    "[ui][timeline][history]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    const qint64 sam = require(TeamMemberRepository(db).ensure(QStringLiteral("Sam Øster")));
+    session.setCurrentMemberId(sam);
+    ui::ContactDetailPanel panel(session);
+    panel.resize(760, 700);
+    panel.show();
+    panel.showContact(3);
+    const auto* timeline = qobject_cast<const ui::TimelineModel*>(panel.timelineView()->model());
+    REQUIRE(timeline != nullptr);
+    // The changes' rows, newest first, with their role's data.
+    const auto changeRows = [timeline](int role = Qt::DisplayRole) {
+        QStringList rows;
+        for (int row = 0; row < timeline->rowCount(); ++row) {
+            const QModelIndex index = timeline->index(row, 0);
+            if (index.data(ui::TimelineModel::KindRole).toInt() ==
+                static_cast<int>(ui::TimelineModel::Kind::Change))
+                rows << index.data(role).toString();
+        }
+        return rows;
+    };
+    const int entriesBefore = timeline->rowCount();
+
+    // The edit dialog's save: an undoable edit through the session's connection.
+    const Contact before = require(ContactRepository(db).get(3));
+    Contact after = before;
+    after.organization = QStringLiteral("Royal Society of Examples");
+    REQUIRE(
+        ui::DatabaseCommand::push(session, std::make_unique<ui::EditContactCommand>(session, before, after))
+            .ok());
+    REQUIRE(changeRows().size() == 1);
+    const QString organization =
+        before.organization.isEmpty()
+            ? QStringLiteral("Organization set to Royal Society of Examples")
+            : QStringLiteral("Organization: %1 → Royal Society of Examples").arg(before.organization);
+    CHECK(changeRows().constFirst().endsWith(organization));
+    CHECK(changeRows(Qt::ToolTipRole) == QStringList{QStringLiteral("Changed by Sam Øster")});
+    CHECK(timeline->rowCount() == entriesBefore + 1);
+
+    // The history is append-only: undoing records the change back.
+    session.undoStack()->undo();
+    REQUIRE(changeRows().size() == 2);
+    CHECK(changeRows().constFirst().endsWith(QStringLiteral("(undo)")));
+    CHECK(require(ContactRepository(db).get(3)).organization == before.organization);
+    session.undoStack()->redo();
+    UiFixture::saveScreenshot(panel, QStringLiteral("contact-history"));
+
+    auto* showChanges = panel.findChild<QCheckBox*>(QStringLiteral("showChanges"));
+    REQUIRE(showChanges != nullptr);
+    CHECK(showChanges->isChecked());
+    showChanges->setChecked(false);
+    CHECK(changeRows().isEmpty());
+    CHECK(timeline->rowCount() == entriesBefore);
+    panel.findChild<QCheckBox*>(QStringLiteral("showConversations"))->setChecked(false);
+    for (int row = 0; row < timeline->rowCount(); ++row)
+        CHECK_FALSE(timeline->index(row, 0).data(ui::TimelineModel::IsInteractionRole).toBool());
+    showChanges->setChecked(true);
+    CHECK(changeRows().size() == 3);
 }

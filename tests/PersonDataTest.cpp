@@ -6,6 +6,7 @@
 
 #include "core/import/CsvImporter.h"
 #include "core/services/ConsistencyCheck.h"
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/CsvSupport.h"
@@ -68,6 +69,17 @@ TEST_CASE("A person's document holds everything kept about them", "[person]")
     const QJsonObject score = document.value(QStringLiteral("score")).toObject();
     CHECK(score.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("Last contact")));
     CHECK(document.value(QStringLiteral("score_history")).toArray().size() == 52);
+    // The history, newest first: the update that gave Zebulon an organization, after his creation.
+    const QJsonArray changes = document.value(QStringLiteral("changes")).toArray();
+    REQUIRE(changes.size() == 5);
+    const QJsonObject organization = changes.at(3).toObject();
+    CHECK(organization.value(QStringLiteral("field")).toString() == QStringLiteral("organization"));
+    CHECK(organization.value(QStringLiteral("old_value")).isNull());
+    CHECK(organization.value(QStringLiteral("new_value")).toString() == QStringLiteral("Xylophone Guild"));
+    CHECK(organization.value(QStringLiteral("source")).toString() == QStringLiteral("edit"));
+    CHECK(organization.value(QStringLiteral("description")).toString() ==
+          QStringLiteral("Organization set to Xylophone Guild"));
+    CHECK(changes.at(4).toObject().value(QStringLiteral("field")).toString() == QStringLiteral("contact"));
     CHECK(personDocument(db, fixture.engine(), 9999, testNow).error().kind == ErrorKind::NotFound);
 }
 
@@ -79,8 +91,21 @@ TEST_CASE("A forgotten person leaves no trace in the file or its log, and import
     const qint64 other = fixture.contactWithLog(regularLog(4, 7, 1, [](int) { return Direction::Outbound; }),
                                                 QStringLiteral("Ada"));
     const qint64 id = addZebulon(fixture);
+    // What was changed away is kept only in the history, which is forgotten with the rest.
+    ContactRepository contacts(db);
+    Contact changed = require(contacts.get(id));
+    changed.organization = QStringLiteral("Marimba Union");
+    changed.methods << ContactMethod{0, MethodKind::Email, QStringLiteral("zyzzyva.old@example.org"),
+                                     QString()};
+    requireOk(contacts.update(changed));
+    changed = require(contacts.get(id));
+    changed.methods.removeIf([](const ContactMethod& method) { return method.value.startsWith(u"zyzzyva"); });
+    requireOk(contacts.update(changed));
+    REQUIRE(require(ContactChangeLog(db).listForContact(id)).constFirst().oldValue ==
+            QStringLiteral("zyzzyva.old@example.org"));
     const QString path = fixture.database().path();
-    for (const QByteArray& word : {QByteArray("Quixotic"), QByteArray("zebquix")})
+    for (const QByteArray& word :
+         {QByteArray("Quixotic"), QByteArray("zebquix"), QByteArray("Xylophone"), QByteArray("zyzzyva")})
         REQUIRE((bytesOf(path).contains(word) || bytesOf(path + QStringLiteral("-wal")).contains(word)));
 
     const ForgetReport report = require(PersonEraser(db).forget(id));
@@ -105,7 +130,7 @@ TEST_CASE("A forgotten person leaves no trace in the file or its log, and import
     REQUIRE(file.contains("Ada"));
     for (const QByteArray& word :
          {QByteArray("Zebulon"), QByteArray("Quixotic"), QByteArray("quixotic"), QByteArray("zebquix"),
-          QByteArray("Xylophone"), QByteArray("xylography")}) {
+          QByteArray("Xylophone"), QByteArray("xylography"), QByteArray("Marimba"), QByteArray("zyzzyva")}) {
         INFO(word.toStdString());
         CHECK_FALSE(file.contains(word));
         CHECK_FALSE(wal.contains(word));

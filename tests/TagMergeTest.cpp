@@ -4,6 +4,7 @@
 #include "core/services/TagMerge.h"
 
 #include "core/services/DuplicateFinder.h"
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/TagRepository.h"
 #include "tests/support/ScoringFixture.h"
 
@@ -65,6 +66,12 @@ TEST_CASE("Merging tags keeps every carrier, takes a cadence and keeps the rollu
     CHECK(after.front().cadenceDays == std::optional<double>(14));
     CHECK(storedActivityRollup(db) == activityRollupOfLog(db));
     CHECK(require(DuplicateFinder(db, QString()).find()).tags.empty());
+    // Alan's history says his tag changed spelling.
+    const QList<ContactChange> alanChanges = require(ContactChangeLog(db).listForContact(ids.alan));
+    REQUIRE_FALSE(alanChanges.isEmpty());
+    CHECK(alanChanges.front().field == QStringLiteral("tag"));
+    CHECK(alanChanges.front().oldValue == QStringLiteral("core-contributors"));
+    CHECK(alanChanges.front().newValue == QStringLiteral("Core contributors"));
     // The prior cadence Alan had through the other spelling still shapes his score.
     CHECK(fixture.scoreNow(ids.alan).score.score == Approx(alanBefore));
 

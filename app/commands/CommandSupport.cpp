@@ -2,9 +2,11 @@
 #include "app/commands/CommandSupport.h"
 
 #include "core/storage/ContactRepository.h"
+#include "core/storage/TeamMemberRepository.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <cstdio>
 
 namespace rapport::cli {
@@ -53,6 +55,19 @@ Error optionError(const QString& option, const Error& error)
     const QString field = option + QStringLiteral(": ");
     const QString message = error.message.startsWith(field) ? error.message.mid(field.size()) : error.message;
     return {error.kind, QStringLiteral("--%1: %2").arg(option, message)};
+}
+
+std::optional<TeamMember> configuredMember(Database& db)
+{
+    const qint64 id = QSettings()
+                          .value(QStringLiteral("currentMember"))
+                          .toMap()
+                          .value(QFileInfo(db.path()).absoluteFilePath())
+                          .toLongLong();
+    if (id <= 0)
+        return std::nullopt;
+    Result<TeamMember> member = TeamMemberRepository(db).get(id);
+    return member ? std::optional<TeamMember>(std::move(*member)) : std::nullopt;
 }
 
 CommandParser::CommandParser(QString command, QString synopsis, QString description)
@@ -123,7 +138,13 @@ Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) con
     }
     if (isDefault)
         QDir().mkpath(QFileInfo(path).absolutePath());
-    return Database::open(path, OpenMode::ReadWrite);
+    Result<std::unique_ptr<Database>> db = Database::open(path, OpenMode::ReadWrite);
+    if (!db)
+        return db;
+    const std::optional<TeamMember> member = configuredMember(**db);
+    (*db)->setChangeAttribution(
+        {member ? std::optional<qint64>(member->id) : std::nullopt, ChangeSource::CommandLine});
+    return db;
 }
 
 Result<qint64> requiredContact(const CommandParser& parser, Database& db)

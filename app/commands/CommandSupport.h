@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/model/TeamMember.h"
 #include "core/storage/Database.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,10 @@ Error optionError(const QString& option, const Error& error);
 // "1 conversation", "3 conversations".
 QString counted(qint64 n, const char* one, const char* many);
 
+// The desktop app's "I am" member for this database (DatabaseSession keeps it in QSettings by the file's
+// absolute path); nullopt when none is set or it was removed since.
+std::optional<TeamMember> configuredMember(Database& db);
+
 // A parser that knows --database and --help besides the command's own options.
 class CommandParser
 {
@@ -62,7 +67,8 @@ public:
         ReadOnly   // OpenMode::ReadOnly: a missing, empty or older file is refused, nothing is written
     };
     // Opens --database, or the default database when it is not given; an empty --database is a usage
-    // error.
+    // error. Contact histories attribute the command's writes to the configured member, as made on the
+    // command line.
     Result<std::unique_ptr<Database>> openDatabase(Access access = Access::ReadWrite) const;
     const QString& command() const { return m_command; }
 

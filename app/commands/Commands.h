@@ -15,6 +15,7 @@ int runExport(const QStringList& arguments);
 int runExportPerson(const QStringList& arguments);
 int runFollowUp(const QStringList& arguments);
 int runForget(const QStringList& arguments);
+int runHistory(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 // rapport import conversations, which runImport hands the arguments after "conversations" to.
 int runImportConversations(const QStringList& arguments);

@@ -6,27 +6,9 @@
 #include "core/conversations/ConversationImport.h"
 #include "core/storage/TeamMemberRepository.h"
 
-#include <QFileInfo>
-#include <QSettings>
-
 namespace rapport::cli {
 
 namespace {
-
-// The desktop app's "I am" member for this database (DatabaseSession keeps it in QSettings by the
-// file's absolute path); empty when none is set or it was removed since.
-QString whoAmI(Database& db)
-{
-    const qint64 id = QSettings()
-                          .value(QStringLiteral("currentMember"))
-                          .toMap()
-                          .value(QFileInfo(db.path()).absoluteFilePath())
-                          .toLongLong();
-    if (id <= 0)
-        return {};
-    const Result<TeamMember> member = TeamMemberRepository(db).get(id);
-    return member ? member->name : QString();
-}
 
 // "10 automated sender, 2 no date".
 QString byReason(const QMap<QString, qint64>& counts)
@@ -102,7 +84,17 @@ int runImportConversations(const QStringList& arguments)
     Result<std::unique_ptr<Database>> db = parser.openDatabase();
     if (!db)
         return fail(command, db.error());
-    options.by = parser.isSet(QStringLiteral("by")) ? parser.value(QStringLiteral("by")) : whoAmI(**db);
+    if (parser.isSet(QStringLiteral("by"))) {
+        options.by = parser.value(QStringLiteral("by"));
+        // The contacts it creates are the --by member's doing, when that member is already on the team.
+        const Result<std::optional<TeamMember>> member = TeamMemberRepository(**db).findByName(options.by);
+        if (!member)
+            return fail(command, member.error());
+        if (*member)
+            (*db)->setChangeAttribution({(*member)->id, ChangeSource::CommandLine});
+    } else if (const std::optional<TeamMember> member = configuredMember(**db)) {
+        options.by = member->name;
+    }
     const QString path = parser.positionals().at(0);
     const Result<ConversationReport> report = ConversationImporter(**db, path, options).run(dryRun);
     if (!report) {

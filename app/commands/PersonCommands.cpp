@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A person's data: rapport export person (everything kept about one contact, as JSON) and rapport forget
-// (all of it erased from the file).
+// A person's data: rapport export person (everything kept about one contact, as JSON), rapport history
+// (how their record changed) and rapport forget (all of it erased from the file).
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "core/base/Clock.h"
+#include "core/base/IsoTime.h"
 #include "core/services/PersonData.h"
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/FileDiagnosis.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -40,8 +43,8 @@ int runExportPerson(const QStringList& arguments)
         command, QStringLiteral("rapport export person --contact C --database PATH [--output FILE]"),
         QStringLiteral("Writes everything kept about one person — fields, emails, phones, handles, "
                        "tags, conversations, trust notes, the score with its explanation and its "
-                       "weekly history — as one JSON document (schema rapport-person/1) to stdout "
-                       "or --output."));
+                       "weekly history, the change history — as one JSON document (schema "
+                       "rapport-person/1) to stdout or --output."));
     parser.addOption(contactOption);
     parser.addOption({QStringLiteral("output"),
                       QStringLiteral("Write to this file (replaced only once complete) instead of stdout."),
@@ -77,13 +80,65 @@ int runExportPerson(const QStringList& arguments)
     return Success;
 }
 
+int runHistory(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("history");
+    CommandParser parser(command, QStringLiteral("rapport history --contact C --database PATH [--json]"),
+                         QStringLiteral("Prints how a contact's record changed, newest first: when, who "
+                                        "(the team member set as \"I am\"), what changed from what to "
+                                        "what, and in the course of what (edit, command_line, import, "
+                                        "merge, bulk_edit, undo, redo)."));
+    parser.addOption(contactOption);
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Prints JSON: {\"contact\": {…}, \"changes\": […]}.")});
+    if (const std::optional<int> stop = parser.parse(arguments))
+        return *stop;
+    Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
+    if (!db)
+        return fail(command, db.error());
+    const Result<qint64> id = requiredContact(parser, **db);
+    if (!id)
+        return fail(command, id.error());
+    const Result<Contact> contact = ContactRepository(**db).get(*id);
+    if (!contact)
+        return fail(command, contact.error());
+    const Result<QList<ContactChange>> changes = ContactChangeLog(**db).listForContact(*id);
+    if (!changes)
+        return fail(command, changes.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const ContactChange& change : *changes)
+            rows.append(contactChangeJson(change));
+        const QJsonObject person{{QStringLiteral("id"), *id},
+                                 {QStringLiteral("display_name"), contact->effectiveDisplayName()}};
+        out() << QJsonDocument(
+                     QJsonObject{{QStringLiteral("contact"), person}, {QStringLiteral("changes"), rows}})
+                     .toJson(QJsonDocument::Indented);
+        out().flush();
+        return Success;
+    }
+    out() << QStringLiteral("contact %1 (%2): %3")
+                 .arg(*id)
+                 .arg(contact->effectiveDisplayName(), counted(changes->size(), "change", "changes"))
+          << '\n';
+    for (const ContactChange& change : *changes) {
+        out() << QStringLiteral("%1  %2  %3  [%4]")
+                     .arg(formatIsoMoment(change.changedAt),
+                          change.authorName.isEmpty() ? QStringLiteral("-") : change.authorName,
+                          describeContactChange(change), changeSourceName(change.source))
+              << '\n';
+    }
+    out().flush();
+    return Success;
+}
+
 int runForget(const QStringList& arguments)
 {
     const QString command = QStringLiteral("forget");
     CommandParser parser(
         command, QStringLiteral("rapport forget --contact C --database PATH [--yes]"),
         QStringLiteral("Erases one person: their fields, emails, phones, handles, tags, "
-                       "conversations, trust notes, scores and search-index entries, in one "
+                       "conversations, trust notes, change history, scores and search-index entries, in one "
                        "transaction, overwriting the freed pages and emptying the write-ahead "
                        "log. Only salted hashes of their emails, phones and handles stay, so "
                        "that a later import skips them. Without --yes it only says what would "

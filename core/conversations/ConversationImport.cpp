@@ -223,6 +223,7 @@ private:
         Contact contact;
         contact.displayName = person.name.isEmpty() ? person.address : person.name.left(200);
         contact.methods << ContactMethod{0, MethodKind::Email, person.address, QString()};
+        const ChangeSourceScope importing(m_db, ChangeSource::Import);
         const Result<qint64> created = ContactRepository(m_db).create(contact);
         if (!created) {
             if (created.error().kind == ErrorKind::Database)

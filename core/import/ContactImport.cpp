@@ -342,6 +342,9 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
     for (const QString& key : std::as_const(keys))
         m_claimed.insert(key, row.line());
 
+    // The contacts' histories say "imported", one entry for a new contact and one per changed field of a
+    // matched one.
+    const ChangeSourceScope importing(m_db, ChangeSource::Import);
     ContactRepository contacts(m_db);
     if (matched->has_value()) {
         const qint64 id = **matched;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/Contact.h"
+#include "core/model/ContactChange.h"
 #include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 #include "core/model/TrustNote.h"
@@ -18,6 +19,7 @@ struct ContactSnapshot
     QList<TrustNote> notes;
     QList<qint64> distinctFrom; // contacts marked "not the same person" as this one
     QList<FollowUp> followUps;
+    QList<ContactChange> changes; // newest first
 };
 
 } // namespace rapport

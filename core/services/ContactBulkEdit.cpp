@@ -20,6 +20,7 @@ Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, c
 {
     if (tag.trimmed().isEmpty())
         return Error::badInput(QStringLiteral("tag: must not be empty"));
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -46,6 +47,7 @@ Result<QList<qint64>> ContactBulkEdit::addTag(const QList<qint64>& contactIds, c
 Status ContactBulkEdit::removeTag(const QList<qint64>& contactIds, const QString& tag,
                                   const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
@@ -64,6 +66,7 @@ Result<QHash<qint64, std::optional<qint64>>> ContactBulkEdit::assignOwner(const 
                                                                           std::optional<qint64> ownerId,
                                                                           const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -87,6 +90,7 @@ Result<QHash<qint64, std::optional<qint64>>> ContactBulkEdit::assignOwner(const 
 Status ContactBulkEdit::restoreOwners(const QHash<qint64, std::optional<qint64>>& owners,
                                       const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
@@ -104,6 +108,7 @@ Status ContactBulkEdit::restoreOwners(const QHash<qint64, std::optional<qint64>>
 Result<QList<qint64>> ContactBulkEdit::setArchived(const QList<qint64>& contactIds, bool archived,
                                                    const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -130,6 +135,7 @@ Result<QList<qint64>> ContactBulkEdit::setArchived(const QList<qint64>& contactI
 Result<QList<ContactSnapshot>> ContactBulkEdit::remove(const QList<qint64>& contactIds,
                                                        const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -154,6 +160,7 @@ Result<QList<ContactSnapshot>> ContactBulkEdit::remove(const QList<qint64>& cont
 
 Status ContactBulkEdit::restore(const QList<ContactSnapshot>& snapshots, const ProgressCallback& progress)
 {
+    const ChangeSourceScope bulkEdit(m_db, ChangeSource::BulkEdit);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edits many contacts at once — add a tag, assign an owner, archive, delete — each edit in one
 // transaction (all or nothing; a progress callback that returns false rolls it back), returning what is
-// needed to undo it exactly.
+// needed to undo it exactly. The contacts' histories record the edits as bulk edits (or as the undo that
+// runs them).
 #pragma once
 
 #include "core/base/Progress.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/ContactMerge.h"
 
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/DistinctContactRepository.h"
 
@@ -30,6 +31,12 @@ Result<QList<qint64>> mergeOrder(qint64 keepId, const QList<qint64>& otherIds)
     if (order.size() < 2)
         return Error::usage(QStringLiteral("a merge needs at least one contact besides the one kept"));
     return order;
+}
+
+// How the kept contact's history names a merged one: "#12 (Ada Lovelace)".
+QString mergedName(const Contact& contact)
+{
+    return QStringLiteral("#%1 (%2)").arg(contact.id).arg(contact.effectiveDisplayName());
 }
 
 } // namespace
@@ -85,6 +92,7 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     const Result<QList<qint64>> order = mergeOrder(keepId, otherIds);
     if (!order)
         return order.error();
+    const ChangeSourceScope merging(m_db, ChangeSource::Merge);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -113,9 +121,9 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     if (const QString problem = ContactRepository::validationError(merged); !problem.isEmpty())
         return Error::badInput(problem);
 
-    // The log, the notes and the follow-ups change hands row by row, so their ids (and what the dashboard's
-    // rollups count, through the schema's triggers) stay as they were.
-    for (const char* table : {"interactions", "trust_notes", "follow_ups"}) {
+    // The log, the notes, the follow-ups and the change histories change hands row by row, so their ids
+    // (and what the dashboard's rollups count, through the schema's triggers) stay as they were.
+    for (const char* table : {"interactions", "trust_notes", "follow_ups", "contact_changes"}) {
         QSqlQuery move = m_db.prepare(
             QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?").arg(QLatin1String(table)));
         for (qsizetype i = 1; i < order->size(); ++i) {
@@ -129,6 +137,13 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     for (qsizetype i = 1; i < order->size(); ++i) {
         if (Status removed = contacts.remove(order->at(i)); !removed)
             return removed.error();
+    }
+    ContactChangeLog changes(m_db);
+    for (qsizetype i = 1; i < before.size(); ++i) {
+        if (Status recorded = changes.record(keepId, QLatin1String(changed::mergedFrom), {},
+                                             mergedName(before.at(i).contact));
+            !recorded)
+            return recorded.error();
     }
     if (Status updated = contacts.update(merged); !updated)
         return updated.error();
@@ -158,18 +173,44 @@ Status ContactMerge::unmerge(const QList<ContactSnapshot>& before)
 {
     if (before.isEmpty())
         return {};
+    const ChangeSourceScope undoing(m_db, ChangeSource::Undo);
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
     ContactRepository contacts(m_db);
+    ContactChangeLog changes(m_db);
+    const qint64 keepId = before.constFirst().contact.id;
+    // The kept contact's history goes on from the merge: what the merge recorded stays, and the undo is
+    // recorded after it. What came from the others goes back with them.
+    Result<QList<ContactChange>> merged = changes.listForContact(keepId);
+    if (!merged)
+        return merged.error();
+    QSet<qint64> restoredIds;
+    for (const ContactSnapshot& snapshot : before) {
+        for (const ContactChange& change : snapshot.changes)
+            restoredIds.insert(change.id);
+    }
+    QList<ContactChange> sinceMerge;
+    for (const ContactChange& change : std::as_const(*merged)) {
+        if (!restoredIds.contains(change.id))
+            sinceMerge << change;
+    }
     // The merged contact takes the moved log and notes with it; each snapshot brings its own back.
-    if (Status removed = contacts.remove(before.constFirst().contact.id); !removed)
+    if (Status removed = contacts.remove(keepId); !removed)
         return removed;
     for (const ContactSnapshot& snapshot : before) {
         if (Status restored = contacts.restore(snapshot); !restored)
             return restored;
         if (Status rebuilt = m_engine.rebuildContact(snapshot.contact.id); !rebuilt)
             return rebuilt;
+    }
+    if (Status restored = changes.restore(sinceMerge); !restored)
+        return restored;
+    for (qsizetype i = 1; i < before.size(); ++i) {
+        if (Status recorded = changes.record(keepId, QLatin1String(changed::mergedFrom),
+                                             mergedName(before.at(i).contact), {});
+            !recorded)
+            return recorded;
     }
     return transaction.commit();
 }

@@ -46,6 +46,18 @@ QJsonObject scoreJson(const RelationshipScore& score)
 
 } // namespace
 
+QJsonObject contactChangeJson(const ContactChange& change)
+{
+    return {{QStringLiteral("id"), change.id},
+            {QStringLiteral("changed_at"), formatIsoMoment(change.changedAt)},
+            {QStringLiteral("author"), optionalText(change.authorName)},
+            {QStringLiteral("source"), changeSourceName(change.source)},
+            {QStringLiteral("field"), change.field},
+            {QStringLiteral("old_value"), optionalText(change.oldValue)},
+            {QStringLiteral("new_value"), optionalText(change.newValue)},
+            {QStringLiteral("description"), describeContactChange(change)}};
+}
+
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now)
 {
     Transaction snapshot(db, TransactionMode::Read);
@@ -129,6 +141,9 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
             {QStringLiteral("status"), followUpStatusName(followUp.status)},
             {QStringLiteral("closed_at"),
              followUp.closedAt ? QJsonValue(formatIsoMoment(*followUp.closedAt)) : QJsonValue()}});
+    QJsonArray changes;
+    for (const ContactChange& change : person->changes)
+        changes.append(contactChangeJson(change));
     QJsonArray distinct;
     for (const qint64 id : person->distinctFrom)
         distinct.append(id);
@@ -139,6 +154,7 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
                        {QStringLiteral("conversations"), conversations},
                        {QStringLiteral("trust_notes"), notes},
                        {QStringLiteral("follow_ups"), followUps},
+                       {QStringLiteral("changes"), changes},
                        {QStringLiteral("score"), current},
                        {QStringLiteral("score_history"), history},
                        {QStringLiteral("not_the_same_person_as"), distinct}};

@@ -13,8 +13,12 @@
 namespace rapport {
 
 // Fields, emails, phones, handles, tags, conversations, trust notes, the score with its explanation and
-// its weekly history over the last year, and the contacts marked as not the same person.
+// its weekly history over the last year, the change history, and the contacts marked as not the same
+// person.
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now);
+
+// One entry of a change history as the person document and `rapport history --json` write it.
+QJsonObject contactChangeJson(const ContactChange& change);
 
 struct ForgetReport
 {

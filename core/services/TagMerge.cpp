@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/TagMerge.h"
 
+#include "core/model/ContactChange.h"
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/TagRepository.h"
 
 #include <QSet>
@@ -70,12 +72,20 @@ Result<TagMergeSnapshot> TagMerge::merge(const QString& keep, const QStringList&
         return keptCarriers.error();
     QSet<qint64> carryingKept(keptCarriers->cbegin(), keptCarriers->cend());
     std::optional<double> cadence = kept->cadenceDays;
+    ContactChangeLog changes(m_db);
     for (const Tag& other : std::as_const(snapshot.merged)) {
         Result<QList<qint64>> carriers = carriersOf(m_db, other.id);
         if (!carriers)
             return carriers.error();
         for (const qint64 contactId : std::as_const(*carriers)) {
-            if (carryingKept.contains(contactId))
+            // In the contact's history the other spelling becomes the kept one, or just goes when the
+            // contact carried both.
+            const bool hadKept = carryingKept.contains(contactId);
+            if (Status recorded = changes.record(contactId, QLatin1String(changed::tag), other.name,
+                                                 hadKept ? QString() : kept->name);
+                !recorded)
+                return recorded.error();
+            if (hadKept)
                 continue;
             if (Status tagged = tagContact(m_db, contactId, kept->id); !tagged)
                 return tagged.error();
@@ -108,6 +118,8 @@ Status TagMerge::unmerge(const TagMergeSnapshot& before)
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status();
+    ContactChangeLog changes(m_db);
+    const QSet<qint64> newlyTagged(before.newlyTagged.cbegin(), before.newlyTagged.cend());
     for (const Tag& tag : before.merged) {
         QSqlQuery insert =
             m_db.prepare(QStringLiteral("INSERT INTO tags (id, name, cadence_days) VALUES (?, ?, ?)"));
@@ -119,6 +131,11 @@ Status TagMerge::unmerge(const TagMergeSnapshot& before)
         for (const qint64 contactId : before.carriers.value(tag.id)) {
             if (Status tagged = tagContact(m_db, contactId, tag.id); !tagged)
                 return tagged;
+            if (Status recorded =
+                    changes.record(contactId, QLatin1String(changed::tag),
+                                   newlyTagged.contains(contactId) ? before.kept.name : QString(), tag.name);
+                !recorded)
+                return recorded;
         }
     }
     for (const qint64 contactId : before.newlyTagged) {

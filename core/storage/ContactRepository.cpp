@@ -5,6 +5,7 @@
 #include "core/model/ContactReference.h"
 #include "core/model/DayRange.h"
 #include "core/model/SingleLineText.h"
+#include "core/storage/ContactChangeLog.h"
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
@@ -92,6 +93,11 @@ Result<qint64> ContactRepository::write(const Contact& contact, bool keepId)
         return methods.error();
     if (Status tags = TagRepository(m_db).setTagsOf(id, contact.tags); !tags)
         return tags.error();
+    // One entry for the new contact, not one per field: its fields are all there is to it.
+    if (Status recorded = ContactChangeLog(m_db).record(id, QLatin1String(changed::contact), {},
+                                                        contact.effectiveDisplayName());
+        !recorded)
+        return recorded.error();
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return id;
@@ -224,6 +230,11 @@ Status ContactRepository::update(const Contact& contact)
         return transaction.status();
     if (Status owner = checkOwner(contact.ownerId); !owner)
         return owner;
+    // The history compares what is stored before and after: the write trims, and drops repeated
+    // methods and tags, so what was asked for is not what changed.
+    const Result<Contact> before = get(contact.id);
+    if (!before)
+        return before.error();
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE contacts SET given_name = ?, family_name = ?, display_name = ?, organization = ?, title = ?,"
         " owner_id = ?, cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?"));
@@ -245,6 +256,11 @@ Status ContactRepository::update(const Contact& contact)
         return methods;
     if (Status tags = TagRepository(m_db).setTagsOf(contact.id, contact.tags); !tags)
         return tags;
+    const Result<Contact> after = get(contact.id);
+    if (!after)
+        return after.error();
+    if (Status recorded = ContactChangeLog(m_db).recordDifferences(*before, *after); !recorded)
+        return recorded;
     return transaction.commit();
 }
 
@@ -272,6 +288,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!followUps)
         return followUps.error();
     snapshot.followUps = std::move(*followUps);
+    Result<QList<ContactChange>> changes = ContactChangeLog(m_db).listForContact(id);
+    if (!changes)
+        return changes.error();
+    snapshot.changes = std::move(*changes);
     return snapshot;
 }
 
@@ -296,11 +316,23 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
         if (Status restored = FollowUpRepository(m_db).restore(followUp); !restored)
             return restored;
     }
+    if (Status restored = ContactChangeLog(m_db).restore(snapshot.changes); !restored)
+        return restored;
     return transaction.commit();
 }
 
 Status ContactRepository::setArchived(qint64 id, bool archived)
 {
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    QSqlQuery current = m_db.prepare(QStringLiteral("SELECT archived FROM contacts WHERE id = ?"));
+    current.addBindValue(id);
+    if (Status status = Database::run(current); !status)
+        return status;
+    if (!current.next())
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    const bool was = current.value(0).toInt() != 0;
     QSqlQuery update =
         m_db.prepare(QStringLiteral("UPDATE contacts SET archived = ?, updated_at = ? WHERE id = ?"));
     update.addBindValue(archived ? 1 : 0);
@@ -308,15 +340,31 @@ Status ContactRepository::setArchived(qint64 id, bool archived)
     update.addBindValue(id);
     if (Status status = Database::run(update); !status)
         return status;
-    if (update.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
-    return {};
+    if (was != archived) {
+        if (Status recorded =
+                ContactChangeLog(m_db).record(id, QStringLiteral("archived"), ContactChangeLog::flagText(was),
+                                              ContactChangeLog::flagText(archived));
+            !recorded)
+            return recorded;
+    }
+    return transaction.commit();
 }
 
 Status ContactRepository::setOwner(qint64 id, std::optional<qint64> ownerId)
 {
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
     if (Status owner = checkOwner(ownerId); !owner)
         return owner;
+    QSqlQuery current = m_db.prepare(QStringLiteral("SELECT owner_id FROM contacts WHERE id = ?"));
+    current.addBindValue(id);
+    if (Status status = Database::run(current); !status)
+        return status;
+    if (!current.next())
+        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
+    const std::optional<qint64> was =
+        current.isNull(0) ? std::nullopt : std::optional<qint64>(current.value(0).toLongLong());
     QSqlQuery update =
         m_db.prepare(QStringLiteral("UPDATE contacts SET owner_id = ?, updated_at = ? WHERE id = ?"));
     update.addBindValue(ownerId ? QVariant(*ownerId) : QVariant());
@@ -324,9 +372,16 @@ Status ContactRepository::setOwner(qint64 id, std::optional<qint64> ownerId)
     update.addBindValue(id);
     if (Status status = Database::run(update); !status)
         return status;
-    if (update.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("no contact with id %1").arg(id));
-    return {};
+    if (was != ownerId) {
+        ContactChangeLog changes(m_db);
+        const Result<QString> oldOwner = changes.ownerText(was);
+        const Result<QString> newOwner = changes.ownerText(ownerId);
+        if (!oldOwner || !newOwner)
+            return !oldOwner ? oldOwner.error() : newOwner.error();
+        if (Status recorded = changes.record(id, QStringLiteral("owner"), *oldOwner, *newOwner); !recorded)
+            return recorded;
+    }
+    return transaction.commit();
 }
 
 Status ContactRepository::remove(qint64 id)

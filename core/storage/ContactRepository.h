@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Contacts with their methods (emails, phones, handles) and tags.
+// Contacts with their methods (emails, phones, handles) and tags. Every write records itself in the
+// contact's change history (ContactChangeLog), in its own transaction.
 #pragma once
 
 #include "core/model/Contact.h"
@@ -28,7 +29,8 @@ public:
     // Creates a deleted contact again from its snapshot, every row under its own id, in one
     // transaction. The scoring state is the caller's to rebuild.
     Status restore(const ContactSnapshot& snapshot);
-    // Replaces every field, method and tag of an existing contact.
+    // Replaces every field, method and tag of an existing contact; the history gets one entry per field,
+    // method and tag that changed.
     Status update(const Contact& contact);
     Status setArchived(qint64 id, bool archived);
     Status setOwner(qint64 id, std::optional<qint64> ownerId);

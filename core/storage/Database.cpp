@@ -436,4 +436,22 @@ Status Transaction::commit()
     return m_db.commit();
 }
 
+ChangeSourceScope::ChangeSourceScope(Database& db, ChangeSource source)
+    : m_db(db)
+    , m_before(db.changeAttribution().source)
+{
+    if (m_before == ChangeSource::Undo || m_before == ChangeSource::Redo)
+        return;
+    ChangeAttribution attribution = db.changeAttribution();
+    attribution.source = source;
+    db.setChangeAttribution(attribution);
+}
+
+ChangeSourceScope::~ChangeSourceScope()
+{
+    ChangeAttribution attribution = m_db.changeAttribution();
+    attribution.source = m_before;
+    m_db.setChangeAttribution(attribution);
+}
+
 } // namespace rapport

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/model/ContactChange.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -38,6 +39,15 @@ enum class OpenMode
     // immutable=1 would read without them but is only safe when no one can write the file, which
     // Rapport cannot know, so it is not used.
     ReadOnly
+};
+
+// Who a contact's change history says made a connection's writes, and in the course of what. Core cannot
+// know who is at the keyboard: the desktop app sets its "I am" member, the command line the configured
+// one, and each worker connection gets the attribution of the connection it works for.
+struct ChangeAttribution
+{
+    std::optional<qint64> authorId; // a team member
+    ChangeSource source = ChangeSource::Edit;
 };
 
 class Database
@@ -98,6 +108,9 @@ public:
     void rollback();
     int transactionDepth() const { return m_transactionDepth; }
 
+    const ChangeAttribution& changeAttribution() const { return m_attribution; }
+    void setChangeAttribution(const ChangeAttribution& attribution) { m_attribution = attribution; }
+
     // Number of row changes by the last INSERT/UPDATE/DELETE.
     int lastChanges() const;
     // The rowid of the last row inserted on this connection.
@@ -119,6 +132,7 @@ private:
     int m_transactionDepth = 0;
     TransactionMode m_outermostMode = TransactionMode::Read;
     qint64 m_changesAtBegin = 0; // sqlite3_total_changes64 when the outermost transaction began
+    ChangeAttribution m_attribution;
 };
 
 // Qt SQL binds a null QString as SQL NULL; text columns here are NOT NULL with '' for "none".
@@ -143,6 +157,21 @@ private:
     Database& m_db;
     Status m_begun;
     bool m_open = false;
+};
+
+// Attributes a connection's writes to `source` while it lives, then to what they were before. An undo or
+// a redo stays one: what it runs (a bulk edit putting owners back, an unmerge) is recorded as that undo.
+class ChangeSourceScope
+{
+public:
+    ChangeSourceScope(Database& db, ChangeSource source);
+    ~ChangeSourceScope();
+    ChangeSourceScope(const ChangeSourceScope&) = delete;
+    ChangeSourceScope& operator=(const ChangeSourceScope&) = delete;
+
+private:
+    Database& m_db;
+    ChangeSource m_before;
 };
 
 } // namespace rapport

@@ -482,6 +482,32 @@ QStringList schemaVersion8()
     };
 }
 
+// Version 9: each contact's change history — who (a team member, kept as NULL once removed) changed
+// which field when, from what to what, and in the course of what (ContactChange.h). Values are text as
+// the history shows them; an empty one means there was none. The history goes with its contact, so a
+// forgotten person's old names and addresses go too; files from before start with an empty history.
+// AUTOINCREMENT because undoing a delete or a merge puts entries back under their ids: an entry recorded
+// meanwhile must not have taken one of them.
+QStringList schemaVersion9()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE contact_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            changed_at INTEGER NOT NULL,
+            author_id INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+            field TEXT NOT NULL CHECK (length(field) > 0),
+            old_value TEXT NOT NULL DEFAULT '',
+            new_value TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL CHECK (source = 'edit' OR source = 'command_line' OR source = 'import' OR
+                    source = 'merge' OR source = 'bulk_edit' OR source = 'undo' OR source = 'redo')))"),
+        QStringLiteral(
+            "CREATE INDEX contact_changes_contact_time ON contact_changes(contact_id, changed_at)"),
+        // Removing a team member sets their entries' author to NULL without scanning every entry.
+        QStringLiteral("CREATE INDEX contact_changes_author ON contact_changes(author_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -495,6 +521,7 @@ const QList<Migration>& migrations()
         {6, "salted hashes of forgotten people's addresses", schemaVersion6()},
         {7, "follow-ups, commitments, snoozes and dismissals", schemaVersion7()},
         {8, "source keys of imported conversations", schemaVersion8()},
+        {9, "change history of contacts", schemaVersion9()},
     };
     return all;
 }

@@ -2,6 +2,7 @@
 #include "core/storage/TagRepository.h"
 
 #include "core/model/DayRange.h"
+#include "core/storage/ContactChangeLog.h"
 
 namespace rapport {
 
@@ -134,13 +135,13 @@ Status TagRepository::setTagsOf(qint64 contactId, const QStringList& names)
     if (Status status = Database::run(clear); !status)
         return status;
     for (const QString& name : names) {
-        if (Status added = addTag(contactId, name); !added)
-            return added;
+        if (const Result<bool> linked = link(contactId, name); !linked)
+            return linked.error();
     }
     return transaction.commit();
 }
 
-Status TagRepository::addTag(qint64 contactId, const QString& name)
+Result<bool> TagRepository::link(qint64 contactId, const QString& name)
 {
     const Result<qint64> tagId = ensure(name);
     if (!tagId)
@@ -149,16 +150,46 @@ Status TagRepository::addTag(qint64 contactId, const QString& name)
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)"));
     link.addBindValue(contactId);
     link.addBindValue(*tagId);
-    return Database::run(link);
+    if (Status status = Database::run(link); !status)
+        return status.error();
+    return link.numRowsAffected() > 0;
+}
+
+Status TagRepository::addTag(qint64 contactId, const QString& name)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
+    const Result<bool> added = link(contactId, name);
+    if (!added)
+        return added.error();
+    if (*added) {
+        if (Status recorded =
+                ContactChangeLog(m_db).record(contactId, QLatin1String(changed::tag), {}, name.trimmed());
+            !recorded)
+            return recorded;
+    }
+    return transaction.commit();
 }
 
 Status TagRepository::removeTag(qint64 contactId, const QString& name)
 {
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status();
     QSqlQuery unlink = m_db.prepare(QStringLiteral(
         "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
     unlink.addBindValue(contactId);
     unlink.addBindValue(name.trimmed());
-    return Database::run(unlink);
+    if (Status status = Database::run(unlink); !status)
+        return status;
+    if (unlink.numRowsAffected() > 0) {
+        if (Status recorded =
+                ContactChangeLog(m_db).record(contactId, QLatin1String(changed::tag), name.trimmed(), {});
+            !recorded)
+            return recorded;
+    }
+    return transaction.commit();
 }
 
 } // namespace rapport

@@ -28,12 +28,17 @@ public:
     Status remove(qint64 id);
 
     Result<QStringList> tagsOf(qint64 contactId) const;
-    // Replaces the contact's tags with these names, creating missing tags.
+    // Replaces the contact's tags with these names, creating missing tags. Records no history: its
+    // caller, ContactRepository, records the contact's changes as a whole.
     Status setTagsOf(qint64 contactId, const QStringList& names);
+    // Add or remove one tag, recording it in the contact's history when the contact's tags change.
     Status addTag(qint64 contactId, const QString& name);
     Status removeTag(qint64 contactId, const QString& name);
 
 private:
+    // Whether the contact did not have the tag before.
+    Result<bool> link(qint64 contactId, const QString& name);
+
     Error unknownTag(const QString& name) const;
 
     Database& m_db;

@@ -37,7 +37,7 @@ private slots:
         for (const char* name :
              {"rapport", "channel-email", "channel-call", "channel-meeting", "channel-forum", "channel-chat",
               "channel-social", "channel-event", "channel-other", "band-thriving", "band-steady", "band-new",
-              "band-cooling", "band-at_risk", "band-no_history"})
+              "band-cooling", "band-at_risk", "band-no_history", "change"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -60,7 +60,7 @@ private slots:
     void noStrayIcons()
     {
         const QStringList icons = QDir(QStringLiteral(":/icons")).entryList();
-        QCOMPARE(icons.size(), 15);
+        QCOMPARE(icons.size(), 16);
     }
 
     void translationsAreCompiledIn()

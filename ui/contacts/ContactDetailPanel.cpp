@@ -15,6 +15,7 @@
 #include "ui/widgets/SparklineWidget.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -114,7 +115,23 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     layout->addLayout(bars);
     layout->addWidget(m_explanation);
     layout->addLayout(actions);
-    layout->addWidget(new QLabel(tr("<b>Timeline</b> — conversations and trust notes, newest first"), this));
+    auto* timelineHeader = new QHBoxLayout;
+    timelineHeader->addWidget(
+        new QLabel(tr("<b>Timeline</b> — conversations, trust notes and changes, newest first"), this));
+    timelineHeader->addStretch();
+    timelineHeader->addWidget(new QLabel(tr("Show:"), this));
+    for (const auto& [kind, label, name] :
+         {std::tuple{TimelineModel::Kind::Conversation, tr("C&onversations"), "showConversations"},
+          std::tuple{TimelineModel::Kind::TrustNote, tr("T&rust notes"), "showTrustNotes"},
+          std::tuple{TimelineModel::Kind::Change, tr("C&hanges"), "showChanges"}}) {
+        auto* shown = new QCheckBox(label, this);
+        shown->setObjectName(QLatin1String(name));
+        shown->setChecked(m_timelineModel->isKindShown(kind));
+        connect(shown, &QCheckBox::toggled, this,
+                [this, kind = kind](bool checked) { m_timelineModel->setKindShown(kind, checked); });
+        timelineHeader->addWidget(shown);
+    }
+    layout->addLayout(timelineHeader);
     layout->addWidget(m_timeline, 1);
 
     connect(m_log, &QPushButton::clicked, this, [this] { emit logConversationRequested(m_contactId); });
@@ -219,6 +236,9 @@ bool ContactDetailPanel::editSelectedEntry()
                                                     m_session, before, dialog.interaction()))
             .ok();
     }
+    // The history is a record of what happened: it is not edited.
+    if (std::holds_alternative<ContactChange>(*entry))
+        return false;
     const TrustNote before = std::get<TrustNote>(*entry);
     TrustNoteDialog dialog(before.contactId, m_name->text(), this);
     dialog.editNote(before);
@@ -236,11 +256,12 @@ void ContactDetailPanel::deleteSelectedEntry()
         return;
     if (const auto* interaction = std::get_if<Interaction>(entry))
         emit deleteEntryRequested(interaction->id);
-    else
+    else if (const auto* note = std::get_if<TrustNote>(entry))
         // push() reports a failure itself; there is nothing else to do then.
-        static_cast<void>(DatabaseCommand::push(m_session, std::make_unique<AddRemoveTrustNoteCommand>(
-                                                               m_session, std::get<TrustNote>(*entry),
-                                                               AddRemoveTrustNoteCommand::Action::Delete)));
+        static_cast<void>(DatabaseCommand::push(
+            m_session, std::make_unique<AddRemoveTrustNoteCommand>(
+                           m_session, *note, AddRemoveTrustNoteCommand::Action::Delete)));
+    // A change stays: the history is append-only.
 }
 
 } // namespace rapport::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One contact at a glance: the score with its three components, band, trend and the sentence that
-// explains it, then the timeline of conversations and trust notes.
+// explains it, then the timeline of conversations, trust notes and changes to the record, each kind
+// shown or hidden with a check box.
 #pragma once
 
 #include <QWidget>
@@ -30,9 +31,10 @@ public:
     QString explanationText() const;
     QListView* timelineView() const { return m_timeline; }
     // Opens the selected timeline entry (conversation or trust note) in its dialog, prefilled; saving
-    // pushes an undoable edit. Returns whether it was changed.
+    // pushes an undoable edit. Returns whether it was changed; a change to the record is not edited.
     bool editSelectedEntry();
-    // A conversation goes through deleteEntryRequested; a trust note is deleted here (undoable).
+    // A conversation goes through deleteEntryRequested; a trust note is deleted here (undoable); a change
+    // to the record is never deleted.
     void deleteSelectedEntry();
 
 signals:

@@ -77,14 +77,15 @@ ImportOptions ImportWizard::options() const
 void ImportWizard::startImport(bool dryRun)
 {
     m_outcome.reset();
-    m_task.start([this, databasePath = m_session.path(), path = m_path, options = options(),
-                  dryRun](const ProgressCallback& progress) {
+    m_task.start([this, databasePath = m_session.path(), attribution = m_session.changeAttribution(),
+                  path = m_path, options = options(), dryRun](const ProgressCallback& progress) {
         // Its own connection: the GUI's stays idle, so the import's write transaction never waits on it.
         Result<std::unique_ptr<Database>> db = Database::open(databasePath);
         if (!db) {
             m_outcome = db.error();
             return;
         }
+        (*db)->setChangeAttribution(attribution);
         m_outcome = CsvImporter(**db, path, options).run(dryRun, progress);
     });
 }

@@ -52,6 +52,7 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
 void DatabaseSession::setCurrentMemberId(qint64 id)
 {
     m_currentMemberId = id;
+    attributeChangesToCurrentMember();
     QSettings settings;
     QVariantMap members = settings.value(currentMemberKey).toMap();
     if (id > 0)
@@ -68,6 +69,14 @@ void DatabaseSession::restoreCurrentMember()
     // A member removed since (by anyone sharing the file) is no longer who this user is.
     if (stored > 0 && TeamMemberRepository(*m_database).get(stored))
         m_currentMemberId = stored;
+    attributeChangesToCurrentMember();
+}
+
+void DatabaseSession::attributeChangesToCurrentMember()
+{
+    ChangeAttribution attribution = m_database->changeAttribution();
+    attribution.authorId = m_currentMemberId > 0 ? std::optional<qint64>(m_currentMemberId) : std::nullopt;
+    m_database->setChangeAttribution(attribution);
 }
 
 void DatabaseSession::startLoadingScores()

@@ -46,7 +46,11 @@ public:
     // The team member this user is, used as "logged by" and as a note's author; 0 when not set. Kept
     // in QSettings per database path: a shared database file is opened by many people.
     qint64 currentMemberId() const { return m_currentMemberId; }
+    // Also the author of the contact changes this session's connection writes.
     void setCurrentMemberId(qint64 id);
+    // Who and why the changes written now are, for a worker's own connection to carry (the session's
+    // connection's: the current member, and an undo while one runs).
+    ChangeAttribution changeAttribution() const { return m_database->changeAttribution(); }
 
     // Re-reads a contact after it or its log changed and tells the views.
     void contactTouched(qint64 contactId);
@@ -69,6 +73,7 @@ private:
     void startLoadingScores();
     void finishLoadingScores();
     void restoreCurrentMember();
+    void attributeChangesToCurrentMember();
     // Remembers the file's change stamp as read now: what was committed up to here is on screen.
     void rememberChangeStamp();
 

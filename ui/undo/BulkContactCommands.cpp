@@ -26,7 +26,9 @@ Status runScored(DatabaseSession& session, bool firstRun, const QString& label, 
 {
     const Status done = ModalTask::run(
         session.path(), label,
-        [&edit](Database& db, const ProgressCallback& progress) -> Status {
+        [&edit, attribution = session.changeAttribution()](Database& db,
+                                                           const ProgressCallback& progress) -> Status {
+            db.setChangeAttribution(attribution);
             Result<ScoringEngine> engine = ScoringEngine::open(db);
             if (!engine)
                 return engine.error();

@@ -65,6 +65,8 @@ void DatabaseCommand::redo()
         setObsolete(true);
         return;
     }
+    // The history is append-only: a redo is recorded as a change of its own.
+    const ChangeSourceScope redoing(m_session.database(), ChangeSource::Redo);
     if (const Status applied = apply(); !applied)
         fail(applied.error());
 }
@@ -75,6 +77,8 @@ void DatabaseCommand::undo()
         setObsolete(true);
         return;
     }
+    // The history is append-only: an undo records the change back rather than erasing the entry.
+    const ChangeSourceScope undoing(m_session.database(), ChangeSource::Undo);
     if (const Status reverted = revert(); !reverted)
         fail(reverted.error());
 }

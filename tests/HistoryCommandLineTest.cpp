@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// rapport history as a script reads it: a contact's changes newest first, made by the command line and
+// imports, attributed to the desktop app's "I am" member for the file, as text and as JSON.
+#include "tests/support/CliSupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+
+using namespace rapport::test;
+
+namespace {
+
+// A run whose QSettings are those of `configHome`, where the desktop app keeps its "I am" member.
+Run runWithSettings(const CliDatabase& db, const QString& configHome, const QString& command,
+                    const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    process.setProcessEnvironment(environment);
+    return runRapport(process, QStringList{command, QStringLiteral("--database"), db.path()} + arguments);
+}
+
+} // namespace
+
+TEST_CASE("history prints a contact's changes newest first, by the \"I am\" member, as text and JSON",
+          "[cli][history]")
+{
+    CliDatabase db;
+    QTemporaryDir configHome;
+    REQUIRE(configHome.isValid());
+    const QString id =
+        db.addContact({QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--email"),
+                       QStringLiteral("ada@example.org"), QStringLiteral("--organization"),
+                       QStringLiteral("Engines"), QStringLiteral("--owner"), QStringLiteral("Sam")});
+    {
+        // As DatabaseSession::setCurrentMemberId keeps it: member ids by the file's absolute path.
+        QSettings settings(configHome.filePath(QStringLiteral("Rapport/rapport.conf")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("currentMember"),
+                          QVariantMap{{QFileInfo(db.path()).absoluteFilePath(), 1}});
+    }
+    QFile csv(db.file(QStringLiteral("update.csv")));
+    REQUIRE(csv.open(QIODevice::WriteOnly));
+    csv.write("display_name,emails,organization\nAda Lovelace,ada@example.org,Royal Society\n");
+    csv.close();
+    const Run imported = runWithSettings(db, configHome.path(), QStringLiteral("import"),
+                                         {QStringLiteral("contacts"), csv.fileName()});
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.exitCode == 0);
+
+    const Run text =
+        db.run(QStringLiteral("history"), {QStringLiteral("--contact"), QStringLiteral("ada@example.org")});
+    INFO(text.err.toStdString());
+    REQUIRE(text.exitCode == 0);
+    const QStringList lines = text.out.trimmed().split(QLatin1Char('\n'));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.at(0) == QStringLiteral("contact %1 (Ada Lovelace): 2 changes").arg(id));
+    CHECK(lines.at(1).endsWith(QStringLiteral("  Sam  Organization: Engines → Royal Society  [import]")));
+    CHECK(lines.at(2).endsWith(QStringLiteral("  -  Created as Ada Lovelace  [command_line]")));
+    CHECK(lines.at(2).contains(
+        QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  "))));
+
+    const Run json =
+        db.run(QStringLiteral("history"), {QStringLiteral("--contact"), id, QStringLiteral("--json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    CHECK(document.value(QStringLiteral("contact"))
+              .toObject()
+              .value(QStringLiteral("display_name"))
+              .toString() == QStringLiteral("Ada Lovelace"));
+    const QJsonArray changes = document.value(QStringLiteral("changes")).toArray();
+    REQUIRE(changes.size() == 2);
+    const QJsonObject newest = changes.at(0).toObject();
+    CHECK(newest.value(QStringLiteral("author")).toString() == QStringLiteral("Sam"));
+    CHECK(newest.value(QStringLiteral("source")).toString() == QStringLiteral("import"));
+    CHECK(newest.value(QStringLiteral("field")).toString() == QStringLiteral("organization"));
+    CHECK(newest.value(QStringLiteral("old_value")).toString() == QStringLiteral("Engines"));
+    CHECK(newest.value(QStringLiteral("new_value")).toString() == QStringLiteral("Royal Society"));
+    const QJsonObject created = changes.at(1).toObject();
+    CHECK(created.value(QStringLiteral("author")).isNull());
+    CHECK(created.value(QStringLiteral("field")).toString() == QStringLiteral("contact"));
+    CHECK(created.value(QStringLiteral("old_value")).isNull());
+    CHECK(created.value(QStringLiteral("source")).toString() == QStringLiteral("command_line"));
+
+    const Run help = db.run(QStringLiteral("history"), {QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.contains(QStringLiteral("--json")));
+    CHECK(runRapport({QStringLiteral("--help")}).out.contains(QStringLiteral("rapport history")));
+}
+
+TEST_CASE("history names what is wrong with --contact", "[cli][history]")
+{
+    CliDatabase db;
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Ada")});
+    const Run missing = db.run(QStringLiteral("history"), {});
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains(QStringLiteral("--contact is required")));
+    const Run unknown = db.run(QStringLiteral("history"),
+                               {QStringLiteral("--contact"), QStringLiteral("nobody@example.org")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("rapport history: --contact:")));
+}
