@@ -13,7 +13,8 @@
 namespace rapport {
 
 // Fields, emails, phones, handles, tags, conversations, trust notes, the score with its explanation and
-// its weekly history over the last year, and the contacts marked as not the same person.
+// its weekly history over the last year, the contacts marked as not the same person, the UIDs kept from
+// imported vCards, and the person's vCard (4.0) as text.
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now);
 
 struct ForgetReport
