@@ -424,8 +424,8 @@ TEST_CASE("The preview of a vCard file shows what each card gives the contact", 
 
 namespace {
 
-// Contacts with every kind of method, labels TYPE can and cannot say, tags, notes of several kinds,
-// escapes and non-ASCII text.
+// Contacts with every kind of method, labels TYPE can and cannot say, tags, notes (two with the same
+// text), escapes and non-ASCII text.
 void fillVariedContacts(Database& db)
 {
     ContactRepository contacts(db);
@@ -455,6 +455,7 @@ void fillVariedContacts(Database& db)
     TrustNoteRepository notes(db);
     for (const auto& [kind, text] :
          {std::pair{TrustKind::Context, "Met at the Royal Society.\nLikes poetry; music."},
+          std::pair{TrustKind::Context, "Second note, with a comma"},
           std::pair{TrustKind::Context, "Second note, with a comma"}}) {
         TrustNote note;
         note.contactId = adaId;

@@ -22,7 +22,7 @@ struct ContactDraft
     std::optional<bool> archived;
     QString uid;          // a vCard's UID: it finds the contact before any email or handle does
     QString uidLocation;  // where the UID was written
-    QStringList notes;    // texts kept as context trust notes, each once
+    QStringList notes;    // texts kept as context trust notes, unless the contact has them already
     qint64 notesTime = 0; // when the notes were written (a vCard's REV); 0: the time of the import
 };
 

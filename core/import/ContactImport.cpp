@@ -330,12 +330,16 @@ Result<ContactImport::Additions> ContactImport::additions(qint64 contactId, cons
     } else {
         missing.uid = !draft.uid.isEmpty();
     }
+    // Each stored note accounts for one note of the draft with its text: a card that says the same thing
+    // twice, as its contact's notes did, gets both back once and no more on the next import.
     for (const QString& note : draft.notes) {
         const QString text = note.trimmed();
-        if (!text.isEmpty() && !known.contains(text)) {
-            known << text;
+        if (text.isEmpty())
+            continue;
+        if (const qsizetype stored = known.indexOf(text); stored >= 0)
+            known.removeAt(stored);
+        else
             missing.notes << text;
-        }
     }
     return missing;
 }
