@@ -317,6 +317,9 @@ Result<ContactImport::Additions> ContactImport::additions(qint64 contactId, cons
 {
     Additions missing;
     QStringList known;
+    // A CSV row has neither: no queries for the rows of a large file.
+    if (draft.uid.isEmpty() && draft.notes.isEmpty())
+        return missing;
     if (contactId > 0) {
         const Result<QStringList> uids = ContactUidRepository(m_db).uidsOf(contactId);
         if (!uids)
