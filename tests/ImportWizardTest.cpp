@@ -182,6 +182,64 @@ TEST_CASE("The wizard imports LinkedIn connections, and a re-import creates no o
     CHECK(contacts.rowCount() == before + 4);
 }
 
+TEST_CASE("The wizard imports a vCard file: its cards previewed, checked and written", "[ui][import][vcard]")
+{
+    forgetSavedMappings();
+    UiFixture fixture;
+    ui::DatabaseSession& session = fixture.session();
+    ui::ContactTableModel contacts(session);
+    const int before = contacts.rowCount();
+    QTemporaryDir dir;
+    const QString path = writeFile(
+        dir.path(), QStringLiteral("iPhone contacts.vcf"),
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.2//EN\r\nN:Lovelace;Ada;;;\r\n"
+        "FN:Ada Lovelace\r\nORG:Analytical Engines Ltd;\r\nTITLE:Mathematician\r\n"
+        "item1.EMAIL;type=INTERNET;type=pref:ada@analytical.example\r\nitem1.X-ABLabel:_$!<Other>!$_\r\n"
+        "TEL;type=CELL;type=VOICE;type=pref:+44 7700 900123\r\n"
+        "X-SOCIALPROFILE;type=twitter:https://twitter.com/ada_l\r\nCATEGORIES:press,poets\r\n"
+        "NOTE:Met at the Royal Society.\r\nBDAY:1815-12-10\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:0b6c3f3e-0f2a-4c1e-9a6e-2d5f1c0a7b90\r\n"
+        "FN:Ren\xC3\xA9 Descartes\r\nN:Descartes;Ren\xC3\xA9;;;\r\nEMAIL;TYPE=work:rene@cogito.example\r\n"
+        "SOCIALPROFILE;SERVICE-TYPE=Mastodon:https://philo.social/@rene\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:=C5str=F6m;Bj=F6rn\r\n"
+        "TEL;CELL:+46701234567\r\nEND:VCARD\r\n");
+    ImportWizard wizard(session);
+    wizard.resize(960, 680);
+    chooseFile(wizard, path);
+    click(wizard, QWizard::NextButton);
+    REQUIRE(wizard.currentId() == ImportWizard::MappingPageId);
+
+    // Nothing to map: the cards under Rapport's fields, the mapping table hidden.
+    ui::ImportMappingPage& mapping = *wizard.mappingPage();
+    CHECK(wizard.preview().cards);
+    CHECK(mapping.formatLabel()->text().contains(QStringLiteral("vCard 3.0, 4.0, 2.1")));
+    CHECK_FALSE(mapping.mappingView()->isVisible());
+    ui::ImportPreviewModel& preview = *mapping.previewModel();
+    REQUIRE(preview.rowCount() == 3);
+    CHECK(preview.headerData(1, Qt::Horizontal).toString() == QStringLiteral("Display name"));
+    CHECK(preview.index(0, 1).data().toString() == QStringLiteral("Ada Lovelace"));
+    CHECK(preview.index(0, 8).data().toString() == QStringLiteral("x:ada_l"));
+    CHECK(preview.index(1, 8).data().toString() == QStringLiteral("mastodon:@rene@philo.social"));
+    CHECK(preview.index(2, 1).data().toString() == QStringLiteral("Björn Åström"));
+    CHECK_FALSE(preview.index(0, 1).data(Qt::ForegroundRole).isValid());
+    CHECK(mapping.isComplete());
+    UiFixture::saveScreenshot(wizard, QStringLiteral("import-vcard"));
+
+    check(wizard);
+    INFO(wizard.checkPage()->statusLabel()->text().toStdString());
+    CHECK(wizard.checkPage()->statusLabel()->text().contains(
+        QStringLiteral("3 created, 0 unchanged, 0 updated, 0 skipped</b> (3 cards, vCard)")));
+    CHECK(problems(wizard) == QStringList{QStringLiteral("vCard properties not imported: BDAY")});
+    import(wizard);
+    CHECK(wizard.resultPage()->written());
+    click(wizard, QWizard::FinishButton);
+    CHECK(contacts.rowCount() == before + 3);
+    const qint64 rene =
+        require(ContactRepository(session.database()).resolve(QStringLiteral("rene@cogito.example")));
+    CHECK(require(ContactRepository(session.database()).get(rene)).displayName ==
+          QStringLiteral("René Descartes"));
+}
+
 TEST_CASE("Columns mapped by hand are checked, imported and offered again for the same header",
           "[ui][import]")
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rapport import: reads contacts, interactions or trust notes from a CSV file (Rapport's own export,
-// LinkedIn, Google Contacts, Outlook, or columns named after Rapport's fields), checks every row, then
-// writes all of them or nothing.
+// LinkedIn, Google Contacts, Outlook, or columns named after Rapport's fields), or contacts from a vCard
+// file, checks every row or card, then writes all of them or nothing.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "core/import/CsvImporter.h"
@@ -17,21 +17,23 @@ int runImport(const QStringList& arguments)
     const QString command = QStringLiteral("import");
     CommandParser parser(
         command,
-        QStringLiteral("rapport import contacts|interactions|notes FILE --database PATH "
-                       "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook] [--encoding "
-                       "utf-8|latin-1] "
-                       "[--dry-run] [--include-forgotten]"),
-        QStringLiteral("Imports a CSV file: every row is checked first, then all are written in "
-                       "one transaction, or none. Contacts already known (same email or handle) "
-                       "are completed, not duplicated."));
+        QStringLiteral(
+            "rapport import contacts|interactions|notes FILE --database PATH "
+            "[--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook|vcard] [--encoding "
+            "utf-8|latin-1] "
+            "[--dry-run] [--include-forgotten]"),
+        QStringLiteral("Imports a CSV file, or a vCard (.vcf) file of contacts: every row or card is "
+                       "checked first, then all are written in one transaction, or none. Contacts "
+                       "already known (same vCard UID, email or handle) are completed, not duplicated."));
     parser.addPositional(QStringLiteral("WHAT"), QStringLiteral("contacts, interactions or notes."));
-    parser.addPositional(QStringLiteral("FILE"),
-                         QStringLiteral("The CSV file, or - for standard input. A pipe or FIFO is read once, "
-                                        "into memory."));
+    parser.addPositional(
+        QStringLiteral("FILE"),
+        QStringLiteral("The CSV or vCard file (recognized by its content), or - for standard "
+                       "input. A pipe or FIFO is read once, into memory."));
     parser.addOption(
         {QStringLiteral("format"),
-         QStringLiteral("auto (default: recognize the header, else guess from the column names), rapport, "
-                        "linkedin, google, thunderbird, roundcube or outlook."),
+         QStringLiteral("auto (default: a vCard file, or recognize the header, else guess from the column "
+                        "names), rapport, linkedin, google, thunderbird, roundcube, outlook or vcard."),
          QStringLiteral("FORMAT"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("encoding"),
                       QStringLiteral("utf-8 (default) or latin-1 (older Excel and Outlook files)."),
@@ -57,9 +59,10 @@ int runImport(const QStringList& arguments)
     options.target = *target;
     options.includeForgotten = parser.isSet(QStringLiteral("include-forgotten"));
     options.format = parser.value(QStringLiteral("format")).trimmed().toLower();
-    if (options.format != QLatin1String("auto") && !findImportFormat(options.format))
+    if (options.format != QLatin1String("auto") && options.format != QLatin1String("vcard") &&
+        !findImportFormat(options.format))
         return fail(command,
-                    Error::badInput(QStringLiteral("--format '%1': expected auto, %2")
+                    Error::badInput(QStringLiteral("--format '%1': expected auto, %2 or vcard")
                                         .arg(options.format, importFormatKeys().join(QStringLiteral(", ")))));
     const std::optional<CsvEncoding> encoding = parseCsvEncoding(parser.value(QStringLiteral("encoding")));
     if (!encoding)
@@ -79,6 +82,9 @@ int runImport(const QStringList& arguments)
         out() << "columns: " << report->guessedColumns.join(QStringLiteral(", ")) << Qt::endl;
     if (!report->unimportedColumns.isEmpty())
         out() << "columns not imported: " << report->unimportedColumns.join(QStringLiteral(", ")) << Qt::endl;
+    if (!report->unimportedProperties.isEmpty())
+        out() << "vCard properties not imported: " << report->unimportedProperties.join(QStringLiteral(", "))
+              << Qt::endl;
     if (!report->ok()) {
         out().flush();
         for (const QString& problem : report->errors)

@@ -5,7 +5,9 @@
 #include "core/model/DayRange.h"
 #include "core/services/PersonData.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/ContactUidRepository.h"
 #include "core/storage/SqliteStatement.h"
+#include "core/storage/TrustNoteRepository.h"
 
 #include <QRegularExpression>
 #include <cmath>
@@ -80,9 +82,11 @@ Status ContactImport::begin(bool writing, qint64)
     return {};
 }
 
-ContactImport::Draft ContactImport::read(const MappedRow& row, RowProblems& problems) const
+ContactDraft ContactImport::read(const MappedRow& row, RowProblems& problems) const
 {
-    Draft draft;
+    ContactDraft draft;
+    draft.line = row.line();
+    draft.location = row.location(-1);
     Contact& c = draft.contact;
     c.givenName = QStringList{row.text(ImportField::GivenName), row.text(ImportField::MiddleName)}
                       .join(QLatin1Char(' '))
@@ -104,7 +108,7 @@ ContactImport::Draft ContactImport::read(const MappedRow& row, RowProblems& prob
             return;
         keys.insert(key);
         c.methods << ContactMethod{0, kind, value, QString()};
-        draft.methodColumns << column;
+        draft.methodLocations << row.location(column);
     };
     for (const MappedRow::Value& cell : row.values(ImportField::Email)) {
         for (const QString& item : splitList(cell.text, true))
@@ -182,11 +186,23 @@ ContactImport::Draft ContactImport::read(const MappedRow& row, RowProblems& prob
     return draft;
 }
 
-Result<std::optional<qint64>> ContactImport::match(const Draft& draft, const MappedRow& row) const
+Result<std::optional<qint64>> ContactImport::match(const ContactDraft& draft) const
 {
     ContactRepository contacts(m_db);
     std::optional<qint64> found;
     QString foundBy;
+    if (!draft.uid.isEmpty()) {
+        const Result<std::optional<qint64>> id = ContactUidRepository(m_db).find(draft.uid);
+        if (!id)
+            return id.error();
+        if (id->has_value()) {
+            found = **id;
+            foundBy = QStringLiteral("UID %1").arg(draft.uid);
+        }
+    }
+    const auto problem = [&draft](qsizetype method, const QString& message) {
+        return Error::badInput(QStringLiteral("%1: %2").arg(draft.methodLocations.at(method), message));
+    };
     for (qsizetype i = 0; i < draft.contact.methods.size(); ++i) {
         const ContactMethod& method = draft.contact.methods.at(i);
         if (!identifies(method.kind))
@@ -195,19 +211,17 @@ Result<std::optional<qint64>> ContactImport::match(const Draft& draft, const Map
         if (!id) {
             if (id.error().kind == ErrorKind::Database)
                 return id.error();
-            return row.problem(draft.methodColumns.at(i), id.error().message);
+            return problem(i, id.error().message);
         }
         if (!id->has_value())
             continue;
         if (found && *found != **id)
-            return row.problem(
-                draft.methodColumns.at(i),
-                QStringLiteral("%1 belongs to contact %2 but %3 to contact %4: merge them first, "
-                               "or correct this row")
-                    .arg(foundBy)
-                    .arg(*found)
-                    .arg(describe(method))
-                    .arg(**id));
+            return problem(i, QStringLiteral("%1 belongs to contact %2 but %3 to contact %4: merge them "
+                                             "first, or correct this row")
+                                  .arg(foundBy)
+                                  .arg(*found)
+                                  .arg(describe(method))
+                                  .arg(**id));
         found = **id;
         foundBy = describe(method);
     }
@@ -233,7 +247,7 @@ Result<std::optional<qint64>> ContactImport::match(const Draft& draft, const Map
     return ids.isEmpty() ? std::optional<qint64>() : std::optional<qint64>(ids.constFirst());
 }
 
-Result<bool> ContactImport::merge(Contact& contact, const Draft& draft)
+Result<bool> ContactImport::merge(Contact& contact, const ContactDraft& draft)
 {
     const Contact& in = draft.contact;
     bool changed = false;
@@ -285,7 +299,7 @@ Result<bool> ContactImport::merge(Contact& contact, const Draft& draft)
     return changed;
 }
 
-Result<QString> ContactImport::forgottenMethod(const Draft& draft) const
+Result<QString> ContactImport::forgottenMethod(const ContactDraft& draft) const
 {
     const PersonEraser eraser(m_db);
     for (const ContactMethod& method : draft.contact.methods) {
@@ -299,12 +313,73 @@ Result<QString> ContactImport::forgottenMethod(const Draft& draft) const
     return QString();
 }
 
+Result<ContactImport::Additions> ContactImport::additions(qint64 contactId, const ContactDraft& draft) const
+{
+    Additions missing;
+    QStringList known;
+    // A CSV row has neither: no queries for the rows of a large file.
+    if (draft.uid.isEmpty() && draft.notes.isEmpty())
+        return missing;
+    if (contactId > 0) {
+        const Result<QStringList> uids = ContactUidRepository(m_db).uidsOf(contactId);
+        if (!uids)
+            return uids.error();
+        missing.uid = !draft.uid.isEmpty() && !uids->contains(draft.uid);
+        const Result<QList<TrustNote>> notes = TrustNoteRepository(m_db).listForContact(contactId);
+        if (!notes)
+            return notes.error();
+        for (const TrustNote& note : *notes)
+            known << note.text.trimmed();
+    } else {
+        missing.uid = !draft.uid.isEmpty();
+    }
+    // Each stored note accounts for one note of the draft with its text: a card that says the same thing
+    // twice, as its contact's notes did, gets both back once and no more on the next import.
+    for (const QString& note : draft.notes) {
+        const QString text = note.trimmed();
+        if (text.isEmpty())
+            continue;
+        if (const qsizetype stored = known.indexOf(text); stored >= 0)
+            known.removeAt(stored);
+        else
+            missing.notes << text;
+    }
+    return missing;
+}
+
+Status ContactImport::write(qint64 contactId, const ContactDraft& draft, const Additions& additions)
+{
+    if (additions.uid) {
+        if (Status kept = ContactUidRepository(m_db).add(contactId, draft.uid); !kept) {
+            if (kept.error().kind == ErrorKind::Database)
+                return kept;
+            return Error::badInput(QStringLiteral("%1: %2").arg(draft.uidLocation, kept.error().message));
+        }
+    }
+    TrustNoteRepository notes(m_db);
+    for (const QString& text : additions.notes) {
+        TrustNote note;
+        note.contactId = contactId;
+        note.createdAt = draft.notesTime;
+        note.kind = TrustKind::Context;
+        note.text = text;
+        if (const Result<qint64> inserted = notes.insert(note); !inserted)
+            return inserted.error();
+    }
+    return {};
+}
+
 Result<RowResult> ContactImport::row(const MappedRow& row)
 {
     RowProblems problems(row);
-    const Draft draft = read(row, problems);
+    const ContactDraft draft = read(row, problems);
     if (!problems.isEmpty())
         return problems.result();
+    return importContact(draft);
+}
+
+Result<RowResult> ContactImport::importContact(const ContactDraft& draft)
+{
     if (draft.contact.effectiveDisplayName().isEmpty())
         return RowResult{RowOutcome::Skipped, QStringLiteral("no name, email or handle")};
 
@@ -315,12 +390,14 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
     }
     if (keys.isEmpty())
         keys << QStringLiteral("name\n") + draft.contact.displayName.toCaseFolded();
+    if (!draft.uid.isEmpty())
+        keys << QStringLiteral("uid\n") + draft.uid;
     for (const QString& key : std::as_const(keys)) {
         if (const auto claimed = m_claimed.constFind(key); claimed != m_claimed.cend())
             return RowResult{RowOutcome::Skipped, QStringLiteral("same person as line %1").arg(*claimed)};
     }
 
-    const Result<std::optional<qint64>> matched = match(draft, row);
+    const Result<std::optional<qint64>> matched = match(draft);
     if (!matched) {
         if (matched.error().kind == ErrorKind::NotFound)
             return RowResult{RowOutcome::Skipped, matched.error().message};
@@ -340,7 +417,7 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
                                  .arg(*forgotten)};
     }
     for (const QString& key : std::as_const(keys))
-        m_claimed.insert(key, row.line());
+        m_claimed.insert(key, draft.line);
 
     // The contacts' histories say "imported", one entry for a new contact and one per changed field of a
     // matched one.
@@ -348,21 +425,29 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
     ContactRepository contacts(m_db);
     if (matched->has_value()) {
         const qint64 id = **matched;
-        m_seen.insert(id, row.line());
+        m_seen.insert(id, draft.line);
         Result<Contact> existing = contacts.get(id);
         if (!existing)
             return existing.error();
         const Result<bool> changed = merge(*existing, draft);
         if (!changed)
             return changed.error();
-        if (!*changed)
+        const Result<Additions> added = additions(id, draft);
+        if (!added)
+            return added.error();
+        if (!*changed && !added->uid && added->notes.isEmpty())
             return RowResult{RowOutcome::Unchanged, {}};
         if (m_writing) {
-            if (Status updated = contacts.update(*existing); !updated) {
-                if (updated.error().kind == ErrorKind::Database)
-                    return updated.error();
-                return row.problem(-1, updated.error().message);
+            if (*changed) {
+                if (Status updated = contacts.update(*existing); !updated) {
+                    if (updated.error().kind == ErrorKind::Database)
+                        return updated.error();
+                    return Error::badInput(
+                        QStringLiteral("%1: %2").arg(draft.location, updated.error().message));
+                }
             }
+            if (Status written = write(id, draft, *added); !written)
+                return written.error();
             m_changed << id;
         }
         return RowResult{RowOutcome::Updated, {}};
@@ -378,9 +463,14 @@ Result<RowResult> ContactImport::row(const MappedRow& row)
         if (!created) {
             if (created.error().kind == ErrorKind::Database)
                 return created.error();
-            return row.problem(-1, created.error().message);
+            return Error::badInput(QStringLiteral("%1: %2").arg(draft.location, created.error().message));
         }
-        m_seen.insert(*created, row.line());
+        const Result<Additions> added = additions(0, draft);
+        if (!added)
+            return added.error();
+        if (Status written = write(*created, draft, *added); !written)
+            return written.error();
+        m_seen.insert(*created, draft.line);
         m_changed << *created;
     }
     return RowResult{RowOutcome::Created, {}};

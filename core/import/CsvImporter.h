@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Imports a CSV file of contacts, interactions or trust notes: finds the header and format (or takes a
-// mapping made by hand), previews the first rows, checks every row, and only when no row has a problem
-// writes them all in one transaction. A dry run does the writing pass and rolls it back, so its counts
+// Imports a CSV file of contacts, interactions or trust notes, or a vCard file of contacts (recognized
+// by its content, whatever its name): finds the header and format (or takes a mapping made by hand),
+// previews the first rows or cards, checks every one, and only when none has a problem writes them all in
+// one transaction. A dry run does the writing pass and rolls it back, so its counts
 // are exactly those of the real import. The command line and the GUI's import wizard both use it.
 #pragma once
 
@@ -23,7 +24,7 @@ struct ImportOptions
     // "auto" (detect from the header, else guess from the column names), a format key (importFormatKeys()) or
     // "manual" (the first row is the header and `mapping` maps it; without a mapping, ColumnMapping::guess
     // does). With a format, a `mapping` replaces the format's own (the wizard's corrections of a detected
-    // mapping).
+    // mapping). A vCard file is read as such with "auto" or "vcard", and refused with a CSV format.
     QString format = QStringLiteral("auto");
     std::optional<ColumnMapping> mapping;
     CsvReadOptions csv;
@@ -33,8 +34,9 @@ struct ImportOptions
 
 struct ImportPreview
 {
-    QString formatKey; // empty for a mapping made by hand
+    QString formatKey; // empty for a mapping made by hand; "vcard" for a vCard file
     QString formatName;
+    bool cards = false; // a vCard file: a row per card, its columns cardPreviewColumns(), no mapping
     QStringList header;
     qint64 headerLine = 0;
     ColumnMapping mapping;
@@ -60,11 +62,20 @@ public:
     // `dryRun`. A report with problems means nothing was written. Cancelling rolls back.
     Result<ImportReport> run(bool dryRun, const ProgressCallback& progress = {}) const;
 
+    // The columns of a vCard file's preview: what each card gives the contact, and its problems.
+    static QStringList cardPreviewColumns();
+
 private:
     // One pass over the file; with `writing`, inside the caller's transaction.
     Result<ImportReport> pass(bool writing, qint64 rows, const ProgressCallback& progress) const;
     // The input with the header found, for a pass or the preview.
     Result<std::unique_ptr<ImportSource>> openSource() const;
+    Result<const ImportInput*> openInput() const;
+    // Whether the input is a vCard file; bad input when that contradicts the options (a CSV format,
+    // interactions or notes, "vcard" for a CSV file).
+    Result<bool> holdsCards() const;
+    Result<ImportPreview> cardPreview(int rows) const;
+    Result<ImportReport> cardPass(bool writing, qint64 rows, const ProgressCallback& progress) const;
 
     Database& m_db;
     QString m_path;

@@ -12,9 +12,10 @@ namespace rapport {
 struct ImportReport
 {
     QString format; // the format's name, "columns mapped by hand" or "columns guessed from their names"
-    QStringList guessedColumns;    // with a guessed mapping, "name → display name" for each bound column
-    QStringList unimportedColumns; // the header's named columns that no field is bound to
-    qint64 rows = 0;               // data rows read
+    QStringList guessedColumns;       // with a guessed mapping, "name → display name" for each bound column
+    QStringList unimportedColumns;    // the header's named columns that no field is bound to
+    QStringList unimportedProperties; // a vCard file's properties Rapport keeps nothing of: "ADR", "PHOTO"
+    qint64 rows = 0;                  // data rows read
     qint64 created = 0;
     qint64 unchanged = 0;
     qint64 updated = 0;

@@ -44,10 +44,15 @@ QList<MappedRow::Value> MappedRow::values(ImportField field) const
     return found;
 }
 
-Error MappedRow::problem(int column, const QString& message) const
+QString MappedRow::location(int column) const
 {
     const qint64 line = column >= 0 ? m_record.fieldLine(column) : m_record.line();
-    return Error::badInput(QStringLiteral("%1: %2").arg(m_reader.location(line, column), message));
+    return m_reader.location(line, column);
+}
+
+Error MappedRow::problem(int column, const QString& message) const
+{
+    return Error::badInput(QStringLiteral("%1: %2").arg(location(column), message));
 }
 
 } // namespace rapport

@@ -42,6 +42,8 @@ public:
     // Every bound column with a value, in column order.
     QList<Value> values(ImportField field) const;
 
+    // "file: line 12, column 'Email Address'": where the value in `column` is (-1: the row).
+    QString location(int column) const;
     // A bad-input error: "file: line 12, column 'Email Address': message" (the line of that value).
     Error problem(int column, const QString& message) const;
     Error problem(ImportField field, const QString& message) const { return problem(column(field), message); }

@@ -122,8 +122,10 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
         return Error::badInput(problem);
 
     // The log, the notes, the follow-ups and the change histories change hands row by row, so their ids
-    // (and what the dashboard's rollups count, through the schema's triggers) stay as they were.
-    for (const char* table : {"interactions", "trust_notes", "follow_ups", "contact_changes"}) {
+    // (and what the dashboard's rollups count, through the schema's triggers) stay as they were; the vCard
+    // UIDs too, so that the merged contact is found by the cards of each record.
+    for (const char* table :
+         {"interactions", "trust_notes", "follow_ups", "contact_changes", "contact_uids"}) {
         QSqlQuery move = m_db.prepare(
             QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?").arg(QLatin1String(table)));
         for (qsizetype i = 1; i < order->size(); ++i) {

@@ -4,7 +4,9 @@
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/ContactUidRepository.h"
 #include "core/storage/TeamMemberRepository.h"
+#include "core/vcard/VCardExport.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -147,6 +149,13 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
     QJsonArray distinct;
     for (const qint64 id : person->distinctFrom)
         distinct.append(id);
+    const Result<QStringList> uids = ContactUidRepository(db).uidsOf(contactId);
+    if (!uids)
+        return uids.error();
+    // The card an address book would take, as `rapport export vcard` writes it.
+    const Result<QByteArray> card = contactVCard(db, contactId, VCardVersion::V4);
+    if (!card)
+        return card.error();
 
     return QJsonObject{{QStringLiteral("schema"), QStringLiteral("rapport-person/1")},
                        {QStringLiteral("exported_at"), formatIsoMoment(now)},
@@ -157,7 +166,9 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
                        {QStringLiteral("changes"), changes},
                        {QStringLiteral("score"), current},
                        {QStringLiteral("score_history"), history},
-                       {QStringLiteral("not_the_same_person_as"), distinct}};
+                       {QStringLiteral("not_the_same_person_as"), distinct},
+                       {QStringLiteral("vcard_uids"), QJsonArray::fromStringList(*uids)},
+                       {QStringLiteral("vcard"), QString::fromUtf8(*card)}};
 }
 
 Result<QByteArray> PersonEraser::keyHash(const QString& kind, const QString& normalized) const

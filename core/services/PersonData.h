@@ -13,8 +13,8 @@
 namespace rapport {
 
 // Fields, emails, phones, handles, tags, conversations, trust notes, the score with its explanation and
-// its weekly history over the last year, the change history, and the contacts marked as not the same
-// person.
+// its weekly history over the last year, the change history, the contacts marked as not the same
+// person, the UIDs kept from imported vCards, and the person's vCard (4.0) as text.
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now);
 
 // One entry of a change history as the person document and `rapport history --json` write it.

@@ -508,6 +508,20 @@ QStringList schemaVersion9()
     };
 }
 
+// Version 10: the UIDs of the vCards a contact was imported from, so that importing the same card again
+// (from a phone, a DAV server, Rapport's own export) finds the contact even when its name or every email
+// changed. A UID belongs to one contact; a contact may have several (the same person on two phones), in
+// the order of the rowid: the first kept is the one an export writes.
+QStringList schemaVersion10()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE contact_uids (
+            uid TEXT PRIMARY KEY CHECK (length(trim(uid)) > 0),
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX contact_uids_contact ON contact_uids(contact_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -522,6 +536,7 @@ const QList<Migration>& migrations()
         {7, "follow-ups, commitments, snoozes and dismissals", schemaVersion7()},
         {8, "source keys of imported conversations", schemaVersion8()},
         {9, "change history of contacts", schemaVersion9()},
+        {10, "UIDs of imported vCards", schemaVersion10()},
     };
     return all;
 }

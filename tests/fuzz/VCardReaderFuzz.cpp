@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes VCardReader with arbitrary bytes; every card it reads, written by the vCard writer, must read back
-// with the same properties.
+// with the same properties, and its mapping to a contact either names the contact or says why it cannot.
+#include "core/vcard/VCardContactMapping.h"
 #include "core/vcard/VCardReader.h"
 #include "core/vcard/VCardWriter.h"
 #include "tests/fuzz/FuzzCheck.h"
@@ -26,6 +27,9 @@ QList<VCard> readCards(QByteArray bytes)
         }
         if (!*more)
             return cards;
+        const VCardContact contact = contactFromVCard(reader.card(), reader);
+        FUZZ_CHECK(!contact.problems.isEmpty() || !contact.draft.contact.effectiveDisplayName().isEmpty());
+        FUZZ_CHECK(contact.draft.methodLocations.size() == contact.draft.contact.methods.size());
         cards << reader.card();
     }
 }

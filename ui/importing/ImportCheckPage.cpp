@@ -130,10 +130,16 @@ void ImportCheckPage::finished()
     } else {
         const ImportReport& report = **outcome;
         m_ready = true;
-        setStatus(tr("<b>%1</b> (%2 rows, %3): ready to import.")
-                      .arg(report.summary(), QString::number(report.rows), report.format.toHtmlEscaped()),
+        const QString counted = m_wizard.preview().cards
+                                    ? tr("%n cards", nullptr, static_cast<int>(report.rows))
+                                    : tr("%n rows", nullptr, static_cast<int>(report.rows));
+        setStatus(tr("<b>%1</b> (%2, %3): ready to import.")
+                      .arg(report.summary(), counted, report.format.toHtmlEscaped()),
                   false);
         lines = report.skippedReasons;
+        if (!report.unimportedProperties.isEmpty())
+            lines << tr("vCard properties not imported: %1")
+                         .arg(report.unimportedProperties.join(QStringLiteral(", ")));
         m_warning->show();
     }
     m_problems->setStringList(lines);

@@ -22,8 +22,10 @@ ImportFilePage::ImportFilePage(ImportWizard& wizard)
     , m_message(new QLabel(this))
 {
     setTitle(tr("Choose a file"));
-    setSubTitle(tr("A CSV file from Rapport, LinkedIn (Connections.csv), Google Contacts or Outlook is "
-                   "recognized from its header; any other CSV file can be mapped by hand on the next page."));
+    setSubTitle(
+        tr("A vCard file (.vcf) of contacts from a phone, Apple, Google, Outlook or a DAV server, or a "
+           "CSV file from Rapport, LinkedIn (Connections.csv), Google Contacts or Outlook, is "
+           "recognized from its content; any other CSV file can be mapped by hand on the next page."));
     m_path->setPlaceholderText(tr("people.csv"));
     auto* browse = new QToolButton(this);
     browse->setText(tr("Choose…"));
@@ -93,7 +95,8 @@ bool ImportFilePage::validatePage()
 void ImportFilePage::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import from"), m_path->text(),
-                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+                                                      tr("CSV and vCard files (*.csv *.txt *.vcf *.vcard);;"
+                                                         "All files (*)"));
     if (!path.isEmpty())
         m_path->setText(path);
 }

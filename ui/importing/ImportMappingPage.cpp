@@ -22,6 +22,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard& wizard)
     , m_format(new QLabel(this))
     , m_mappingView(new QTableView(this))
     , m_previewView(new QTableView(this))
+    , m_previewLabel(new QLabel(tr("Preview of the first rows:"), this))
     , m_problem(new QLabel(this))
 {
     setTitle(tr("Check the columns"));
@@ -57,7 +58,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard& wizard)
     auto* preview = new QWidget(this);
     auto* previewLayout = new QVBoxLayout(preview);
     previewLayout->setContentsMargins(0, 0, 0, 0);
-    previewLayout->addWidget(new QLabel(tr("Preview of the first rows:"), preview));
+    previewLayout->addWidget(m_previewLabel);
     previewLayout->addWidget(m_previewView, 1);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_mappingView);
@@ -75,6 +76,25 @@ ImportMappingPage::ImportMappingPage(ImportWizard& wizard)
 void ImportMappingPage::initializePage()
 {
     const ImportPreview& preview = m_wizard.preview();
+    // A vCard's properties are Rapport's fields already: nothing to map, only the cards to look at.
+    m_mappingView->setVisible(!preview.cards);
+    setTitle(preview.cards ? tr("Check the cards") : tr("Check the columns"));
+    if (preview.cards) {
+        m_format->setText(tr("Recognized as <b>%1</b>: each card becomes a contact, matched to those already "
+                             "there by its UID, emails and handles.")
+                              .arg(preview.formatName.toHtmlEscaped()));
+        setSubTitle(
+            tr("Check what the cards of %1 give each contact.").arg(QFileInfo(m_wizard.path()).fileName()));
+        m_previewLabel->setText(tr("Preview of the first cards:"));
+        m_previewModel->reset(preview.header, preview.rows, true);
+        m_problem->hide();
+        m_previewView->resizeColumnsToContents();
+        for (int column = 0; column < m_previewModel->columnCount(); ++column)
+            m_previewView->setColumnWidth(column, std::min(m_previewView->columnWidth(column), 260));
+        emit completeChanged();
+        return;
+    }
+    m_previewLabel->setText(tr("Preview of the first rows:"));
     QString format;
     if (!preview.formatKey.isEmpty())
         format = tr("Recognized as <b>%1</b> (header on line %2).")
@@ -111,7 +131,7 @@ void ImportMappingPage::initializePage()
 
 bool ImportMappingPage::isComplete() const
 {
-    return m_wizard.mapping().problem(m_wizard.target()).isEmpty();
+    return m_wizard.preview().cards || m_wizard.mapping().problem(m_wizard.target()).isEmpty();
 }
 
 void ImportMappingPage::mappingChanged()

@@ -29,7 +29,8 @@ public:
     QLabel* problemLabel() const { return m_problem; }
 
     void initializePage() override;
-    // False while the mapping lacks a field the import needs (a name, the contact, a date).
+    // False while the mapping lacks a field the import needs (a name, the contact, a date); a vCard file
+    // has no mapping to complete.
     bool isComplete() const override;
 
 private:
@@ -41,6 +42,7 @@ private:
     QLabel* m_format = nullptr;
     QTableView* m_mappingView = nullptr;
     QTableView* m_previewView = nullptr;
+    QLabel* m_previewLabel = nullptr;
     QLabel* m_problem = nullptr;
 };
 

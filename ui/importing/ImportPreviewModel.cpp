@@ -9,11 +9,12 @@ ImportPreviewModel::ImportPreviewModel(QObject* parent)
     : QAbstractTableModel(parent)
 {}
 
-void ImportPreviewModel::reset(const QStringList& header, const QList<QStringList>& rows)
+void ImportPreviewModel::reset(const QStringList& header, const QList<QStringList>& rows, bool fieldColumns)
 {
     beginResetModel();
     m_header = header;
     m_rows = rows;
+    m_fieldColumns = fieldColumns;
     m_fieldLabels.clear();
     endResetModel();
 }
@@ -47,7 +48,7 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return value;
     case Qt::ForegroundRole:
-        if (m_fieldLabels.value(index.column()).isEmpty())
+        if (!m_fieldColumns && m_fieldLabels.value(index.column()).isEmpty())
             return QPalette().brush(QPalette::PlaceholderText);
         return {};
     default:

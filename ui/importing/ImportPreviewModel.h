@@ -19,7 +19,9 @@ class ImportPreviewModel : public QAbstractTableModel
 public:
     explicit ImportPreviewModel(QObject* parent = nullptr);
 
-    void reset(const QStringList& header, const QList<QStringList>& rows);
+    // `fieldColumns`: the columns are Rapport's fields already (a vCard file's cards), shown as imported
+    // without field labels.
+    void reset(const QStringList& header, const QList<QStringList>& rows, bool fieldColumns = false);
     // The field each column is imported as, empty for a column that is not: the headings show it.
     void setFieldLabels(const QStringList& labels);
 
@@ -32,6 +34,7 @@ private:
     QStringList m_header;
     QStringList m_fieldLabels;
     QList<QStringList> m_rows;
+    bool m_fieldColumns = false;
 };
 
 } // namespace rapport::ui

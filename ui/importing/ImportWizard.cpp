@@ -24,7 +24,7 @@ ImportWizard::ImportWizard(DatabaseSession& session, QWidget* parent)
     , m_checkPage(new ImportCheckPage(*this))
     , m_resultPage(new ImportResultPage(*this))
 {
-    setWindowTitle(tr("Import from CSV"));
+    setWindowTitle(tr("Import from CSV or vCard"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
@@ -58,6 +58,11 @@ Status ImportWizard::load(const QString& path, ImportTarget target, CsvEncoding 
     m_encoding = encoding;
     m_preview = std::move(*preview);
     m_detectionProblem = detectionProblem;
+    if (m_preview.cards) {
+        m_mappingWasSaved = false;
+        m_mapping = ColumnMapping();
+        return {};
+    }
     const std::optional<ColumnMapping> saved = ImportMappingStore::load(target, m_preview.header);
     m_mappingWasSaved = saved.has_value();
     m_mapping = saved ? *saved : m_preview.mapping;
@@ -69,7 +74,8 @@ ImportOptions ImportWizard::options() const
     ImportOptions options;
     options.target = m_target;
     options.format = m_preview.formatKey.isEmpty() ? QStringLiteral("manual") : m_preview.formatKey;
-    options.mapping = m_mapping;
+    if (!m_preview.cards)
+        options.mapping = m_mapping;
     options.csv.encoding = m_encoding;
     return options;
 }
@@ -92,10 +98,13 @@ void ImportWizard::startImport(bool dryRun)
 
 void ImportWizard::importWritten()
 {
-    if (m_mapping == m_preview.mapping)
-        ImportMappingStore::forget(m_target, m_preview.header);
-    else
-        ImportMappingStore::save(m_target, m_preview.header, m_mapping);
+    // A vCard file has no mapping to remember.
+    if (!m_preview.cards) {
+        if (m_mapping == m_preview.mapping)
+            ImportMappingStore::forget(m_target, m_preview.header);
+        else
+            ImportMappingStore::save(m_target, m_preview.header, m_mapping);
+    }
     // Commands on the undo stack hold contacts as they were before the import: undoing one now could
     // overwrite or delete what the import wrote.
     m_session.undoStack()->clear();
