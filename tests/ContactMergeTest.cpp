@@ -5,6 +5,7 @@
 
 #include "core/services/ConsistencyCheck.h"
 #include "core/services/DuplicateFinder.h"
+#include "core/storage/ContactUidRepository.h"
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
@@ -243,4 +244,30 @@ TEST_CASE("A merge that cannot be done changes nothing", "[merge]")
     CHECK(require(InteractionRepository(db).count()) == interactions);
     CHECK(require(ContactRepository(db).snapshot(graces.fromOutlook)).notes.size() == 1);
     requireConsistent(db);
+}
+
+TEST_CASE("The vCard UIDs move with a merge and come back with its undo, and with a delete's",
+          "[merge][vcard]")
+{
+    ScoringFixture fixture;
+    Database& db = fixture.database().db();
+    const TwoGraces graces = twoGraces(fixture);
+    ContactUidRepository uids(db);
+    requireOk(uids.add(graces.fromLinkedIn, QStringLiteral("linkedin-card")));
+    requireOk(uids.add(graces.fromOutlook, QStringLiteral("outlook-card")));
+
+    ContactMerge merge(db, fixture.engine());
+    const QList<ContactSnapshot> before = require(merge.merge(graces.fromLinkedIn, {graces.fromOutlook}));
+    CHECK(require(uids.uidsOf(graces.fromLinkedIn)) ==
+          QStringList{QStringLiteral("linkedin-card"), QStringLiteral("outlook-card")});
+    requireOk(merge.unmerge(before));
+    CHECK(require(uids.uidsOf(graces.fromLinkedIn)) == QStringList{QStringLiteral("linkedin-card")});
+    CHECK(require(uids.uidsOf(graces.fromOutlook)) == QStringList{QStringLiteral("outlook-card")});
+
+    ContactRepository contacts(db);
+    const ContactSnapshot outlook = require(contacts.snapshot(graces.fromOutlook));
+    requireOk(contacts.remove(graces.fromOutlook));
+    CHECK(require(uids.find(QStringLiteral("outlook-card"))) == std::nullopt);
+    requireOk(contacts.restore(outlook));
+    CHECK(require(uids.find(QStringLiteral("outlook-card"))) == std::optional<qint64>(graces.fromOutlook));
 }

@@ -9,6 +9,7 @@
 #include "core/model/TrustNote.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace rapport {
 
@@ -20,6 +21,7 @@ struct ContactSnapshot
     QList<qint64> distinctFrom; // contacts marked "not the same person" as this one
     QList<FollowUp> followUps;
     QList<ContactChange> changes; // newest first
+    QStringList vcardUids;        // the UIDs kept from imported vCards, the first kept first
 };
 
 } // namespace rapport

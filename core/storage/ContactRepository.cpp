@@ -6,6 +6,7 @@
 #include "core/model/DayRange.h"
 #include "core/model/SingleLineText.h"
 #include "core/storage/ContactChangeLog.h"
+#include "core/storage/ContactUidRepository.h"
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
@@ -292,6 +293,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!changes)
         return changes.error();
     snapshot.changes = std::move(*changes);
+    Result<QStringList> uids = ContactUidRepository(m_db).uidsOf(id);
+    if (!uids)
+        return uids.error();
+    snapshot.vcardUids = std::move(*uids);
     return snapshot;
 }
 
@@ -318,6 +323,11 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
     }
     if (Status restored = ContactChangeLog(m_db).restore(snapshot.changes); !restored)
         return restored;
+    ContactUidRepository uids(m_db);
+    for (const QString& uid : snapshot.vcardUids) {
+        if (Status kept = uids.add(snapshot.contact.id, uid); !kept)
+            return kept;
+    }
     return transaction.commit();
 }
 
