@@ -13,6 +13,7 @@
 #include "core/scoring/ScoringEngine.h"
 #include "core/services/ConversationLog.h"
 #include "core/services/DuplicateFinder.h"
+#include "core/services/TodayPlan.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/SqliteStatement.h"
 #include "tests/bench/BenchmarkTable.h"
@@ -351,6 +352,15 @@ int main(int argc, char* argv[])
         if (scores.isEmpty())
             die(QStringLiteral("scores"), Error::database(QStringLiteral("no contacts")));
     });
+    table.measure(QStringLiteral("plan Today: follow-ups due and 10 suggestions (score board in memory)"),
+                  runs, 100.0, [&] {
+                      TodayOptions options;
+                      options.now = now;
+                      const TodayPlan plan =
+                          orDie(QStringLiteral("today"), planToday(*db, *board, engine.settings(), options));
+                      if (plan.reachOut.empty())
+                          die(QStringLiteral("today"), Error::database(QStringLiteral("nothing suggested")));
+                  });
     table.measure(QStringLiteral("read scores of all contacts with Δ30/Δ90 (log pass)"), std::min(runs, 3),
                   std::nullopt, [&] { orDie(QStringLiteral("scores"), engine.scoreAll(now, true)); });
     table.measure(QStringLiteral("rebuild all scoring state from the log"), std::min(runs, 5), 5000.0,
