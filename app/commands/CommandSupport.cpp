@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/CommandSupport.h"
 
+#include "core/base/Clock.h"
+#include "core/base/IsoTime.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
@@ -155,6 +157,16 @@ Result<qint64> requiredContact(const CommandParser& parser, Database& db)
     if (!id)
         return optionError(QStringLiteral("contact"), id.error());
     return id;
+}
+
+Result<qint64> atOption(const CommandParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("at")))
+        return Clock::nowSeconds();
+    const Result<qint64> at = parseIsoMoment(parser.value(QStringLiteral("at")));
+    if (!at)
+        return Error::badInput(QStringLiteral("--at: %1").arg(at.error().message));
+    return at;
 }
 
 } // namespace rapport::cli

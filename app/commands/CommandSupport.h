@@ -83,4 +83,7 @@ private:
 // The contact --contact names (id, email or handle); a usage error when the option is missing.
 Result<qint64> requiredContact(const CommandParser& parser, Database& db);
 
+// The moment --at gives (an ISO 8601 date or date-time), or now when it is not given.
+Result<qint64> atOption(const CommandParser& parser);
+
 } // namespace rapport::cli

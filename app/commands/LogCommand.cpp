@@ -3,7 +3,6 @@
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "core/base/Clock.h"
-#include "core/base/IsoTime.h"
 #include "core/services/ConversationLog.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/TeamMemberRepository.h"
@@ -54,13 +53,10 @@ int runLog(const QStringList& arguments)
                                         .arg(parser.value(QStringLiteral("direction")))));
     interaction.channel = *channel;
     interaction.direction = *direction;
-    interaction.occurredAt = Clock::nowSeconds();
-    if (parser.isSet(QStringLiteral("at"))) {
-        const Result<qint64> at = parseIsoMoment(parser.value(QStringLiteral("at")));
-        if (!at)
-            return fail(command, Error::badInput(QStringLiteral("--at: %1").arg(at.error().message)));
-        interaction.occurredAt = *at;
-    }
+    const Result<qint64> at = atOption(parser);
+    if (!at)
+        return fail(command, at.error());
+    interaction.occurredAt = *at;
     interaction.summary = parser.value(QStringLiteral("summary"));
 
     Result<std::unique_ptr<Database>> db = parser.openDatabase();

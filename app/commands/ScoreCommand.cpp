@@ -2,8 +2,6 @@
 // rapport score: relationship scores as a table or JSON, now or at any past moment.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
-#include "core/base/Clock.h"
-#include "core/base/IsoTime.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/SqliteStatement.h"
@@ -88,13 +86,10 @@ int runScore(const QStringList& arguments)
         {QStringLiteral("json"), QStringLiteral("JSON output: an array, or one object with --contact.")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
-    qint64 now = Clock::nowSeconds();
-    if (parser.isSet(QStringLiteral("at"))) {
-        const Result<qint64> at = parseIsoMoment(parser.value(QStringLiteral("at")));
-        if (!at)
-            return fail(command, Error::badInput(QStringLiteral("--at: %1").arg(at.error().message)));
-        now = *at;
-    }
+    const Result<qint64> at = atOption(parser);
+    if (!at)
+        return fail(command, at.error());
+    const qint64 now = *at;
 
     Result<std::unique_ptr<Database>> db = parser.openDatabase(CommandParser::Access::ReadOnly);
     if (!db)

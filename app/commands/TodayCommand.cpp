@@ -3,7 +3,6 @@
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "app/commands/FollowUpSupport.h"
-#include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/services/TodayPlan.h"
@@ -78,13 +77,10 @@ int runToday(const QStringList& arguments)
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
     TodayOptions options;
-    options.now = Clock::nowSeconds();
-    if (parser.isSet(QStringLiteral("at"))) {
-        const Result<qint64> at = parseIsoMoment(parser.value(QStringLiteral("at")));
-        if (!at)
-            return fail(command, Error::badInput(QStringLiteral("--at: %1").arg(at.error().message)));
-        options.now = *at;
-    }
+    const Result<qint64> at = atOption(parser);
+    if (!at)
+        return fail(command, at.error());
+    options.now = *at;
     if (parser.isSet(QStringLiteral("limit"))) {
         bool isNumber = false;
         options.limit = parser.value(QStringLiteral("limit")).toInt(&isNumber);
