@@ -34,13 +34,16 @@ Result<ScoreBoard> ScoreBoard::load(Database& db)
     ScoreBoard board;
     board.m_entries.reserve(static_cast<size_t>(count->toLongLong()));
     const std::string sql =
-        std::string("SELECT c.id, ") + relationshipStateColumns +
+        std::string("SELECT c.id, c.owner_id, c.archived, ") + relationshipStateColumns +
         " FROM contacts c LEFT JOIN relationship_state s ON s.contact_id = c.id ORDER BY c.id";
     SqliteStatement rows(db.handle(), sql.c_str());
     while (rows.step()) {
         Entry& entry = board.m_entries.emplace_back();
         entry.contactId = rows.columnInt64(0);
-        entry.state = relationshipStateFrom(rows, 1);
+        if (!rows.columnIsNull(1))
+            entry.ownerId = rows.columnInt64(1);
+        entry.archived = rows.columnInt64(2) != 0;
+        entry.state = relationshipStateFrom(rows, 3);
         entry.context = contexts->value(entry.contactId);
     }
     if (!rows.ok())
@@ -66,7 +69,16 @@ Status ScoreBoard::refresh(Database& db, qint64 contactId)
     const Result<std::optional<RelationshipState>> state = engine->storedState(contactId);
     if (!state)
         return state.error();
-    Entry entry{contactId, state->value_or(RelationshipState()), *context};
+    Entry entry{contactId, state->value_or(RelationshipState()), *context, std::nullopt, false};
+    SqliteStatement visibility(db.handle(), "SELECT owner_id, archived FROM contacts WHERE id = ?");
+    visibility.bind(1, contactId);
+    if (visibility.step()) {
+        if (!visibility.columnIsNull(0))
+            entry.ownerId = visibility.columnInt64(0);
+        entry.archived = visibility.columnInt64(1) != 0;
+    }
+    if (!visibility.ok())
+        return Error::database(visibility.errorMessage());
     if (present)
         *position = entry;
     else

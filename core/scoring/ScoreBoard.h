@@ -9,6 +9,7 @@
 #include "core/storage/Database.h"
 
 #include <QList>
+#include <optional>
 #include <vector>
 
 namespace rapport {
@@ -23,6 +24,9 @@ public:
         qint64 contactId = 0;
         RelationshipState state;
         ScoreContext context;
+        // Who sees the contact in lists of whom to reach out to (Today, Reach out), read with the rest.
+        std::optional<qint64> ownerId;
+        bool archived = false;
     };
 
     // Reads the inputs of every contact: one pass over contacts joined to their state.

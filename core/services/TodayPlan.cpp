@@ -40,27 +40,13 @@ constexpr int slipHorizonDays = 7;
 constexpr double pointsPerDayBeforeSlip = 4;
 constexpr double largestSlipBonus = slipHorizonDays * pointsPerDayBeforeSlip;
 
-struct ContactFacts
+// A contact considered for a list, light enough to sort by the tens of thousands.
+struct Candidate
 {
-    std::optional<qint64> ownerId;
-    bool archived = false;
+    const ScoreBoard::Entry* entry = nullptr;
+    RelationshipScore score;
+    double gain = 0;
 };
-
-Result<QHash<qint64, ContactFacts>> contactFacts(Database& db)
-{
-    QSqlQuery query = db.prepare(QStringLiteral("SELECT id, owner_id, archived FROM contacts"));
-    if (Status status = Database::run(query); !status)
-        return status.error();
-    QHash<qint64, ContactFacts> facts;
-    while (query.next()) {
-        ContactFacts contact;
-        if (!query.isNull(1))
-            contact.ownerId = query.value(1).toLongLong();
-        contact.archived = query.value(2).toInt() != 0;
-        facts.insert(query.value(0).toLongLong(), contact);
-    }
-    return facts;
-}
 
 qint64 endOfLocalDay(qint64 now)
 {
@@ -68,20 +54,22 @@ qint64 endOfLocalDay(qint64 now)
     return QDateTime(today.addDays(1), QTime(0, 0)).toSecsSinceEpoch();
 }
 
-void findSlip(ReachOutSuggestion& suggestion, const ScoreBoard::Entry& entry, qint64 now,
-              const ScoringSettings& settings)
+// The first day within the horizon on which the band drops without a touch, if any. At risk cannot drop.
+std::optional<int> slipDay(const Candidate& candidate, qint64 now, const ScoringSettings& settings,
+                           Band& droppedTo)
 {
-    const int rankNow = bandRank(suggestion.score.band);
+    const int rankNow = bandRank(candidate.score.band);
+    if (candidate.score.band == Band::AtRisk)
+        return std::nullopt;
     for (int day = 1; day <= slipHorizonDays; ++day) {
-        const RelationshipScore later =
-            computeScore(entry.state, now + day * secondsPerDay, entry.context, settings);
+        const RelationshipScore later = computeScore(candidate.entry->state, now + day * secondsPerDay,
+                                                     candidate.entry->context, settings);
         if (bandRank(later.band) > rankNow) {
-            suggestion.slipsTo = later.band;
-            suggestion.slipsInDays = day;
-            suggestion.priority += (slipHorizonDays + 1 - day) * pointsPerDayBeforeSlip;
-            return;
+            droppedTo = later.band;
+            return day;
         }
     }
+    return std::nullopt;
 }
 
 bool higherPriority(const ReachOutSuggestion& a, const ReachOutSuggestion& b)
@@ -94,20 +82,36 @@ bool higherPriority(const ReachOutSuggestion& a, const ReachOutSuggestion& b)
 // Keeps the `limit` best of `candidates`. Only those that can still reach the list are looked at day by
 // day: a slip adds at most largestSlipBonus, so a candidate whose gain plus that stays below the
 // limit-th best gain cannot.
-std::vector<ReachOutSuggestion>
-choose(std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>>& candidates, int limit,
-       qint64 now, const ScoringSettings& settings)
+std::vector<ReachOutSuggestion> choose(std::vector<Candidate>& candidates, int limit, qint64 now,
+                                       const ScoringSettings& settings)
 {
-    std::sort(candidates.begin(), candidates.end(),
-              [](const auto& a, const auto& b) { return higherPriority(a.first, b.first); });
     const size_t places = std::min(candidates.size(), static_cast<size_t>(limit));
-    const double threshold = places > 0 ? candidates[places - 1].first.gain : 0;
+    if (places == 0)
+        return {};
+    const auto byGain = [](const Candidate& a, const Candidate& b) {
+        if (a.gain != b.gain)
+            return a.gain > b.gain;
+        return a.entry->contactId < b.entry->contactId;
+    };
+    std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(places - 1),
+                     candidates.end(), byGain);
+    const double threshold = candidates[places - 1].gain;
     std::vector<ReachOutSuggestion> chosen;
-    for (auto& [suggestion, entry] : candidates) {
-        if (suggestion.gain + largestSlipBonus < threshold)
-            break;
-        findSlip(suggestion, *entry, now, settings);
-        chosen.push_back(suggestion);
+    for (const Candidate& candidate : candidates) {
+        if (candidate.gain + largestSlipBonus < threshold)
+            continue;
+        ReachOutSuggestion suggestion;
+        suggestion.contactId = candidate.entry->contactId;
+        suggestion.score = candidate.score;
+        suggestion.gain = candidate.gain;
+        suggestion.priority = candidate.gain;
+        Band droppedTo = Band::AtRisk;
+        if (const std::optional<int> day = slipDay(candidate, now, settings, droppedTo)) {
+            suggestion.slipsTo = droppedTo;
+            suggestion.slipsInDays = *day;
+            suggestion.priority += (slipHorizonDays + 1 - *day) * pointsPerDayBeforeSlip;
+        }
+        chosen.push_back(std::move(suggestion));
     }
     std::sort(chosen.begin(), chosen.end(), higherPriority);
     if (chosen.size() > places)
@@ -159,28 +163,20 @@ Result<TodayPlan> planToday(Database& db, const ScoreBoard& board, const Scoring
     for (const ListedFollowUp& listed : std::as_const(plan.due))
         withFollowUpDue.insert(listed.followUp.contactId);
 
-    const Result<QHash<qint64, ContactFacts>> facts = contactFacts(db);
-    if (!facts)
-        return facts.error();
     const Result<QHash<qint64, ReachOutHold>> holds = ReachOutHoldRepository(db).all();
     if (!holds)
         return holds.error();
 
     const double touchWeight = settings.channelWeight(Channel::Email);
-    std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>> overdue;
-    std::vector<std::pair<ReachOutSuggestion, const ScoreBoard::Entry*>> silent;
+    std::vector<Candidate> overdue;
+    std::vector<Candidate> silent;
     for (const ScoreBoard::Entry& entry : board.entries()) {
-        if (!entry.state.hasHistory())
+        if (!entry.state.hasHistory() || entry.archived || withFollowUpDue.contains(entry.contactId))
             continue;
-        const auto contact = facts->constFind(entry.contactId);
-        if (contact == facts->cend() || contact->archived || withFollowUpDue.contains(entry.contactId))
+        if (options.ownerId && entry.ownerId != options.ownerId)
             continue;
-        if (options.ownerId && contact->ownerId != options.ownerId)
-            continue;
-        ReachOutSuggestion suggestion;
-        suggestion.contactId = entry.contactId;
-        suggestion.score = computeScore(entry.state, options.now, entry.context, settings);
-        if (suggestion.score.overdueRatio <= 1.0)
+        Candidate candidate{&entry, computeScore(entry.state, options.now, entry.context, settings), 0};
+        if (candidate.score.overdueRatio <= 1.0)
             continue;
         const auto hold = holds->constFind(entry.contactId);
         const qint64 lastContactAt = std::llround(entry.state.tLast * secondsPerDay);
@@ -191,11 +187,9 @@ Result<TodayPlan> planToday(Database& db, const ScoreBoard& board, const Scoring
         ++plan.overdueCount;
         RelationshipState touched = entry.state;
         touched.apply(options.now, Direction::Outbound, touchWeight, settings);
-        suggestion.gain =
-            computeScore(touched, options.now, entry.context, settings).score - suggestion.score.score;
-        suggestion.priority = suggestion.gain;
-        (suggestion.score.daysSinceLast > rekindleAfterDays ? silent : overdue)
-            .emplace_back(suggestion, &entry);
+        candidate.gain =
+            computeScore(touched, options.now, entry.context, settings).score - candidate.score.score;
+        (candidate.score.daysSinceLast > rekindleAfterDays ? silent : overdue).push_back(candidate);
     }
     plan.reachOut = choose(overdue, options.limit, options.now, settings);
     plan.rekindle = choose(silent, options.limit, options.now, settings);
