@@ -79,7 +79,7 @@ QString generalHelp()
                "                   [--commitment ours|theirs] [--owner NAME]\n"
                "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
-               "  rapport today    --database PATH [--owner NAME] [--limit N] [--at DATE] [--json]\n"
+               "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] [--json]\n"
                "  rapport reach-out snooze --contact REF --database PATH (--days N | --until DATE)\n"
                "  rapport reach-out dismiss|restore --contact REF --database PATH\n"
                "  rapport check    --database PATH\n"

@@ -4,30 +4,12 @@
 #include "tests/support/CliSupport.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSettings>
 
 using namespace rapport::test;
-
-namespace {
-
-// A run whose QSettings are those of `configHome`, where the desktop app keeps its "I am" member.
-Run runWithSettings(const CliDatabase& db, const QString& configHome, const QString& command,
-                    const QStringList& arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
-    process.setProcessEnvironment(environment);
-    return runRapport(process, QStringList{command, QStringLiteral("--database"), db.path()} + arguments);
-}
-
-} // namespace
 
 TEST_CASE("history prints a contact's changes newest first, by the \"I am\" member, as text and JSON",
           "[cli][history]")
@@ -39,18 +21,13 @@ TEST_CASE("history prints a contact's changes newest first, by the \"I am\" memb
         db.addContact({QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--email"),
                        QStringLiteral("ada@example.org"), QStringLiteral("--organization"),
                        QStringLiteral("Engines"), QStringLiteral("--owner"), QStringLiteral("Sam")});
-    {
-        // As DatabaseSession::setCurrentMemberId keeps it: member ids by the file's absolute path.
-        QSettings settings(configHome.filePath(QStringLiteral("Rapport/rapport.conf")), QSettings::IniFormat);
-        settings.setValue(QStringLiteral("currentMember"),
-                          QVariantMap{{QFileInfo(db.path()).absoluteFilePath(), 1}});
-    }
+    setCurrentMember(configHome.path(), db.path(), 1);
     QFile csv(db.file(QStringLiteral("update.csv")));
     REQUIRE(csv.open(QIODevice::WriteOnly));
     csv.write("display_name,emails,organization\nAda Lovelace,ada@example.org,Royal Society\n");
     csv.close();
-    const Run imported = runWithSettings(db, configHome.path(), QStringLiteral("import"),
-                                         {QStringLiteral("contacts"), csv.fileName()});
+    const Run imported = runWithConfigHome(db, configHome.path(), QStringLiteral("import"),
+                                           {QStringLiteral("contacts"), csv.fileName()});
     INFO(imported.err.toStdString());
     REQUIRE(imported.exitCode == 0);
 

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace rapport::test;
 
@@ -108,8 +109,9 @@ TEST_CASE("today lists the follow-ups due and the people to reach out to, and re
                                                       QStringLiteral("--limit"), QStringLiteral("1")});
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.startsWith(
-        QStringLiteral("follow-ups due: 1\n  1 due 2026-05-30 reach_out %1 (Grace Hopper): "
-                       "Ask about the keynote\nreach out: 1 of 2 overdue\n  %2 Ada Lovelace (")
+        QStringLiteral(
+            "today for everyone\nfollow-ups due: 1\n  1 due 2026-05-30 reach_out %1 (Grace Hopper): "
+            "Ask about the keynote\nreach out: 1 of 2 overdue\n  %2 Ada Lovelace (")
             .arg(grace, ada)));
     CHECK(text.out.endsWith(QStringLiteral("rekindle? 0\n")));
 
@@ -148,4 +150,44 @@ TEST_CASE("today lists the follow-ups due and the people to reach out to, and re
     const Run badLimit = db.run(QStringLiteral("today"), {QStringLiteral("--limit"), QStringLiteral("0")});
     CHECK(badLimit.exitCode == 2);
     CHECK(badLimit.err.contains(QStringLiteral("--limit '0': expected a whole number from 1 to 1000")));
+}
+
+TEST_CASE("today plans for the desktop app's \"I am\" member unless told otherwise", "[cli][today]")
+{
+    CliDatabase db;
+    const QString ada = db.addContact({QStringLiteral("--name"), QStringLiteral("Ada Lovelace"),
+                                       QStringLiteral("--owner"), QStringLiteral("Sam")});
+    const QString alan = db.addContact({QStringLiteral("--name"), QStringLiteral("Alan Turing"),
+                                        QStringLiteral("--owner"), QStringLiteral("Robin")});
+    for (const QString& id : {ada, alan}) {
+        for (int day = 0; day < 90; day += 10)
+            db.log(id, QDateTime(QDate(2026, 1, 1).addDays(day), QTime(10, 0), Qt::UTC).toString(Qt::ISODate),
+                   QStringLiteral("mutual"));
+    }
+    QTemporaryDir configHome;
+    REQUIRE(configHome.isValid());
+    setCurrentMember(configHome.path(), db.path(), 1); // Sam, the first member created
+    const QStringList at{QStringLiteral("--at"), QStringLiteral("2026-06-01"), QStringLiteral("--json")};
+    const Run mine = runWithConfigHome(db, configHome.path(), QStringLiteral("today"), at);
+    INFO(mine.err.toStdString());
+    REQUIRE(mine.exitCode == 0);
+    const QJsonObject plan = QJsonDocument::fromJson(mine.out.toUtf8()).object();
+    CHECK(plan.value(QStringLiteral("owner")).toString() == QStringLiteral("Sam"));
+    CHECK(idsOf(plan.value(QStringLiteral("reach_out")).toArray()) == QList<qint64>{ada.toLongLong()});
+
+    const Run everyone = runWithConfigHome(db, configHome.path(), QStringLiteral("today"),
+                                           at + QStringList{QStringLiteral("--everyone")});
+    REQUIRE(everyone.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(everyone.out.toUtf8())
+              .object()
+              .value(QStringLiteral("reach_out"))
+              .toArray()
+              .size() == 2);
+    const Run robin = runWithConfigHome(db, configHome.path(), QStringLiteral("today"),
+                                        at + QStringList{QStringLiteral("--owner"), QStringLiteral("Robin")});
+    REQUIRE(robin.exitCode == 0);
+    CHECK(idsOf(QJsonDocument::fromJson(robin.out.toUtf8())
+                    .object()
+                    .value(QStringLiteral("reach_out"))
+                    .toArray()) == QList<qint64>{alan.toLongLong()});
 }

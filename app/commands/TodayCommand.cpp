@@ -56,14 +56,18 @@ int runToday(const QStringList& arguments)
     const QString command = QStringLiteral("today");
     CommandParser parser(
         command,
-        QStringLiteral("rapport today --database PATH [--owner NAME] [--limit N] [--at DATE] [--json]"),
+        QStringLiteral(
+            "rapport today --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] [--json]"),
         QStringLiteral("Prints what to do today: open follow-ups due by the end of the day, then the people "
                        "most worth reaching out to (a touch now raises their score most, or their band "
                        "slips within a week without one), then people silent for over a year. Snoozed and "
                        "dismissed contacts are left out ('rapport reach-out')."));
-    parser.addOption({QStringLiteral("owner"),
-                      QStringLiteral("Only this team member's (default: everyone's)."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("owner"),
+         QStringLiteral("Only this team member's (default: the desktop app's \"I am\" member for "
+                        "this database, else everyone's)."),
+         QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("everyone"), QStringLiteral("Everyone's, whoever \"I am\" is.")});
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("At most N people to reach out to, and N to rekindle (default %1).")
                           .arg(defaultTodayLimit),
@@ -97,6 +101,13 @@ int runToday(const QStringList& arguments)
     if (!owner)
         return fail(command, owner.error());
     options.ownerId = *owner;
+    QString ownerName = parser.value(QStringLiteral("owner"));
+    if (!options.ownerId && !parser.isSet(QStringLiteral("everyone"))) {
+        if (const std::optional<TeamMember> me = configuredMember(**db)) {
+            options.ownerId = me->id;
+            ownerName = me->name;
+        }
+    }
     const Result<ScoringEngine> engine = ScoringEngine::open(**db);
     if (!engine)
         return fail(command, engine.error());
@@ -118,7 +129,7 @@ int runToday(const QStringList& arguments)
         for (const ReachOutSuggestion& suggestion : plan->rekindle)
             rekindle.append(suggestionJson(suggestion));
         out() << QJsonDocument(QJsonObject{{QStringLiteral("at"), formatIsoMoment(options.now)},
-                                           {QStringLiteral("owner"), parser.value(QStringLiteral("owner"))},
+                                           {QStringLiteral("owner"), ownerName},
                                            {QStringLiteral("follow_ups"), due},
                                            {QStringLiteral("reach_out"), reachOut},
                                            {QStringLiteral("rekindle"), rekindle},
@@ -128,6 +139,7 @@ int runToday(const QStringList& arguments)
         out().flush();
         return Success;
     }
+    out() << "today for " << (ownerName.isEmpty() ? QStringLiteral("everyone") : ownerName) << '\n';
     out() << "follow-ups due: " << plan->due.size() << '\n';
     for (const ListedFollowUp& listed : plan->due)
         out() << "  " << followUpLine(listed) << '\n';

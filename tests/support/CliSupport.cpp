@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/CliSupport.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
 
 namespace rapport::test {
 
@@ -50,6 +53,25 @@ void CliDatabase::log(const QString& contact, const QString& at, const QString& 
              QStringLiteral("--direction"), direction, QStringLiteral("--at"), at});
     INFO(logged.err.toStdString());
     REQUIRE(logged.exitCode == 0);
+}
+
+Run runWithConfigHome(const CliDatabase& db, const QString& configHome, const QString& command,
+                      const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    process.setProcessEnvironment(environment);
+    return runRapport(process, QStringList{command, QStringLiteral("--database"), db.path()} + arguments);
+}
+
+void setCurrentMember(const QString& configHome, const QString& databasePath, qint64 memberId)
+{
+    // Member ids by the file's absolute path.
+    QSettings settings(QDir(configHome).filePath(QStringLiteral("Rapport/rapport.conf")),
+                       QSettings::IniFormat);
+    settings.setValue(QStringLiteral("currentMember"),
+                      QVariantMap{{QFileInfo(databasePath).absoluteFilePath(), memberId}});
 }
 
 } // namespace rapport::test

@@ -39,4 +39,11 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Runs `rapport COMMAND --database PATH ARGUMENTS…` with its QSettings in `configHome`, where the
+// desktop app keeps its "I am" member.
+Run runWithConfigHome(const CliDatabase& db, const QString& configHome, const QString& command,
+                      const QStringList& arguments);
+// Makes `memberId` the "I am" member for the database, as DatabaseSession::setCurrentMemberId does.
+void setCurrentMember(const QString& configHome, const QString& databasePath, qint64 memberId);
+
 } // namespace rapport::test
