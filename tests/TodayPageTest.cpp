@@ -7,6 +7,8 @@
 #include "core/storage/FollowUpRepository.h"
 #include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
+#include "ui/reachout/OverdueContactsModel.h"
+#include "ui/reachout/ReachOutPage.h"
 #include "ui/today/DueFollowUpModel.h"
 #include "ui/today/SuggestionModel.h"
 
@@ -58,6 +60,13 @@ TEST_CASE("Today suggests a capped list with reasons; snooze, dismiss and loggin
     REQUIRE(today.snoozeCurrent(testNow + 7 * daySeconds));
     QCoreApplication::processEvents();
     CHECK_FALSE(suggests(reachOut, first));
+    // Reach out leaves them out too, and says so.
+    window.showPage(3);
+    ui::OverdueContactsModel& overdue = *window.reachOutPage()->model();
+    for (int row = 0; row < overdue.rowCount(); ++row)
+        CHECK(overdue.contactAt(row) != first);
+    CHECK(overdue.heldCount() == 1);
+    window.showPage(0);
     QUndoStack& undo = *session.undoStack();
     CHECK(undo.undoText().startsWith(QStringLiteral("Snooze ")));
     undo.undo();

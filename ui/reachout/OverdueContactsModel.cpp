@@ -2,6 +2,7 @@
 #include "ui/reachout/OverdueContactsModel.h"
 
 #include "core/base/Clock.h"
+#include "core/storage/ReachOutHoldRepository.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
@@ -27,13 +28,26 @@ void OverdueContactsModel::refresh()
 {
     const qint64 now = Clock::nowSeconds();
     const ScoringSettings& settings = m_session.engine().settings();
+    const Result<QHash<qint64, ReachOutHold>> holds = ReachOutHoldRepository(m_session.database()).all();
+    if (!holds)
+        emit m_session.errorOccurred(
+            tr("Could not read who is snoozed or dismissed: %1").arg(holds.error().message));
     std::vector<Row> rows;
+    m_heldCount = 0;
     for (const ScoreBoard::Entry& entry : m_session.board().entries()) {
         if (!entry.state.hasHistory())
             continue;
         RelationshipScore score = computeScore(entry.state, now, entry.context, settings);
-        if (score.overdueRatio > 1.0 && !m_isArchived(entry.contactId))
-            rows.push_back({entry.contactId, score});
+        if (score.overdueRatio <= 1.0 || m_isArchived(entry.contactId))
+            continue;
+        if (holds) {
+            const auto hold = holds->constFind(entry.contactId);
+            if (hold != holds->cend() && hold->holds(now, std::llround(entry.state.tLast * secondsPerDay))) {
+                ++m_heldCount;
+                continue;
+            }
+        }
+        rows.push_back({entry.contactId, score});
     }
     // Ties (equal ratios) in id order, so the list is the same every time.
     std::stable_sort(rows.begin(), rows.end(),

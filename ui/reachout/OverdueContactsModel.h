@@ -39,8 +39,11 @@ public:
                          QObject* parent = nullptr);
     ~OverdueContactsModel() override;
 
-    // Takes a new snapshot of every overdue contact from the score board.
+    // Takes a new snapshot of every overdue contact from the score board, leaving out those snoozed or
+    // dismissed (Today's holds).
     void refresh();
+    // How many overdue contacts the last refresh left out for a hold.
+    qint64 heldCount() const { return m_heldCount; }
     qint64 contactAt(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -62,6 +65,7 @@ private:
     std::function<bool(qint64)> m_isArchived;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_rowOfContact;
+    qint64 m_heldCount = 0;
     mutable ContactRowCache m_rowCache;
 };
 

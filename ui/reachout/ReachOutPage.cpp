@@ -64,10 +64,13 @@ qint64 ReachOutPage::currentContactId() const
 void ReachOutPage::refresh()
 {
     m_overdue->refresh();
-    m_summary->setText(
+    QString summary =
         tr("<b>%1 people</b> are past their usual cadence, most overdue first. Press Enter on one "
            "to log the conversation that brings them back.")
-            .arg(m_overdue->rowCount()));
+            .arg(m_overdue->rowCount());
+    if (m_overdue->heldCount() > 0)
+        summary += tr(" %1 more are snoozed or dismissed on Today.").arg(m_overdue->heldCount());
+    m_summary->setText(summary);
     if (m_overdue->rowCount() > 0)
         m_table->setCurrentIndex(m_overdue->index(0, 0));
 }
