@@ -197,6 +197,18 @@ TEST_CASE("vCard reading goes on after a refused card, which keeps what came bef
     CHECK(textOf(grace, "FN") == QStringLiteral("Grace"));
 }
 
+TEST_CASE("vCard soft line breaks are only those of a value declared quoted-printable", "[vcard]")
+{
+    // Found by VCardReaderFuzz: a parameter value naming QUOTED-PRINTABLE made "M=" end in a soft break
+    // that swallowed END:VCARD, though the value was not decoded as quoted-printable.
+    const VCard card = readOne("BEGIN:VCARD\r\nVERSION:2.1\r\nN;X-NOTE=QUOTED-PRINTABLE:M=\r\nEND:VCARD\r\n");
+    CHECK(textOf(card, "N") == QStringLiteral("M="));
+    CHECK(card.syntaxProblem.isEmpty());
+    const VCard decoded =
+        readOne("BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;QUOTED-PRINTABLE:a=\r\nb\r\nEND:VCARD\r\n");
+    CHECK(textOf(decoded, "NOTE") == QStringLiteral("ab"));
+}
+
 TEST_CASE("vCard files are recognized by their first line", "[vcard]")
 {
     CHECK(VCardReader::looksLikeVCard("\xEF\xBB\xBF\r\nbegin:vcard\r\n"));

@@ -10,11 +10,6 @@ namespace {
 // A logical line longer than this is not a contact card (an embedded photo is far below it).
 constexpr qsizetype maxLineBytes = qsizetype(8) << 20;
 
-bool isQuotedPrintable(QByteArrayView head)
-{
-    return QByteArray(head.data(), head.size()).toUpper().contains("QUOTED-PRINTABLE");
-}
-
 // Where the value starts: the first ':' outside a quoted parameter value, or -1.
 qsizetype valueStart(QByteArrayView line)
 {
@@ -120,6 +115,39 @@ QStringList splitHead(QStringView head)
     }
     parts << current;
     return parts;
+}
+
+// One part of a property's head after its name: "TYPE=work,voice", or 2.1's bare "WORK", a TYPE.
+VCardParameter parameterOf(const QString& part, qsizetype equals)
+{
+    VCardParameter parameter;
+    if (equals < 0) {
+        parameter.name = QStringLiteral("TYPE");
+        parameter.values << part.trimmed();
+    } else {
+        parameter.name = part.left(equals).trimmed().toUpper();
+        parameter.values = splitParameterValues(QStringView(part).mid(equals + 1));
+    }
+    return parameter;
+}
+
+// ENCODING=QUOTED-PRINTABLE, or 2.1's bare QUOTED-PRINTABLE.
+bool declaresQuotedPrintable(const VCardProperty& property)
+{
+    return property.parameter(QStringLiteral("ENCODING")).join(QString()).toUpper() ==
+               QLatin1String("QUOTED-PRINTABLE") ||
+           property.hasType(QStringLiteral("QUOTED-PRINTABLE"));
+}
+
+// Whether the head before the value declares quoted-printable, by the rule the decoding follows: a soft
+// line break is only one where the value is decoded (a parameter value merely naming it is not).
+bool isQuotedPrintable(QByteArrayView head)
+{
+    const QStringList parts = splitHead(QString::fromUtf8(head));
+    VCardProperty property;
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        property.parameters << parameterOf(parts.at(i), parts.at(i).indexOf(QLatin1Char('=')));
+    return declaresQuotedPrintable(property);
 }
 
 bool isName(QStringView name)
@@ -246,28 +274,15 @@ Result<VCardProperty> VCardReader::parse(const Line& line) const
     for (qsizetype i = 1; i < parts.size(); ++i) {
         const QString& part = parts.at(i);
         const qsizetype equals = part.indexOf(QLatin1Char('='));
-        VCardParameter parameter;
-        if (equals < 0) {
-            parameter.name = QStringLiteral("TYPE");
-            parameter.values << part.trimmed();
-        } else {
-            const QString parameterName = part.left(equals).trimmed();
-            if (!isName(parameterName))
-                return Error::badInput(
-                    QStringLiteral("%1: %2: '%3' is not a parameter name")
-                        .arg(location(line.number), property.name, parameterName.left(40)));
-            parameter.name = parameterName.toUpper();
-            parameter.values = splitParameterValues(QStringView(part).mid(equals + 1));
-        }
-        property.parameters << parameter;
+        if (const QString parameterName = part.left(equals).trimmed(); equals >= 0 && !isName(parameterName))
+            return Error::badInput(QStringLiteral("%1: %2: '%3' is not a parameter name")
+                                       .arg(location(line.number), property.name, parameterName.left(40)));
+        property.parameters << parameterOf(part, equals);
     }
 
     const QByteArrayView raw = QByteArrayView(line.bytes).sliced(colon + 1);
-    QByteArray bytes;
-    const QString encoding = property.parameter(QStringLiteral("ENCODING")).join(QString()).toUpper();
-    const bool quotedPrintable =
-        encoding == QLatin1String("QUOTED-PRINTABLE") || property.hasType(QStringLiteral("QUOTED-PRINTABLE"));
-    bytes = quotedPrintable ? decodeQuotedPrintable(raw) : QByteArray(raw.data(), raw.size());
+    const QByteArray bytes =
+        declaresQuotedPrintable(property) ? decodeQuotedPrintable(raw) : QByteArray(raw.data(), raw.size());
     const QStringList charset = property.parameter(QStringLiteral("CHARSET"));
     const QString charsetName = charset.isEmpty() ? QStringLiteral("UTF-8") : charset.constFirst().trimmed();
     QStringDecoder decoder(charsetName.toLatin1().constData());
