@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export driven like a person would: choose a report, its filters and a file, export on the
-// worker thread, and find exactly what `rapport export` writes; cancel and errors leave no file.
+// worker thread, and find exactly what `rapport export` (and `rapport export vcard`) writes; cancel and
+// errors leave no file.
 #include "ui/exporting/ExportDialog.h"
 
+#include "core/storage/SqliteStatement.h"
+#include "core/storage/TagRepository.h"
 #include "core/storage/TeamMemberRepository.h"
+#include "core/vcard/VCardExport.h"
+#include "core/vcard/VCardReader.h"
 #include "tests/support/CsvSupport.h"
 #include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
@@ -11,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -55,7 +61,43 @@ QPushButton* cancelButton(ExportDialog& dialog)
 void chooseReport(ExportDialog& dialog, ReportKind kind)
 {
     auto* report = dialog.findChild<QComboBox*>(QStringLiteral("report"));
-    report->setCurrentIndex(report->findData(static_cast<int>(kind)));
+    report->setCurrentIndex(report->findData(reportKindName(kind)));
+}
+
+void chooseVCard(ExportDialog& dialog)
+{
+    auto* report = dialog.findChild<QComboBox*>(QStringLiteral("report"));
+    report->setCurrentIndex(report->findText(ExportDialog::tr("Contacts as vCard"), Qt::MatchStartsWith));
+    REQUIRE_FALSE(dialog.kind());
+}
+
+QByteArray exportedCards(Database& db, const ReportFilter& filter, VCardVersion version)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    REQUIRE(buffer.open(QIODevice::WriteOnly));
+    require(exportVCards(db, filter, version, buffer, QStringLiteral("expected.vcf")));
+    return bytes;
+}
+
+// The cards of `bytes` read back, each by its FN; a card with a syntax problem fails the test.
+QStringList cardNames(QByteArray bytes)
+{
+    QBuffer buffer(&bytes);
+    REQUIRE(buffer.open(QIODevice::ReadOnly));
+    VCardReader reader(buffer, QStringLiteral("exported.vcf"));
+    QStringList names;
+    for (;;) {
+        const Result<bool> more = reader.next();
+        REQUIRE(more);
+        if (!*more)
+            return names;
+        INFO(reader.card().syntaxProblem.toStdString());
+        REQUIRE(reader.card().syntaxProblem.isEmpty());
+        const VCardProperty* name = reader.card().first(QStringLiteral("FN"));
+        REQUIRE(name != nullptr);
+        names << name->text();
+    }
 }
 
 } // namespace
@@ -123,6 +165,70 @@ TEST_CASE("The export dialog starts from the contact list's owner and tag, and e
     const qsizetype occurredAt = rows.front().indexOf(QStringLiteral("occurred_at"));
     for (qsizetype i = 1; i < rows.size(); ++i)
         CHECK(rows[i][occurredAt] >= QStringLiteral("2026-03-01"));
+}
+
+TEST_CASE("The export dialog writes the contacts of a tag as vCard 4.0, or 3.0, which read back",
+          "[ui][export][vcard]")
+{
+    UiFixture fixture;
+    Database& db = fixture.session().database();
+    const QString tag = require(TagRepository(db).list()).constFirst().name;
+    QTemporaryDir dir;
+    ExportDialog dialog(fixture.session(), QString(), tag);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto* bom = dialog.findChild<QCheckBox*>(QStringLiteral("bom"));
+    auto* version = dialog.findChild<QComboBox*>(QStringLiteral("vcardVersion"));
+    CHECK(bom->isVisible());
+    CHECK_FALSE(version->isVisible());
+
+    chooseVCard(dialog);
+    CHECK_FALSE(bom->isVisible());
+    CHECK(version->isVisible());
+    CHECK(dialog.vcardVersion() == VCardVersion::V4);
+    // Without a suffix the file gets ".vcf".
+    auto* pathField = dialog.findChild<QLineEdit*>(QStringLiteral("path"));
+    QTest::keyClicks(pathField, dir.filePath(QStringLiteral("tagged")));
+    UiFixture::saveScreenshot(dialog, QStringLiteral("export-vcard"));
+    QTest::mouseClick(exportButton(dialog), Qt::LeftButton);
+    CHECK_FALSE(exportButton(dialog)->isEnabled());
+    dialog.task().wait();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+
+    ReportFilter filter;
+    filter.tag = tag;
+    const QString path = dir.filePath(QStringLiteral("tagged.vcf"));
+    const QByteArray written = readAll(path);
+    CHECK(written == exportedCards(db, filter, VCardVersion::V4));
+    CHECK(written.startsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+    const QStringList names = cardNames(written);
+    SqliteStatement tagged(db.handle(),
+                           "SELECT c.display_name FROM contacts c JOIN contact_tags ct ON "
+                           "ct.contact_id = c.id JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?1 "
+                           "ORDER BY c.id");
+    tagged.bind(1, tag);
+    QStringList expected;
+    while (tagged.step())
+        expected << tagged.columnText(0);
+    REQUIRE_FALSE(expected.isEmpty());
+    CHECK(names == expected);
+    CHECK(dialog.resultMessage() == QStringLiteral("Exported %1 cards to %2").arg(names.size()).arg(path));
+
+    ExportDialog older(fixture.session(), QString(), tag);
+    older.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&older));
+    chooseVCard(older);
+    older.findChild<QComboBox*>(QStringLiteral("vcardVersion"))->setCurrentIndex(1);
+    CHECK(older.vcardVersion() == VCardVersion::V3);
+    const QString olderPath = dir.filePath(QStringLiteral("tagged-3.vcf"));
+    QTest::keyClicks(older.findChild<QLineEdit*>(QStringLiteral("path")), olderPath);
+    QTest::mouseClick(exportButton(older), Qt::LeftButton);
+    older.task().wait();
+    REQUIRE(older.result() == QDialog::Accepted);
+    const QByteArray olderCards = readAll(olderPath);
+    CHECK(olderCards == exportedCards(db, filter, VCardVersion::V3));
+    CHECK(olderCards.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    CHECK(cardNames(olderCards) == expected);
 }
 
 TEST_CASE("Cancelling an export leaves no file, and a file that cannot be written is said clearly",

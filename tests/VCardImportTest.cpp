@@ -306,17 +306,47 @@ TEST_CASE("A card with nothing to name a contact by, or a bad value, is refused 
     CHECK(temp.number(QStringLiteral("SELECT count(*) FROM contacts")) == 0);
 }
 
-TEST_CASE("A file that breaks the vCard syntax is refused naming the line", "[vcard]")
+TEST_CASE("A card that breaks the vCard syntax is refused with its line, the others read, and nothing is "
+          "written",
+          "[vcard]")
 {
     TempDatabase temp;
-    const Result<ImportReport> refused =
-        CsvImporter(temp.db(), write(temp, QStringLiteral("cut.vcf"), google + "BEGIN:VCARD\r\nFN:Cut\r\n"),
-                    ImportOptions{})
-            .run(false);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().message ==
-          QStringLiteral("%1/cut.vcf: line 13: BEGIN:VCARD without END:VCARD").arg(temp.folder()));
+    const QByteArray noColon = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken Card\r\nthis line has no colon\r\n"
+                               "EMAIL:broken@example.org\r\nEND:VCARD\r\n";
+    const QByteArray turing = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n";
+    const QByteArray cut = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cut Short\r\n";
+    const QString path = write(temp, QStringLiteral("cut.vcf"), google + noColon + turing + cut);
+    const QStringList problems{
+        QStringLiteral("%1/cut.vcf: line 16: 'this line has no colon' is not NAME:VALUE").arg(temp.folder()),
+        QStringLiteral("%1/cut.vcf: line 23: BEGIN:VCARD without END:VCARD").arg(temp.folder())};
+
+    const ImportReport dryRun = importFile(temp.db(), path, true);
+    CHECK(dryRun.rows == 4);
+    CHECK(dryRun.errorCount == 2);
+    CHECK(dryRun.errors == problems);
+
+    const ImportReport report = importFile(temp.db(), path);
+    CHECK_FALSE(report.ok());
+    CHECK_FALSE(report.written);
+    CHECK(report.errors == problems);
     CHECK(temp.number(QStringLiteral("SELECT count(*) FROM contacts")) == 0);
+
+    const ImportPreview preview = require(CsvImporter(temp.db(), path, ImportOptions{}).preview(10));
+    REQUIRE(preview.rows.size() == 4);
+    QStringList lines, names, previewProblems;
+    for (const QStringList& row : preview.rows) {
+        lines << row.at(0);
+        names << row.at(1);
+        previewProblems << row.at(13);
+    }
+    CHECK(lines ==
+          QStringList{QStringLiteral("1"), QStringLiteral("13"), QStringLiteral("19"), QStringLiteral("23")});
+    CHECK(names == QStringList{QStringLiteral("Grace Hopper"), QStringLiteral("Broken Card"),
+                               QStringLiteral("Alan Turing"), QStringLiteral("Cut Short")});
+    CHECK(previewProblems.at(0).isEmpty());
+    CHECK(previewProblems.at(1) == problems.at(0));
+    CHECK(previewProblems.at(2).isEmpty());
+    CHECK(previewProblems.at(3) == problems.at(1));
 }
 
 TEST_CASE("Importing the same cards again finds the contacts by UID, email or name, adding nothing",

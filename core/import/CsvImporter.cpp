@@ -210,7 +210,9 @@ Result<ImportPreview> CsvImporter::cardPreview(int rows) const
             break;
         const QString version =
             reader.card().version.isEmpty() ? QStringLiteral("no VERSION") : reader.card().version;
-        if (!versions.contains(version))
+        // Text outside any card, refused as a card of its own, has no version to name.
+        const bool strayText = !reader.card().syntaxProblem.isEmpty() && reader.card().properties.isEmpty();
+        if (!strayText && !versions.contains(version))
             versions << version;
         preview.rows << previewRow(contactFromVCard(reader.card(), reader));
     }

@@ -47,6 +47,9 @@ struct VCard
     qint64 beginLine = 0;
     qint64 endLine = 0;
     QList<VCardProperty> properties;
+    // Set by the reader when the card's text breaks the vCard syntax (a line without ':', a bad name, no
+    // END:VCARD), naming the file and the line: the card is refused, and holds the properties before it.
+    QString syntaxProblem;
 
     // The properties with this name, in order.
     QList<const VCardProperty*> all(const QString& name) const;

@@ -291,6 +291,12 @@ void CardReading::read()
         }
     }
     draft.hasDisplayName = !contact.displayName.isEmpty();
+    // A card whose text breaks the syntax is refused, a group card too: what was read of it only shows
+    // whom it was about.
+    if (!m_card.syntaxProblem.isEmpty()) {
+        m_out.problems.prepend(m_card.syntaxProblem);
+        m_out.skipReason.clear();
+    }
     if (contact.effectiveDisplayName().isEmpty()) {
         for (const ContactMethod& method : std::as_const(contact.methods)) {
             if (method.kind == MethodKind::Email) {
@@ -300,8 +306,10 @@ void CardReading::read()
         }
     }
     if (contact.effectiveDisplayName().isEmpty()) {
-        m_out.problems << QStringLiteral("%1: the card has no FN, N or EMAIL to name the contact by")
-                              .arg(draft.location);
+        // A card cut short by its syntax problem may have had its name further down.
+        if (m_card.syntaxProblem.isEmpty())
+            m_out.problems << QStringLiteral("%1: the card has no FN, N or EMAIL to name the contact by")
+                                  .arg(draft.location);
         return;
     }
     contact.displayName = contact.effectiveDisplayName();

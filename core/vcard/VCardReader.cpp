@@ -10,11 +10,6 @@ namespace {
 // A logical line longer than this is not a contact card (an embedded photo is far below it).
 constexpr qsizetype maxLineBytes = qsizetype(8) << 20;
 
-bool isQuotedPrintable(QByteArrayView head)
-{
-    return QByteArray(head.data(), head.size()).toUpper().contains("QUOTED-PRINTABLE");
-}
-
 // Where the value starts: the first ':' outside a quoted parameter value, or -1.
 qsizetype valueStart(QByteArrayView line)
 {
@@ -120,6 +115,39 @@ QStringList splitHead(QStringView head)
     }
     parts << current;
     return parts;
+}
+
+// One part of a property's head after its name: "TYPE=work,voice", or 2.1's bare "WORK", a TYPE.
+VCardParameter parameterOf(const QString& part, qsizetype equals)
+{
+    VCardParameter parameter;
+    if (equals < 0) {
+        parameter.name = QStringLiteral("TYPE");
+        parameter.values << part.trimmed();
+    } else {
+        parameter.name = part.left(equals).trimmed().toUpper();
+        parameter.values = splitParameterValues(QStringView(part).mid(equals + 1));
+    }
+    return parameter;
+}
+
+// ENCODING=QUOTED-PRINTABLE, or 2.1's bare QUOTED-PRINTABLE.
+bool declaresQuotedPrintable(const VCardProperty& property)
+{
+    return property.parameter(QStringLiteral("ENCODING")).join(QString()).toUpper() ==
+               QLatin1String("QUOTED-PRINTABLE") ||
+           property.hasType(QStringLiteral("QUOTED-PRINTABLE"));
+}
+
+// Whether the head before the value declares quoted-printable, by the rule the decoding follows: a soft
+// line break is only one where the value is decoded (a parameter value merely naming it is not).
+bool isQuotedPrintable(QByteArrayView head)
+{
+    const QStringList parts = splitHead(QString::fromUtf8(head));
+    VCardProperty property;
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        property.parameters << parameterOf(parts.at(i), parts.at(i).indexOf(QLatin1Char('=')));
+    return declaresQuotedPrintable(property);
 }
 
 bool isName(QStringView name)
@@ -246,23 +274,15 @@ Result<VCardProperty> VCardReader::parse(const Line& line) const
     for (qsizetype i = 1; i < parts.size(); ++i) {
         const QString& part = parts.at(i);
         const qsizetype equals = part.indexOf(QLatin1Char('='));
-        VCardParameter parameter;
-        if (equals < 0) {
-            parameter.name = QStringLiteral("TYPE");
-            parameter.values << part.trimmed();
-        } else {
-            parameter.name = part.left(equals).trimmed().toUpper();
-            parameter.values = splitParameterValues(QStringView(part).mid(equals + 1));
-        }
-        property.parameters << parameter;
+        if (const QString parameterName = part.left(equals).trimmed(); equals >= 0 && !isName(parameterName))
+            return Error::badInput(QStringLiteral("%1: %2: '%3' is not a parameter name")
+                                       .arg(location(line.number), property.name, parameterName.left(40)));
+        property.parameters << parameterOf(part, equals);
     }
 
     const QByteArrayView raw = QByteArrayView(line.bytes).sliced(colon + 1);
-    QByteArray bytes;
-    const QString encoding = property.parameter(QStringLiteral("ENCODING")).join(QString()).toUpper();
-    const bool quotedPrintable =
-        encoding == QLatin1String("QUOTED-PRINTABLE") || property.hasType(QStringLiteral("QUOTED-PRINTABLE"));
-    bytes = quotedPrintable ? decodeQuotedPrintable(raw) : QByteArray(raw.data(), raw.size());
+    const QByteArray bytes =
+        declaresQuotedPrintable(property) ? decodeQuotedPrintable(raw) : QByteArray(raw.data(), raw.size());
     const QStringList charset = property.parameter(QStringLiteral("CHARSET"));
     const QString charsetName = charset.isEmpty() ? QStringLiteral("UTF-8") : charset.constFirst().trimmed();
     QStringDecoder decoder(charsetName.toLatin1().constData());
@@ -280,47 +300,88 @@ Result<VCardProperty> VCardReader::parse(const Line& line) const
     return property;
 }
 
+bool VCardReader::isCardBoundary(const VCardProperty& property, const char* name)
+{
+    return property.name == QLatin1String(name) &&
+           property.text().trimmed().compare(QLatin1String("VCARD"), Qt::CaseInsensitive) == 0;
+}
+
+Result<bool> VCardReader::refuse(const QString& problem, bool inside)
+{
+    m_card.syntaxProblem = problem;
+    for (;;) {
+        Result<std::optional<Line>> line = logicalLine();
+        if (!line)
+            return line.error();
+        if (!line->has_value())
+            return true;
+        // A line that does not parse cannot end the card either: it is skipped with the rest.
+        const Result<VCardProperty> parsed = parse(**line);
+        if (!parsed)
+            continue;
+        if (isCardBoundary(*parsed, "BEGIN")) {
+            m_nextBeginLine = parsed->line;
+            return true;
+        }
+        if (inside && isCardBoundary(*parsed, "END")) {
+            m_card.endLine = parsed->line;
+            return true;
+        }
+    }
+}
+
 Result<bool> VCardReader::next()
 {
     if (m_failure)
         return *m_failure;
     m_card = VCard();
     bool inside = false;
+    if (m_nextBeginLine) {
+        inside = true;
+        m_card.beginLine = *m_nextBeginLine;
+        m_nextBeginLine.reset();
+    }
     for (;;) {
         Result<std::optional<Line>> line = logicalLine();
         if (!line)
             return line.error();
         if (!line->has_value()) {
-            if (inside)
-                return fail(m_card.beginLine, QStringLiteral("BEGIN:VCARD without END:VCARD"));
-            return false;
-        }
-        Result<VCardProperty> parsed = parse(**line);
-        if (!parsed) {
-            m_failure = parsed.error();
-            return *m_failure;
-        }
-        VCardProperty& property = *parsed;
-        const bool isCard =
-            property.text().trimmed().compare(QLatin1String("VCARD"), Qt::CaseInsensitive) == 0;
-        if (property.name == QLatin1String("BEGIN") && isCard) {
-            if (inside)
-                return fail(
-                    property.line,
-                    QStringLiteral("BEGIN:VCARD inside the card begun at line %1").arg(m_card.beginLine));
-            inside = true;
-            m_card.beginLine = property.line;
-            continue;
-        }
-        if (property.name == QLatin1String("END") && isCard) {
             if (!inside)
-                return fail(property.line, QStringLiteral("END:VCARD without BEGIN:VCARD"));
+                return false;
+            m_card.syntaxProblem =
+                QStringLiteral("%1: BEGIN:VCARD without END:VCARD").arg(location(m_card.beginLine));
+            return true;
+        }
+        if (!inside)
+            m_card.beginLine = (*line)->number;
+        Result<VCardProperty> parsed = parse(**line);
+        if (!parsed)
+            return refuse(parsed.error().message, inside);
+        VCardProperty& property = *parsed;
+        if (isCardBoundary(property, "BEGIN")) {
+            if (!inside) {
+                inside = true;
+                continue;
+            }
+            // The card never ended: it is refused, and the card beginning here is read next.
+            m_card.syntaxProblem = QStringLiteral("%1: BEGIN:VCARD without END:VCARD (the next card begins "
+                                                  "at line %2)")
+                                       .arg(location(m_card.beginLine))
+                                       .arg(property.line);
+            m_nextBeginLine = property.line;
+            return true;
+        }
+        if (isCardBoundary(property, "END")) {
+            if (!inside)
+                return refuse(
+                    QStringLiteral("%1: END:VCARD without BEGIN:VCARD").arg(location(property.line)), false);
             m_card.endLine = property.line;
             return true;
         }
         if (!inside)
-            return fail(property.line,
-                        QStringLiteral("%1 outside a card (BEGIN:VCARD expected)").arg(property.name));
+            return refuse(QStringLiteral("%1: %2 outside a card (BEGIN:VCARD expected)")
+                              .arg(location(property.line), property.name),
+                          false);
         if (property.name == QLatin1String("VERSION"))
             m_card.version = property.text().trimmed();
         m_card.properties << std::move(property);

@@ -2,8 +2,10 @@
 // Reads the cards of a .vcf file one at a time in bounded memory: LF, CRLF or CR CR LF line ends, folded
 // lines (also folded inside a UTF-8 sequence), 2.1's quoted-printable with soft line breaks and CHARSET,
 // groups ("item1.EMAIL"), bare 2.1 parameters and quoted parameter values. Text that is not a vCard
-// (a property outside BEGIN/END, a card inside a card, a card never ended, a line without ':') stops the
-// reading with an error naming the file and the line.
+// (a line without ':', a bad property or parameter name, a card never ended) refuses only its card: the
+// card comes with its syntaxProblem, naming the file and the line, and reading goes on after its END:VCARD
+// or at the next BEGIN:VCARD. Text outside any card is refused the same way, as a card of its own up to the
+// next BEGIN:VCARD. Only a file that cannot be read or a line too long for memory stops the reading.
 #pragma once
 
 #include "core/base/Result.h"
@@ -24,8 +26,8 @@ public:
         , m_sourceName(std::move(sourceName))
     {}
 
-    // Moves to the next card: true when card() holds one, false at the end of the input. After an error
-    // every call returns it again.
+    // Moves to the next card: true when card() holds one (maybe refused: see VCard::syntaxProblem), false
+    // at the end of the input. After an error every call returns it again.
     Result<bool> next();
     const VCard& card() const { return m_card; }
 
@@ -48,11 +50,17 @@ private:
     Result<std::optional<Line>> logicalLine();
     Result<VCardProperty> parse(const Line& line) const;
     Error fail(qint64 line, const QString& message);
+    // Refuses the card with `problem` and skips its remaining lines: up to its END:VCARD when `inside`,
+    // else up to the next BEGIN:VCARD, which the next call to next() starts with. True, as next() returns.
+    Result<bool> refuse(const QString& problem, bool inside);
+
+    static bool isCardBoundary(const VCardProperty& property, const char* name);
 
     QIODevice& m_device;
     QString m_sourceName;
     VCard m_card;
     std::optional<Line> m_peeked;
+    std::optional<qint64> m_nextBeginLine; // a BEGIN:VCARD already read, which the next card starts at
     qint64 m_lineNumber = 0;
     bool m_started = false;
     std::optional<Error> m_failure;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes VCardReader with arbitrary bytes; every card it reads, written by the vCard writer, must read back
-// with the same properties, and its mapping to a contact either names the contact or says why it cannot.
+// as one card without a syntax problem and with the same properties, and its mapping to a contact either
+// names the contact or says why it cannot; a card refused for its syntax is refused naming a line.
 #include "core/vcard/VCardContactMapping.h"
 #include "core/vcard/VCardReader.h"
 #include "core/vcard/VCardWriter.h"
@@ -28,6 +29,11 @@ QList<VCard> readCards(QByteArray bytes)
         if (!*more)
             return cards;
         const VCardContact contact = contactFromVCard(reader.card(), reader);
+        if (!reader.card().syntaxProblem.isEmpty()) {
+            FUZZ_CHECK(reader.card().syntaxProblem.startsWith(QLatin1String("fuzz.vcf: line ")));
+            FUZZ_CHECK(contact.problems.contains(reader.card().syntaxProblem));
+            FUZZ_CHECK(contact.skipReason.isEmpty());
+        }
         FUZZ_CHECK(!contact.problems.isEmpty() || !contact.draft.contact.effectiveDisplayName().isEmpty());
         FUZZ_CHECK(contact.draft.methodLocations.size() == contact.draft.contact.methods.size());
         cards << reader.card();
@@ -42,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (const VCard& card : cards) {
         const QList<VCard> again = readCards(writeVCard(card));
         FUZZ_CHECK(again.size() == 1);
+        FUZZ_CHECK(again.constFirst().syntaxProblem.isEmpty());
         for (const VCardProperty& property : card.properties) {
             if (property.name == QLatin1String("VERSION") || property.value.contains(QLatin1Char('\n')) ||
                 property.value.contains(QLatin1Char('\r')))

@@ -5,6 +5,7 @@
 #include "core/csv/CsvWriter.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TeamMemberRepository.h"
+#include "core/vcard/VCardExport.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QCheckBox>
@@ -28,6 +29,9 @@ namespace rapport::ui {
 namespace {
 
 constexpr int defaultPeriodDays = 90;
+
+// The report combo's key for the contacts as vCard; the CSV reports' keys are their reportKindName().
+const QLatin1String vcardChoice("vcard");
 
 qint64 startOfDay(const QDate& date)
 {
@@ -66,17 +70,22 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
     , m_owner(new QComboBox(this))
     , m_tag(new QComboBox(this))
     , m_bom(new QCheckBox(tr("Start with a byte-order mark, so that Excel shows accents"), this))
+    , m_vcardVersion(new QComboBox(this))
     , m_path(new QLineEdit(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Export a report"));
-    for (const QString& name : reportKindNames()) {
-        const ReportKind kind = *parseReportKind(name);
-        m_report->addItem(reportLabel(kind), static_cast<int>(kind));
-    }
+    for (const QString& name : reportKindNames())
+        m_report->addItem(reportLabel(*parseReportKind(name)), name);
+    m_report->addItem(tr("Contacts as vCard (.vcf): one card per contact, for phones and address books"),
+                      vcardChoice);
     m_report->setObjectName(QStringLiteral("report"));
+    m_vcardVersion->setObjectName(QStringLiteral("vcardVersion"));
+    m_vcardVersion->addItem(tr("vCard 4.0 (RFC 6350)"), static_cast<int>(VCardVersion::V4));
+    m_vcardVersion->addItem(tr("vCard 3.0 (RFC 2426), for older address books"),
+                            static_cast<int>(VCardVersion::V3));
 
     const QDate today = Clock::nowUtc().date();
     for (QDateEdit* date : {m_since, m_until}) {
@@ -111,7 +120,6 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
     m_bom->setObjectName(QStringLiteral("bom"));
     m_bom->setChecked(true);
     m_path->setObjectName(QStringLiteral("path"));
-    m_path->setPlaceholderText(tr("Choose where to save the CSV file"));
     auto* browse = new QToolButton(this);
     browse->setText(tr("Choose…"));
     connect(browse, &QToolButton::clicked, this, &ExportDialog::chooseFile);
@@ -127,23 +135,23 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
     file->addWidget(m_path, 1);
     file->addWidget(browse);
 
-    auto* form = new QFormLayout(m_form);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&Report:"), m_report);
-    form->addRow(tr("Period:"), period);
-    form->addRow(tr("&Owner:"), m_owner);
-    form->addRow(tr("&Tag:"), m_tag);
-    form->addRow(QString(), m_bom);
+    m_formLayout = new QFormLayout(m_form);
+    m_formLayout->setContentsMargins(0, 0, 0, 0);
+    m_formLayout->addRow(tr("&Report:"), m_report);
+    m_formLayout->addRow(tr("Period:"), period);
+    m_formLayout->addRow(tr("&Owner:"), m_owner);
+    m_formLayout->addRow(tr("&Tag:"), m_tag);
+    m_formLayout->addRow(QString(), m_bom);
+    m_formLayout->addRow(tr("&Version:"), m_vcardVersion);
     // A row whose field is a layout gets no buddy from QFormLayout: the label needs one for its "&".
     auto* fileLabel = new QLabel(tr("&File:"), m_form);
     fileLabel->setBuddy(m_path);
-    form->addRow(fileLabel, file);
-    auto* hint = new QLabel(tr("The period selects conversations and notes by their date, and contacts by "
-                               "having a conversation in it; health scores are read at its end. The file "
-                               "is UTF-8 CSV with ISO 8601 dates."),
-                            this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_formLayout->addRow(fileLabel, file);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_report, &QComboBox::currentIndexChanged, this, &ExportDialog::showChoice);
+    showChoice();
 
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -170,7 +178,7 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
-    layout->addWidget(hint);
+    layout->addWidget(m_hint);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -181,9 +189,29 @@ ExportDialog::ExportDialog(DatabaseSession& session, const QString& owner, const
 
 ExportDialog::~ExportDialog() = default;
 
-ReportKind ExportDialog::kind() const
+std::optional<ReportKind> ExportDialog::kind() const
 {
-    return static_cast<ReportKind>(m_report->currentData().toInt());
+    return parseReportKind(m_report->currentData().toString());
+}
+
+VCardVersion ExportDialog::vcardVersion() const
+{
+    return static_cast<VCardVersion>(m_vcardVersion->currentData().toInt());
+}
+
+void ExportDialog::showChoice()
+{
+    const bool cards = !kind();
+    m_formLayout->setRowVisible(m_bom, !cards);
+    m_formLayout->setRowVisible(m_vcardVersion, cards);
+    m_path->setPlaceholderText(cards ? tr("Choose where to save the vCard file")
+                                     : tr("Choose where to save the CSV file"));
+    m_hint->setText(cards ? tr("The period selects contacts by having a conversation in it. The file holds "
+                               "one card per contact, UTF-8 with CRLF lines, as rapport export vcard "
+                               "writes it.")
+                          : tr("The period selects conversations and notes by their date, and contacts by "
+                               "having a conversation in it; health scores are read at its end. The file "
+                               "is UTF-8 CSV with ISO 8601 dates."));
 }
 
 ReportFilter ExportDialog::filter() const
@@ -203,19 +231,20 @@ QString ExportDialog::outputPath() const
 {
     QString path = m_path->text().trimmed();
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
+        path += kind() ? QStringLiteral(".csv") : QStringLiteral(".vcf");
     return path;
 }
 
 void ExportDialog::chooseFile()
 {
-    const QString start = m_path->text().isEmpty()
-                              ? QFileInfo(m_databasePath)
-                                    .absoluteDir()
-                                    .filePath(reportKindName(kind()) + QStringLiteral(".csv"))
-                              : m_path->text();
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export to"), start, tr("CSV files (*.csv);;All files (*)"));
+    const std::optional<ReportKind> report = kind();
+    const QString name =
+        report ? reportKindName(*report) + QStringLiteral(".csv") : QStringLiteral("contacts.vcf");
+    const QString start =
+        m_path->text().isEmpty() ? QFileInfo(m_databasePath).absoluteDir().filePath(name) : m_path->text();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), start,
+                                                      report ? tr("CSV files (*.csv);;All files (*)")
+                                                             : tr("vCard files (*.vcf);;All files (*)"));
     if (!path.isEmpty())
         m_path->setText(path);
 }
@@ -238,21 +267,31 @@ void ExportDialog::startExport()
     m_status->setStyleSheet(QString());
     m_status->show();
     m_task.start([this, databasePath = m_databasePath, path, kind = kind(), filter = filter(),
-                  options = CsvWriteOptions{m_bom->isChecked()}](const ProgressCallback& progress) {
+                  options = CsvWriteOptions{m_bom->isChecked()},
+                  version = vcardVersion()](const ProgressCallback& progress) {
         const auto run = [&]() -> Result<qint64> {
             Result<std::unique_ptr<Database>> db = Database::open(databasePath);
             if (!db)
                 return db.error();
-            Result<std::unique_ptr<Report>> report = makeReport(kind, **db, filter);
-            if (!report)
-                return report.error();
+            std::unique_ptr<Report> report;
+            if (kind) {
+                Result<std::unique_ptr<Report>> made = makeReport(*kind, **db, filter);
+                if (!made)
+                    return made.error();
+                report = std::move(*made);
+            }
             // QSaveFile writes beside the target and renames at the end: a cancelled or failed export
             // leaves any earlier file as it was and no partial one.
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 return Error::badInput(tr("Cannot write %1: %2").arg(path, file.errorString()));
-            CsvWriter writer(file, path, options);
-            const Result<qint64> rows = (*report)->write(writer, progress);
+            const auto write = [&]() -> Result<qint64> {
+                if (!report)
+                    return exportVCards(**db, filter, version, file, path, progress);
+                CsvWriter writer(file, path, options);
+                return report->write(writer, progress);
+            };
+            const Result<qint64> rows = write();
             if (!rows || m_task.isCancelled()) {
                 file.cancelWriting();
                 return rows ? Result<qint64>(Error::cancelled()) : rows;
@@ -276,8 +315,14 @@ void ExportDialog::exportFinished()
         return;
     }
     const qint64 rows = **m_outcome;
-    m_resultMessage =
-        (rows == 1 ? tr("Exported 1 row to %1") : tr("Exported %2 rows to %1")).arg(m_exportedPath).arg(rows);
+    if (kind())
+        m_resultMessage = (rows == 1 ? tr("Exported 1 row to %1") : tr("Exported %2 rows to %1"))
+                              .arg(m_exportedPath)
+                              .arg(rows);
+    else
+        m_resultMessage = (rows == 1 ? tr("Exported 1 card to %1") : tr("Exported %2 cards to %1"))
+                              .arg(m_exportedPath)
+                              .arg(rows);
     accept();
 }
 

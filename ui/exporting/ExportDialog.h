@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// File > Export: choose a report (contacts, interactions, notes, health, at-risk), its period, owner and
-// tag, and a file; the report is written on a worker thread with progress and Cancel, and the file
-// appears only once it is complete.
+// File > Export: choose a CSV report (contacts, interactions, notes, health, at-risk) or the contacts as
+// vCard (4.0, or 3.0), its period, owner and tag, and a file; the file is written on a worker thread with
+// progress and Cancel, and appears only once it is complete.
 #pragma once
 
 #include "core/base/Result.h"
 #include "core/reports/Report.h"
+#include "core/vcard/VCardWriter.h"
 #include "ui/jobs/BackgroundTask.h"
 
 #include <QDialog>
@@ -15,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -37,10 +39,13 @@ public:
 
     // The filter the form describes.
     ReportFilter filter() const;
-    ReportKind kind() const;
-    // The file the report goes to, with ".csv" added when it has no suffix; empty when none is chosen.
+    // The CSV report chosen, or nullopt for the contacts as vCard.
+    std::optional<ReportKind> kind() const;
+    VCardVersion vcardVersion() const;
+    // The file the export goes to, with ".csv" (".vcf" for vCard) added when it has no suffix; empty when
+    // none is chosen.
     QString outputPath() const;
-    // What the last export did, for the status bar: "Exported 6000 rows to …".
+    // What the last export did, for the status bar: "Exported 6000 rows to …", "Exported 300 cards to …".
     QString resultMessage() const { return m_resultMessage; }
     BackgroundTask& task() { return m_task; }
 
@@ -51,12 +56,15 @@ public:
 
 private:
     void chooseFile();
+    // Shows what the chosen export has: a CSV report its byte-order mark, vCard its version.
+    void showChoice();
     void exportFinished();
     void setBusy(bool busy);
     void showProblem(const QString& message);
 
     QString m_databasePath;
     QWidget* m_form = nullptr;
+    QFormLayout* m_formLayout = nullptr;
     QComboBox* m_report = nullptr;
     QCheckBox* m_sinceEnabled = nullptr;
     QDateEdit* m_since = nullptr;
@@ -65,6 +73,8 @@ private:
     QComboBox* m_owner = nullptr;
     QComboBox* m_tag = nullptr;
     QCheckBox* m_bom = nullptr;
+    QComboBox* m_vcardVersion = nullptr;
+    QLabel* m_hint = nullptr;
     QLineEdit* m_path = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
