@@ -149,6 +149,12 @@ Result<std::unique_ptr<Database>> CommandParser::openDatabase(Access access) con
     return db;
 }
 
+QCommandLineOption contactReferenceOption()
+{
+    return {QStringLiteral("contact"), QStringLiteral("Contact id, email, SERVICE:HANDLE or handle."),
+            QStringLiteral("REF")};
+}
+
 Result<qint64> requiredContact(const CommandParser& parser, Database& db)
 {
     if (!parser.isSet(QStringLiteral("contact")))

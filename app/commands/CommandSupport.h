@@ -80,6 +80,8 @@ private:
     QCommandLineParser m_parser;
 };
 
+// --contact REF, naming a contact by id, email, SERVICE:HANDLE or handle.
+QCommandLineOption contactReferenceOption();
 // The contact --contact names (id, email or handle); a usage error when the option is missing.
 Result<qint64> requiredContact(const CommandParser& parser, Database& db);
 

@@ -5,7 +5,6 @@
 #include "app/commands/FollowUpSupport.h"
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
-#include "core/storage/ContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
@@ -25,8 +24,7 @@ int runAdd(const QStringList& arguments)
                                         "--due DATE --text TEXT [--commitment ours|theirs] [--owner NAME]"),
                          QStringLiteral("Adds something to do for a contact by a date: a reach-out, or a "
                                         "promise we or they made."));
-    parser.addOption({QStringLiteral("contact"),
-                      QStringLiteral("Contact id, email, SERVICE:HANDLE or handle."), QStringLiteral("REF")});
+    parser.addOption(contactReferenceOption());
     parser.addOption({QStringLiteral("due"),
                       QStringLiteral("When it is due: ISO 8601 date or date-time, UTC unless an offset is "
                                      "given."),
@@ -67,9 +65,9 @@ int runAdd(const QStringList& arguments)
     Result<std::unique_ptr<Database>> db = parser.openDatabase();
     if (!db)
         return fail(command, db.error());
-    const Result<qint64> contactId = ContactRepository(**db).resolve(parser.value(QStringLiteral("contact")));
+    const Result<qint64> contactId = requiredContact(parser, **db);
     if (!contactId)
-        return fail(command, optionError(QStringLiteral("contact"), contactId.error()));
+        return fail(command, contactId.error());
     followUp.contactId = *contactId;
     Transaction transaction(**db);
     if (!transaction.status().ok())

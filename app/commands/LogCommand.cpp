@@ -4,7 +4,6 @@
 #include "app/commands/Commands.h"
 #include "core/base/Clock.h"
 #include "core/services/ConversationLog.h"
-#include "core/storage/ContactRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
 namespace rapport::cli {
@@ -17,8 +16,7 @@ int runLog(const QStringList& arguments)
         QStringLiteral("rapport log --database PATH --contact ID|EMAIL|HANDLE --channel C "
                        "--direction outbound|inbound|mutual [--at ISO] [--summary TEXT] [--by NAME]"),
         QStringLiteral("Logs a conversation with a contact and prints the new score."));
-    parser.addOption({QStringLiteral("contact"),
-                      QStringLiteral("Contact id, email, SERVICE:HANDLE or handle."), QStringLiteral("REF")});
+    parser.addOption(contactReferenceOption());
     parser.addOption({QStringLiteral("channel"),
                       QStringLiteral("One of: %1.").arg(channelNames().join(QStringLiteral(", "))),
                       QStringLiteral("C")});
@@ -62,9 +60,9 @@ int runLog(const QStringList& arguments)
     Result<std::unique_ptr<Database>> db = parser.openDatabase();
     if (!db)
         return fail(command, db.error());
-    const Result<qint64> contactId = ContactRepository(**db).resolve(parser.value(QStringLiteral("contact")));
+    const Result<qint64> contactId = requiredContact(parser, **db);
     if (!contactId)
-        return fail(command, optionError(QStringLiteral("contact"), contactId.error()));
+        return fail(command, contactId.error());
     interaction.contactId = *contactId;
     Result<ScoringEngine> engine = ScoringEngine::open(**db);
     if (!engine)

@@ -12,10 +12,6 @@ namespace {
 
 constexpr int maximumSnoozeDays = 3650;
 
-const QCommandLineOption contactOption{QStringLiteral("contact"),
-                                       QStringLiteral("Contact id, email, SERVICE:HANDLE or handle."),
-                                       QStringLiteral("REF")};
-
 Result<qint64> snoozeEnd(const CommandParser& parser, qint64 now)
 {
     const bool hasDays = parser.isSet(QStringLiteral("days"));
@@ -53,7 +49,7 @@ int runHold(const QString& action, const QStringList& arguments)
                   "them is logged.")
             : QStringLiteral("Lifts the contact's snooze or dismissal.");
     CommandParser parser(command, synopsis, description);
-    parser.addOption(contactOption);
+    parser.addOption(contactReferenceOption());
     if (snoozing) {
         parser.addOption({QStringLiteral("days"), QStringLiteral("For N days from now (3, 7, 30, …)."),
                           QStringLiteral("N")});
