@@ -255,7 +255,9 @@ std::optional<qint64> TodayPage::chosenOwner() const
 
 void TodayPage::scheduleRefresh()
 {
-    if (m_refreshPending)
+    // A hidden page plans again when it is shown (MainWindow::showPage); planning is a pass over every
+    // contact, not to be paid for each conversation logged elsewhere.
+    if (m_refreshPending || !isVisible())
         return;
     m_refreshPending = true;
     // Coalesces a burst of changes (a bulk edit touches many contacts) into one plan.
