@@ -12,6 +12,7 @@
 #include "ui/today/DueFollowUpModel.h"
 #include "ui/today/SuggestionModel.h"
 
+#include <QLabel>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
@@ -40,6 +41,9 @@ TEST_CASE("Today suggests a capped list with reasons; snooze, dismiss and loggin
     const std::unique_ptr<ui::MainWindow> shown = fixture.openMainWindow();
     ui::MainWindow& window = *shown;
     ui::DatabaseSession& session = *window.session();
+    // The day starts here: the window opens on Today.
+    CHECK(window.currentPage() == 0);
+    window.showPage(1);
     QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
     REQUIRE(window.currentPage() == 0);
     ui::TodayPage& today = *window.todayPage();
@@ -138,4 +142,17 @@ TEST_CASE("Today lists the follow-ups due and closes them in one undoable step",
     QCoreApplication::processEvents();
     CHECK(due.rowCount() == 1);
     CHECK(require(FollowUpRepository(session.database()).get(id)).status == FollowUpStatus::Open);
+}
+
+TEST_CASE("Today on an empty database says how to begin", "[ui][today]")
+{
+    UiFixture fixture(0, 0);
+    const std::unique_ptr<ui::MainWindow> window = fixture.openMainWindow();
+    REQUIRE(window->currentPage() == 0);
+    const auto* summary = window->todayPage()->findChild<QLabel*>(QStringLiteral("todayReachOutSummary"));
+    REQUIRE(summary);
+    CHECK(summary->text().contains(QStringLiteral("no contacts yet")));
+    CHECK(summary->text().contains(QStringLiteral("Ctrl+Shift+N")));
+    CHECK(window->todayPage()->reachOut()->rowCount() == 0);
+    UiFixture::saveScreenshot(*window, QStringLiteral("today-empty"));
 }

@@ -16,9 +16,9 @@
 #include "ui/importing/ImportResultPage.h"
 #include "ui/importing/ImportWizard.h"
 #include "ui/reachout/ReachOutPage.h"
-#include "ui/today/TodayPage.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/today/TodayPage.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
 #include "ui/trustnotes/TrustNotesPage.h"
 #include "ui/undo/ContactCommands.h"
@@ -261,7 +261,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     rememberRecent(path);
-    showPage(ContactsPageIndex);
+    showPage(TodayPageIndex);
     updateStatus();
 }
 

@@ -24,10 +24,12 @@ UiFixture::UiFixture(qint64 contacts, qint64 interactions)
 {
     REQUIRE(m_dir.isValid());
     std::unique_ptr<Database> db = require(Database::open(path()));
-    DemoOptions options;
-    options.contacts = contacts;
-    options.interactions = interactions;
-    require(DemoGenerator(*db, options).generate());
+    if (contacts > 0) {
+        DemoOptions options;
+        options.contacts = contacts;
+        options.interactions = interactions;
+        require(DemoGenerator(*db, options).generate());
+    }
     m_session = require(ui::DatabaseSession::open(std::move(db), ui::DatabaseSession::ScoreLoading::Now));
 }
 

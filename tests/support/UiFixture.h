@@ -67,6 +67,7 @@ template <typename Dialog>
 class UiFixture
 {
 public:
+    // A demo database of that size; no contacts is an empty database.
     explicit UiFixture(qint64 contacts = 300, qint64 interactions = 6000);
     QString path() const { return m_dir.filePath(QStringLiteral("demo.sqlite3")); }
     // A new connection to the fixture's file.

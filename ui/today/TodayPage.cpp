@@ -124,6 +124,7 @@ TodayPage::TodayPage(DatabaseSession& session, QWidget* parent)
     followUpActions->addStretch();
 
     m_reachOutSummary = sectionLabel(this);
+    m_reachOutSummary->setObjectName(QStringLiteral("todayReachOutSummary"));
     m_reachOutTable = suggestionTable(m_reachOutModel, QStringLiteral("todayReachOut"));
     m_rekindleSummary = sectionLabel(this);
     m_rekindleTable = suggestionTable(m_rekindleModel, QStringLiteral("todayRekindle"));
@@ -255,9 +256,13 @@ std::optional<qint64> TodayPage::chosenOwner() const
 
 void TodayPage::scheduleRefresh()
 {
-    // A hidden page plans again when it is shown (MainWindow::showPage); planning is a pass over every
-    // contact, not to be paid for each conversation logged elsewhere.
-    if (m_refreshPending || !isVisible())
+    // A hidden page plans again when it is shown; planning is a pass over every contact, not to be paid
+    // for each conversation logged elsewhere.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    if (m_refreshPending)
         return;
     m_refreshPending = true;
     // Coalesces a burst of changes (a bulk edit touches many contacts) into one plan.
@@ -267,8 +272,16 @@ void TodayPage::scheduleRefresh()
     });
 }
 
+void TodayPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void TodayPage::refresh()
 {
+    m_stale = false;
     const qint64 now = Clock::nowSeconds();
     m_title->setText(
         tr("<h2>Today, %1</h2>")
@@ -296,12 +309,17 @@ void TodayPage::refresh()
                                     .arg(plan->due.size()));
     m_dueTable->setVisible(!plan->due.isEmpty());
     const qint64 suggested = static_cast<qint64>(plan->reachOut.size());
-    QString reachOut = plan->overdueCount == 0 ? tr("<b>Reach out</b>: nobody is past their usual cadence.")
-                                               : tr("<b>Reach out</b>: the %1 of %2 overdue relationships a "
-                                                    "touch now helps most, or that slip a band "
-                                                    "within a week without one. Enter logs the conversation.")
-                                                     .arg(suggested)
-                                                     .arg(plan->overdueCount);
+    QString reachOut = m_session.board().entries().empty()
+                           ? tr("<b>Reach out</b>: no contacts yet. Add the first one with New contact "
+                                "(Ctrl+Shift+N), or bring them in with File › Import (Ctrl+Shift+I); "
+                                "<code>rapport --demo</code> opens a database to try things on.")
+                       : plan->overdueCount == 0
+                           ? tr("<b>Reach out</b>: nobody is past their usual cadence.")
+                           : tr("<b>Reach out</b>: the %1 of %2 overdue relationships a "
+                                "touch now helps most, or that slip a band "
+                                "within a week without one. Enter logs the conversation.")
+                                 .arg(suggested)
+                                 .arg(plan->overdueCount);
     if (plan->heldCount > 0)
         reachOut += tr(" %1 more snoozed or dismissed.").arg(plan->heldCount);
     m_reachOutSummary->setText(reachOut);

@@ -50,6 +50,9 @@ signals:
     void logConversationRequested(qint64 contactId);
     void contactRequested(qint64 contactId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QTableView* suggestionTable(SuggestionModel* model, const QString& name);
     const ReachOutSuggestion* currentSuggestion() const;
@@ -80,6 +83,7 @@ private:
     QToolButton* m_snooze = nullptr;
     QPushButton* m_dismiss = nullptr;
     bool m_refreshPending = false;
+    bool m_stale = false; // a change came while hidden
 };
 
 } // namespace rapport::ui
