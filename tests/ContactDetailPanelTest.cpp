@@ -83,7 +83,7 @@ TEST_CASE("A logged conversation is edited from the timeline and the edit undone
         CHECK(dialog.interaction().channel == original.channel);
         auto* direction = dialog.findChildren<QComboBox*>().at(1);
         direction->setCurrentIndex(direction->findData(static_cast<int>(Direction::Mutual)));
-        auto* summary = dialog.findChildren<QLineEdit*>().constLast();
+        auto* summary = dialog.findChild<QLineEdit*>(QStringLiteral("summary"));
         QTest::keyClicks(summary, QStringLiteral("Roadmap call, notes shared"));
         QTest::keyClick(summary, Qt::Key_Return);
     });

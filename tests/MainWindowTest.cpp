@@ -84,7 +84,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
     auto visit = whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
         auto* channel = dialog.findChildren<QComboBox*>().at(0);
         channel->setCurrentIndex(channel->findData(static_cast<int>(Channel::Call)));
-        auto* summary = dialog.findChildren<QLineEdit*>().constLast();
+        auto* summary = dialog.findChild<QLineEdit*>(QStringLiteral("summary"));
         QTest::keyClicks(summary, QStringLiteral("Talked about the 2.0 release"));
         UiFixture::saveScreenshot(dialog, QStringLiteral("log-conversation"));
         QTest::keyClick(summary, Qt::Key_Return);

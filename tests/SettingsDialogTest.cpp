@@ -197,7 +197,7 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
     CHECK(session.currentMemberId() == robin->id);
 
     visit = whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
-        QTest::keyClicks(dialog.findChildren<QLineEdit*>().constLast(), QStringLiteral("Coffee chat"));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("summary")), QStringLiteral("Coffee chat"));
         dialog.accept();
     });
     REQUIRE(window.logConversation(contactId));

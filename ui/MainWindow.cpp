@@ -13,6 +13,7 @@
 #include "ui/contacts/PersonActions.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/exporting/ExportDialog.h"
+#include "ui/followups/FollowUpDialog.h"
 #include "ui/importing/ImportResultPage.h"
 #include "ui/importing/ImportWizard.h"
 #include "ui/reachout/ReachOutPage.h"
@@ -21,8 +22,10 @@
 #include "ui/today/TodayPage.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
 #include "ui/trustnotes/TrustNotesPage.h"
+#include "ui/undo/CommandSequence.h"
 #include "ui/undo/ContactCommands.h"
 #include "ui/undo/ConversationCommands.h"
+#include "ui/undo/FollowUpCommands.h"
 #include "ui/undo/TrustNoteCommands.h"
 
 #include <QAction>
@@ -33,6 +36,7 @@
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -124,6 +128,8 @@ void MainWindow::createActions()
     log->setShortcutContext(Qt::ApplicationShortcut);
     QAction* note = relationship->addAction(tr("Add &trust note…"), QKeySequence(tr("Ctrl+T")), this,
                                             [this] { addTrustNote(selectedContactId()); });
+    relationship->addAction(tr("Add &follow-up…"), QKeySequence(tr("Ctrl+Shift+F")), this,
+                            [this] { addFollowUp(selectedContactId()); });
 
     relationship->addSeparator();
     QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
@@ -231,6 +237,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         m_contacts->selectContact(contactId);
     });
     connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
+    connect(m_contacts, &ContactsPage::followUpRequested, this, &MainWindow::addFollowUp);
     connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
     connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
     connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
@@ -307,13 +314,57 @@ bool MainWindow::logConversation(qint64 contactId)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const Interaction interaction = dialog.interaction();
-    if (!DatabaseCommand::push(*m_session,
-                               std::make_unique<AddRemoveConversationCommand>(
-                                   *m_session, interaction, AddRemoveConversationCommand::Action::Log)))
+    auto log = std::make_unique<AddRemoveConversationCommand>(*m_session, interaction,
+                                                              AddRemoveConversationCommand::Action::Log);
+    const std::optional<FollowUp> followUp = dialog.followUp();
+    if (followUp) {
+        std::vector<std::unique_ptr<DatabaseCommand>> steps;
+        steps.push_back(std::move(log));
+        steps.push_back(
+            std::make_unique<AddFollowUpCommand>(*m_session, *followUp, contactName(interaction.contactId)));
+        if (!DatabaseCommand::push(
+                *m_session,
+                std::make_unique<CommandSequence>(
+                    *m_session,
+                    tr("Log conversation with %1 and follow up").arg(contactName(interaction.contactId)),
+                    std::move(steps))))
+            return false;
+    } else if (!DatabaseCommand::push(*m_session, std::move(log))) {
         return false;
+    }
     m_contacts->selectContact(interaction.contactId);
-    statusBar()->showMessage(tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText()), 8000);
+    QString message = tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText());
+    if (followUp)
+        message += tr(" Follow-up due %1.")
+                       .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(followUp->dueAt).date(),
+                                               QLocale::ShortFormat));
+    statusBar()->showMessage(message, 8000);
     return true;
+}
+
+bool MainWindow::addFollowUp(qint64 contactId, const QString& text)
+{
+    if (!m_session)
+        return false;
+    FollowUpDialog dialog(*m_session, contactId, text, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const FollowUp followUp = dialog.followUp();
+    if (!DatabaseCommand::push(*m_session, std::make_unique<AddFollowUpCommand>(
+                                               *m_session, followUp, contactName(followUp.contactId))))
+        return false;
+    statusBar()->showMessage(tr("Follow-up with %1 due %2: it shows on Today (Ctrl+0) that day.")
+                                 .arg(contactName(followUp.contactId),
+                                      QLocale().toString(QDateTime::fromSecsSinceEpoch(followUp.dueAt).date(),
+                                                         QLocale::ShortFormat)),
+                             8000);
+    return true;
+}
+
+QString MainWindow::contactName(qint64 contactId) const
+{
+    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session->database()).rows({contactId});
+    return rows ? rows->value(contactId).name : QString();
 }
 
 bool MainWindow::addTrustNote(qint64 contactId)
@@ -324,8 +375,7 @@ bool MainWindow::addTrustNote(qint64 contactId)
         statusBar()->showMessage(tr("Select a contact first, then add a trust note (Ctrl+T)."), 5000);
         return false;
     }
-    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session->database()).rows({contactId});
-    TrustNoteDialog dialog(contactId, rows ? rows->value(contactId).name : QString(), this);
+    TrustNoteDialog dialog(contactId, contactName(contactId), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     TrustNote trustNote = dialog.note();

@@ -44,6 +44,8 @@ public:
     // Opens the log dialog, preselecting `contactId` when it is not 0; returns whether it was logged.
     bool logConversation(qint64 contactId);
     bool addTrustNote(qint64 contactId);
+    // `text` prefills what to do, e.g. from the conversation it follows.
+    bool addFollowUp(qint64 contactId, const QString& text = {});
     // Opens the contact dialog on an existing contact, or on a new one when `contactId` is 0.
     bool editContact(qint64 contactId);
     // Edit > Settings: scoring parameters previewed on the selected contact, who am I, the team.
@@ -54,6 +56,7 @@ protected:
 
 private:
     void createActions();
+    QString contactName(qint64 contactId) const;
     void setDatabase(std::unique_ptr<Database> database);
     void openDatabase();
     void newDatabase();

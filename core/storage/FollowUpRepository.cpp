@@ -136,12 +136,16 @@ Result<QList<ListedFollowUp>> FollowUpRepository::listOpen(const FollowUpFilter&
         sql += QStringLiteral(" AND f.owner_id = ?");
     if (filter.dueBefore)
         sql += QStringLiteral(" AND f.due_at < ?");
+    if (filter.contactId)
+        sql += QStringLiteral(" AND f.contact_id = ?");
     sql += QStringLiteral(" ORDER BY f.due_at, f.id");
     QSqlQuery query = m_db.prepare(sql);
     if (filter.ownerId)
         query.addBindValue(*filter.ownerId);
     if (filter.dueBefore)
         query.addBindValue(*filter.dueBefore);
+    if (filter.contactId)
+        query.addBindValue(*filter.contactId);
     if (Status status = Database::run(query); !status)
         return status.error();
     QList<ListedFollowUp> listed;
@@ -200,6 +204,18 @@ Result<FollowUp> FollowUpRepository::close(qint64 id, FollowUpStatus status, qin
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return followUp;
+}
+
+Status FollowUpRepository::remove(qint64 id)
+{
+    QSqlQuery remove =
+        m_db.prepare(QStringLiteral("DELETE FROM follow_ups WHERE id = ? AND status = 'open'"));
+    remove.addBindValue(id);
+    if (Status run = Database::run(remove); !run)
+        return run;
+    if (remove.numRowsAffected() != 1)
+        return Error::notFound(QStringLiteral("no open follow-up with id %1").arg(id));
+    return {};
 }
 
 Status FollowUpRepository::reopen(qint64 id)

@@ -23,6 +23,7 @@ struct FollowUpFilter
 {
     std::optional<qint64> ownerId;
     std::optional<qint64> dueBefore; // only those due before this moment
+    std::optional<qint64> contactId;
 };
 
 class FollowUpRepository
@@ -39,6 +40,8 @@ public:
     // Closes an open follow-up at `at`: done or dropped for any, kept or broken for a promise only. Kept and
     // broken write a "commitment kept/broken" trust note about the contact, linked to the follow-up.
     Result<FollowUp> close(qint64 id, FollowUpStatus status, qint64 at);
+    // Deletes an open follow-up, undoing add(); a closed one is a record of a promise and stays.
+    Status remove(qint64 id);
     // Undoes close(): the follow-up is open again and the trust note its closing wrote is deleted.
     Status reopen(qint64 id);
     // Every follow-up of the contact, open or closed (kept in its snapshot for undo and unmerge).

@@ -3,6 +3,7 @@
 
 #include "core/base/Clock.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/FollowUpRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/TimelineModel.h"
@@ -16,10 +17,12 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -50,6 +53,8 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     , m_log(new QPushButton(tr("&Log conversation…"), this))
     , m_note(new QPushButton(tr("Add &trust note…"), this))
     , m_edit(new QPushButton(tr("&Edit contact…"), this))
+    , m_followUp(new QPushButton(tr("Follow &up…"), this))
+    , m_followUps(new QLabel(this))
     , m_timeline(new QListView(this))
     , m_timelineModel(new TimelineModel(session, this))
 {
@@ -87,8 +92,14 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_log);
     actions->addWidget(m_note);
+    actions->addWidget(m_followUp);
     actions->addWidget(m_edit);
     actions->addStretch();
+    m_followUp->setToolTip(
+        tr("Something to do for them by a date: it shows on Today that day (Ctrl+Shift+F)."));
+    m_followUps->setObjectName(QStringLiteral("openFollowUps"));
+    m_followUps->setWordWrap(true);
+    m_followUps->setTextFormat(Qt::RichText);
 
     m_timeline->setModel(m_timelineModel);
     m_timeline->setAlternatingRowColors(true);
@@ -105,6 +116,9 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     deleteEntry->setShortcut(QKeySequence::Delete);
     deleteEntry->setShortcutContext(Qt::WidgetShortcut);
     m_timeline->addAction(deleteEntry);
+    auto* followUpEntry = new QAction(tr("Follow up on this…"), m_timeline);
+    m_timeline->addAction(followUpEntry);
+    connect(followUpEntry, &QAction::triggered, this, &ContactDetailPanel::followUpSelectedEntry);
     m_timeline->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(deleteEntry, &QAction::triggered, this, &ContactDetailPanel::deleteSelectedEntry);
 
@@ -115,6 +129,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     layout->addLayout(bars);
     layout->addWidget(m_explanation);
     layout->addLayout(actions);
+    layout->addWidget(m_followUps);
     auto* timelineHeader = new QHBoxLayout;
     timelineHeader->addWidget(
         new QLabel(tr("<b>Timeline</b> — conversations, trust notes and changes, newest first"), this));
@@ -137,6 +152,8 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     connect(m_log, &QPushButton::clicked, this, [this] { emit logConversationRequested(m_contactId); });
     connect(m_note, &QPushButton::clicked, this, [this] { emit trustNoteRequested(m_contactId); });
     connect(m_edit, &QPushButton::clicked, this, [this] { emit editContactRequested(m_contactId); });
+    connect(m_followUp, &QPushButton::clicked, this,
+            [this] { emit followUpRequested(m_contactId, QString()); });
     connect(&m_session, &DatabaseSession::contactChanged, this, [this](qint64 contactId) {
         if (contactId == m_contactId)
             refresh();
@@ -166,7 +183,7 @@ void ContactDetailPanel::refresh()
     const bool shown = contact.ok();
     for (QWidget* widget :
          std::initializer_list<QWidget*>{m_score, m_band, m_delta, m_recency, m_frequency, m_reciprocity,
-                                         m_trend, m_log, m_note, m_edit, m_timeline})
+                                         m_trend, m_log, m_note, m_edit, m_followUp, m_followUps, m_timeline})
         widget->setVisible(shown);
     if (!shown) {
         m_name->setText(tr("No contact selected"));
@@ -191,6 +208,7 @@ void ContactDetailPanel::refresh()
     if (!contact->tags.isEmpty())
         details << tr("tags: %1").arg(contact->tags.join(QStringLiteral(", ")).toHtmlEscaped());
     m_details->setText(details.join(QStringLiteral(" · ")));
+    showOpenFollowUps();
 
     // Read at every refresh: the page must count a conversation logged a minute ago.
     const qint64 now = Clock::nowSeconds();
@@ -247,6 +265,50 @@ bool ContactDetailPanel::editSelectedEntry()
     return DatabaseCommand::push(m_session,
                                  std::make_unique<EditTrustNoteCommand>(m_session, before, dialog.note()))
         .ok();
+}
+
+void ContactDetailPanel::showOpenFollowUps()
+{
+    FollowUpFilter filter;
+    filter.contactId = m_contactId;
+    const Result<QList<ListedFollowUp>> open = FollowUpRepository(m_session.database()).listOpen(filter);
+    if (!open) {
+        m_followUps->setText(
+            tr("Could not read the follow-ups: %1").arg(open.error().message.toHtmlEscaped()));
+        return;
+    }
+    m_followUps->setVisible(!open->isEmpty());
+    const QDate today = QDateTime::fromSecsSinceEpoch(Clock::nowSeconds()).date();
+    QStringList lines;
+    for (const ListedFollowUp& listed : *open) {
+        const QDate due = QDateTime::fromSecsSinceEpoch(listed.followUp.dueAt).date();
+        QString when = tr("due %1").arg(QLocale().toString(due, QLocale::ShortFormat));
+        if (due < today)
+            when = QStringLiteral("<span style=\"color:#c62828\">%1</span>")
+                       .arg(tr("overdue since %1").arg(QLocale().toString(due, QLocale::ShortFormat)));
+        QString line = QStringLiteral("%1 — %2").arg(listed.followUp.text.toHtmlEscaped(), when);
+        if (isCommitment(listed.followUp.kind))
+            line += listed.followUp.kind == FollowUpKind::OurCommitment ? tr(" (our promise)")
+                                                                        : tr(" (their promise)");
+        if (!listed.ownerName.isEmpty())
+            line += tr(", %1").arg(listed.ownerName.toHtmlEscaped());
+        lines << line;
+    }
+    m_followUps->setText(
+        tr("<b>Follow-ups</b> (close them on Today): %1").arg(lines.join(QStringLiteral(" · "))));
+}
+
+void ContactDetailPanel::followUpSelectedEntry()
+{
+    const TimelineModel::Entry* entry = m_timelineModel->entryAt(m_timeline->currentIndex().row());
+    QString text;
+    if (const auto* interaction = entry ? std::get_if<Interaction>(entry) : nullptr) {
+        if (!interaction->summary.isEmpty())
+            text = tr("Follow up on “%1”").arg(interaction->summary);
+    } else if (const auto* note = entry ? std::get_if<TrustNote>(entry) : nullptr) {
+        text = note->text;
+    }
+    emit followUpRequested(m_contactId, text);
 }
 
 void ContactDetailPanel::deleteSelectedEntry()

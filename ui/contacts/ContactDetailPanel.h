@@ -41,10 +41,14 @@ signals:
     void logConversationRequested(qint64 contactId);
     void editContactRequested(qint64 contactId);
     void trustNoteRequested(qint64 contactId);
+    // `text` prefills what to do: the conversation followed up on, when asked from the timeline.
+    void followUpRequested(qint64 contactId, const QString& text);
     void deleteEntryRequested(qint64 interactionId);
 
 private:
     void refresh();
+    void showOpenFollowUps();
+    void followUpSelectedEntry();
 
     DatabaseSession& m_session;
     qint64 m_contactId = 0;
@@ -61,6 +65,8 @@ private:
     QPushButton* m_log = nullptr;
     QPushButton* m_note = nullptr;
     QPushButton* m_edit = nullptr;
+    QPushButton* m_followUp = nullptr;
+    QLabel* m_followUps = nullptr;
     QListView* m_timeline = nullptr;
     TimelineModel* m_timelineModel = nullptr;
 };

@@ -75,6 +75,7 @@ public:
 signals:
     void logConversationRequested(qint64 contactId);
     void trustNoteRequested(qint64 contactId);
+    void followUpRequested(qint64 contactId, const QString& text);
     void editContactRequested(qint64 contactId);
     void deleteConversationRequested(qint64 interactionId);
 

@@ -2,7 +2,9 @@
 #include "ui/contacts/LogConversationDialog.h"
 
 #include "core/base/Clock.h"
+#include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "ui/followups/FollowUpDialog.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
 #include "ui/widgets/ContactPicker.h"
@@ -10,7 +12,9 @@
 #include "ui/widgets/EditDialogLayout.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -29,6 +33,8 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     , m_direction(new QComboBox(this))
     , m_when(new DateTimeField(this))
     , m_summary(new QLineEdit(this))
+    , m_followUpIn(new QComboBox(this))
+    , m_followUpText(new QLineEdit(this))
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Log a conversation"));
@@ -49,18 +55,37 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     m_direction->addItem(directionArrow(Direction::Mutual) + QLatin1Char(' ') + tr("Mutual — both took part"),
                          static_cast<int>(Direction::Mutual));
     m_when->setDateTime(Clock::nowUtc().toLocalTime());
+    m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setPlaceholderText(tr("What was it about? (optional)"));
+    m_followUpIn->setObjectName(QStringLiteral("followUpIn"));
+    m_followUpIn->addItem(tr("No"), 0);
+    for (const auto& [label, days] :
+         {std::pair{tr("In 3 days"), 3}, std::pair{tr("In a week"), 7}, std::pair{tr("In 2 weeks"), 14},
+          std::pair{tr("In a month"), 30}, std::pair{tr("In 3 months"), 91}})
+        m_followUpIn->addItem(label, days);
+    m_followUpText->setObjectName(QStringLiteral("followUpText"));
+    m_followUpText->setPlaceholderText(tr("What to do then (optional)"));
+    m_followUpText->setEnabled(false);
+    connect(m_followUpIn, &QComboBox::currentIndexChanged, this,
+            [this] { m_followUpText->setEnabled(m_followUpIn->currentData().toInt() > 0); });
+    auto* followUpRow = new QHBoxLayout;
+    followUpRow->addWidget(m_followUpIn);
+    followUpRow->addWidget(m_followUpText, 1);
+    m_followUpRow = followUpRow;
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
     m_error->setWordWrap(true);
     m_error->hide();
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Contact:"), m_contact);
-    form->addRow(tr("C&hannel:"), m_channel);
-    form->addRow(tr("&Direction:"), m_direction);
-    form->addRow(tr("&When:"), m_when);
-    form->addRow(tr("&Summary:"), m_summary);
-    layOutEditDialog(*this, form, m_error);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Contact:"), m_contact);
+    m_form->addRow(tr("C&hannel:"), m_channel);
+    m_form->addRow(tr("&Direction:"), m_direction);
+    m_form->addRow(tr("&When:"), m_when);
+    m_form->addRow(tr("&Summary:"), m_summary);
+    auto* followUpLabel = new QLabel(tr("&Follow up:"), this);
+    followUpLabel->setBuddy(m_followUpIn);
+    m_form->addRow(followUpLabel, followUpRow);
+    layOutEditDialog(*this, m_form, m_error);
     setMinimumWidth(480);
 
     if (contactId > 0) {
@@ -82,6 +107,7 @@ void LogConversationDialog::editInteraction(const Interaction& interaction)
     m_direction->setCurrentIndex(m_direction->findData(static_cast<int>(interaction.direction)));
     m_when->setDateTime(QDateTime::fromSecsSinceEpoch(interaction.occurredAt).toLocalTime());
     m_summary->setText(interaction.summary);
+    m_form->setRowVisible(m_followUpRow, false);
     m_summary->setFocus();
     m_summary->selectAll();
 }
@@ -98,6 +124,28 @@ Interaction LogConversationDialog::interaction() const
     if (!m_editing && m_session.currentMemberId() > 0)
         interaction.loggedBy = m_session.currentMemberId();
     return interaction;
+}
+
+std::optional<FollowUp> LogConversationDialog::followUp() const
+{
+    const int days = m_followUpIn->currentData().toInt();
+    if (m_editing || days <= 0)
+        return std::nullopt;
+    FollowUp followUp;
+    followUp.contactId = m_contact->contactId();
+    followUp.text = m_followUpText->text().trimmed();
+    if (followUp.text.isEmpty()) {
+        const QString summary = m_summary->text().trimmed();
+        followUp.text = summary.isEmpty() ? tr("Follow up") : tr("Follow up on “%1”").arg(summary);
+    }
+    followUp.dueAt = followUpDueAt(QDateTime::fromSecsSinceEpoch(Clock::nowSeconds()).date().addDays(days));
+    followUp.ownerId =
+        m_session.currentMemberId() > 0 ? std::optional<qint64>(m_session.currentMemberId()) : std::nullopt;
+    if (!followUp.ownerId) {
+        if (const Result<Contact> contact = ContactRepository(m_session.database()).get(followUp.contactId))
+            followUp.ownerId = contact->ownerId;
+    }
+    return followUp;
 }
 
 void LogConversationDialog::accept()

@@ -3,12 +3,15 @@
 // speed: type a name, pick it, Enter saves.
 #pragma once
 
+#include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 
 #include <QDialog>
 #include <optional>
 
 class QComboBox;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 
@@ -33,6 +36,9 @@ public:
     // The conversation as entered; valid after the dialog was accepted. When editing, it keeps the
     // edited conversation's id, body and author.
     Interaction interaction() const;
+    // The follow-up asked for with "Follow up: in 2 weeks", due that many days after today, owned by the
+    // "I am" member, else the contact's owner; none when not asked for, or when editing.
+    std::optional<FollowUp> followUp() const;
 
     void accept() override;
 
@@ -43,6 +49,10 @@ private:
     QComboBox* m_direction = nullptr;
     DateTimeField* m_when = nullptr;
     QLineEdit* m_summary = nullptr;
+    QComboBox* m_followUpIn = nullptr;
+    QLineEdit* m_followUpText = nullptr;
+    QFormLayout* m_form = nullptr;
+    QLayout* m_followUpRow = nullptr;
     QLabel* m_error = nullptr;
     std::optional<Interaction> m_editing;
 };

@@ -47,6 +47,8 @@ protected:
     Status historyBroken(const Error& error);
 
 private:
+    friend class CommandSequence; // runs its steps' apply() and revert()
+
     static Status pushApplied(DatabaseSession& session, std::unique_ptr<DatabaseCommand> command);
     void fail(const Error& error);
 

@@ -35,6 +35,40 @@ QString closeText(FollowUpStatus status, const QString& contactName)
 
 } // namespace
 
+AddFollowUpCommand::AddFollowUpCommand(DatabaseSession& session, const FollowUp& followUp,
+                                       const QString& contactName)
+    : DatabaseCommand(
+          session,
+          QCoreApplication::translate("rapport::ui::FollowUpCommands", "Follow up with %1").arg(contactName))
+    , m_followUp(followUp)
+{
+    if (m_followUp.createdAt <= 0)
+        m_followUp.createdAt = Clock::nowSeconds();
+}
+
+Status AddFollowUpCommand::apply()
+{
+    FollowUpRepository followUps(session().database());
+    if (isFirstRun()) {
+        const Result<qint64> id = followUps.add(m_followUp);
+        if (!id)
+            return id.error();
+        m_followUp.id = *id;
+    } else if (Status restored = followUps.restore(m_followUp); !restored) {
+        return restored;
+    }
+    session().contactTouched(m_followUp.contactId);
+    return {};
+}
+
+Status AddFollowUpCommand::revert()
+{
+    const Status removed = FollowUpRepository(session().database()).remove(m_followUp.id);
+    if (removed)
+        session().contactTouched(m_followUp.contactId);
+    return removed;
+}
+
 CloseFollowUpCommand::CloseFollowUpCommand(DatabaseSession& session, const FollowUp& followUp,
                                            FollowUpStatus status, const QString& contactName)
     : DatabaseCommand(session, closeText(status, contactName))
