@@ -4,12 +4,15 @@
 // be read reported once.
 #include "ui/reachout/ReachOutPage.h"
 
+#include "core/storage/ContactDirectory.h"
 #include "core/storage/ContactRepository.h"
 #include "tests/support/UiFixture.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/reachout/OverdueContactsModel.h"
 #include "ui/undo/ConversationCommands.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QSet>
 #include <QSignalSpy>
 
@@ -62,8 +65,60 @@ TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[
     CHECK(overdue.contactAt(0) == top);
     CHECK(overdue.rowCount() == rows);
     CHECK(overdue.index(0, 0).data(ui::ContactTableModel::OverdueRole).toDouble() < 1.0);
+    // The count is live: the reached row stays in place, greyed, and leaves the count at once.
+    CHECK(overdue.stillOverdueCount() == rows - 1);
+    CHECK(overdue.index(0, ui::OverdueContactsModel::OverdueColumn).data().toString() ==
+          QStringLiteral("reached"));
+    CHECK(overdue.index(0, 0).data(Qt::ForegroundRole).isValid());
+    const auto* summary = page.findChildren<QLabel*>().at(0);
+    CHECK(summary->text().contains(QStringLiteral("<b>%1 people</b>").arg(rows - 1)));
+    CHECK(summary->text().contains(QStringLiteral("Reached since this list was made (grey): 1.")));
     page.refresh();
     CHECK(overdue.rowCount() == rows - 1);
+    CHECK(overdue.stillOverdueCount() == rows - 1);
+}
+
+TEST_CASE("Reach out filters by owner and tag and shows each row's owner", "[ui][reachout]")
+{
+    UiFixture fixture(200, 3000);
+    ui::DatabaseSession& session = fixture.session();
+    ui::ContactTableModel contacts(session);
+    ui::ReachOutPage page(session, &contacts);
+    page.refresh();
+    const ui::OverdueContactsModel& overdue = *page.model();
+    const int everyone = overdue.rowCount();
+    REQUIRE(everyone > 0);
+
+    auto* owner = page.findChild<QComboBox*>(QStringLiteral("reachOutOwner"));
+    auto* tag = page.findChild<QComboBox*>(QStringLiteral("reachOutTag"));
+    REQUIRE((owner && tag));
+    REQUIRE(owner->count() > 2); // All owners, Nobody, each member
+    owner->setCurrentIndex(2);
+    const qint64 ownerId = owner->currentData().toLongLong();
+    REQUIRE(overdue.rowCount() > 0);
+    CHECK(overdue.rowCount() < everyone);
+    for (int row = 0; row < overdue.rowCount(); ++row) {
+        CHECK(session.board().find(overdue.contactAt(row))->ownerId == ownerId);
+        CHECK(overdue.index(row, ui::OverdueContactsModel::OwnerColumn).data().toString() ==
+              owner->currentText());
+    }
+
+    REQUIRE(tag->count() > 1);
+    tag->setCurrentIndex(1);
+    const QSet<qint64> carriers =
+        require(ContactDirectory(session.database()).carrying(tag->currentData().toLongLong()));
+    for (int row = 0; row < overdue.rowCount(); ++row) {
+        CHECK(carriers.contains(overdue.contactAt(row)));
+        CHECK(session.board().find(overdue.contactAt(row))->ownerId == ownerId);
+    }
+    CHECK(overdue.stillOverdueCount() == overdue.rowCount());
+
+    owner->setCurrentIndex(0);
+    tag->setCurrentIndex(0);
+    CHECK(overdue.rowCount() == everyone);
+    page.resize(1150, 500);
+    page.show();
+    UiFixture::saveScreenshot(page, QStringLiteral("reach-out-filtered"));
 }
 
 TEST_CASE("Reach out reports names it cannot read, once", "[ui][reachout][errors]")

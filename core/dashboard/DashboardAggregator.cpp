@@ -3,6 +3,7 @@
 
 #include "core/dashboard/ActivityRollup.h"
 #include "core/dashboard/HealthHistory.h"
+#include "core/scoring/Attention.h"
 #include "core/scoring/LogReplay.h"
 #include "core/scoring/ScoreCalculator.h"
 #include "core/storage/SqliteStatement.h"
@@ -71,11 +72,6 @@ private:
 std::optional<double> average(double sum, int count)
 {
     return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
-}
-
-bool coolingOrWorse(Band band)
-{
-    return band == Band::Cooling || band == Band::AtRisk;
 }
 
 // At least three recent messages, and none of them from one of the sides (a meeting counts for both).
@@ -272,9 +268,9 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
             ++earlierScored;
             earlierSum += earlier.score;
         }
-        if (score.band == Band::Cooling && earlier.hasHistory && !coolingOrWorse(earlier.band))
+        if (score.band == Band::Cooling && earlier.hasHistory && !isSlipping(earlier.band))
             ++data.kpis.movedToCooling;
-        if (score.band == Band::AtRisk && earlier.hasHistory && earlier.band != Band::AtRisk)
+        if (isAtRisk(score.band) && earlier.hasHistory && !isAtRisk(earlier.band))
             ++data.kpis.movedToAtRisk;
 
         auto& [owner, ownerSum] = owners[selected[i].group->ownerId];
@@ -296,7 +292,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
             ++data.kpis.activeRelationships;
         if (state.dOut + state.dIn > 0)
             balances.push_back(state.dIn / (state.dOut + state.dIn));
-        if (score.band == Band::AtRisk) {
+        if (isAtRisk(score.band)) {
             BandContact& row = atRisk.emplace_back();
             row.contactId = entry.contactId;
             row.score = score;

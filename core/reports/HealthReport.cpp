@@ -3,6 +3,7 @@
 
 #include "core/base/Clock.h"
 #include "core/csv/CsvWriter.h"
+#include "core/scoring/Attention.h"
 #include "core/scoring/ScoreBoard.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/storage/SqliteStatement.h"
@@ -51,11 +52,6 @@ Status writeRow(CsvWriter& writer, const HealthRow& row)
     writer.addNumber(row.score->delta90);
     writer.addText(row.score->explanation());
     return writer.endRow();
-}
-
-bool atRisk(const RelationshipScore& score)
-{
-    return score.band == Band::AtRisk || score.band == Band::Cooling;
 }
 
 } // namespace
@@ -123,7 +119,7 @@ Result<qint64> HealthReport::write(CsvWriter& writer, const ProgressCallback& pr
         if (next == scores->size() || scores->at(next).contactId != row.id)
             continue; // created after the scores were read
         row.score = &scores->at(next);
-        if (m_atRiskOnly && !atRisk(row.score->score))
+        if (m_atRiskOnly && !isSlipping(row.score->score.band))
             continue;
         row.name = contacts.columnView(1).toByteArray();
         row.organization = contacts.columnView(2).toByteArray();

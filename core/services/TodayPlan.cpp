@@ -2,6 +2,7 @@
 #include "core/services/TodayPlan.h"
 
 #include "core/base/Clock.h"
+#include "core/scoring/Attention.h"
 #include "core/scoring/ScoreCalculator.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/ReachOutHoldRepository.h"
@@ -176,7 +177,7 @@ Result<TodayPlan> planToday(Database& db, const ScoreBoard& board, const Scoring
         if (options.ownerId && entry.ownerId != options.ownerId)
             continue;
         Candidate candidate{&entry, computeScore(entry.state, options.now, entry.context, settings), 0};
-        if (candidate.score.overdueRatio <= 1.0)
+        if (!isOverdue(candidate.score))
             continue;
         const auto hold = holds->constFind(entry.contactId);
         const qint64 lastContactAt = std::llround(entry.state.tLast * secondsPerDay);

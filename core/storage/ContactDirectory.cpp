@@ -85,6 +85,18 @@ Result<std::optional<ContactIndexEntry>> ContactDirectory::indexEntry(qint64 id)
     return std::optional<ContactIndexEntry>(entry);
 }
 
+Result<QSet<qint64>> ContactDirectory::carrying(qint64 tagId) const
+{
+    SqliteStatement tagged(m_db.handle(), "SELECT contact_id FROM contact_tags WHERE tag_id = ?1");
+    tagged.bind(1, tagId);
+    QSet<qint64> contacts;
+    while (tagged.step())
+        contacts.insert(tagged.columnInt64(0));
+    if (!tagged.ok())
+        return Error::database(tagged.errorMessage());
+    return contacts;
+}
+
 Result<QHash<qint64, ContactRow>> ContactDirectory::rows(const QList<qint64>& ids) const
 {
     QHash<qint64, ContactRow> found;

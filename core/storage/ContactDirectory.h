@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <optional>
 #include <vector>
@@ -52,6 +53,8 @@ public:
     // The filter index of every contact, in id order.
     Result<std::vector<ContactIndexEntry>> index() const;
     Result<std::optional<ContactIndexEntry>> indexEntry(qint64 id) const;
+    // The contacts that carry the tag.
+    Result<QSet<qint64>> carrying(qint64 tagId) const;
     // The displayed fields of these contacts (missing ids are absent from the result).
     Result<QHash<qint64, ContactRow>> rows(const QList<qint64>& ids) const;
 

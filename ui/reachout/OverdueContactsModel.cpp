@@ -2,11 +2,13 @@
 #include "ui/reachout/OverdueContactsModel.h"
 
 #include "core/base/Clock.h"
+#include "core/scoring/Attention.h"
 #include "core/storage/ReachOutHoldRepository.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
 
+#include <QColor>
 #include <algorithm>
 #include <cmath>
 
@@ -32,13 +34,25 @@ void OverdueContactsModel::refresh()
     if (!holds)
         emit m_session.errorOccurred(
             tr("Could not read who is snoozed or dismissed: %1").arg(holds.error().message));
+    std::optional<QSet<qint64>> tagged;
+    if (m_filter.tagId) {
+        Result<QSet<qint64>> carriers = ContactDirectory(m_session.database()).carrying(*m_filter.tagId);
+        if (!carriers)
+            emit m_session.errorOccurred(
+                tr("Could not read who carries the tag: %1").arg(carriers.error().message));
+        tagged = carriers ? std::move(*carriers) : QSet<qint64>();
+    }
     std::vector<Row> rows;
     m_heldCount = 0;
     for (const ScoreBoard::Entry& entry : m_session.board().entries()) {
         if (!entry.state.hasHistory())
             continue;
+        if (m_filter.ownerId && entry.ownerId.value_or(0) != *m_filter.ownerId)
+            continue;
+        if (tagged && !tagged->contains(entry.contactId))
+            continue;
         RelationshipScore score = computeScore(entry.state, now, entry.context, settings);
-        if (score.overdueRatio <= 1.0 || m_isArchived(entry.contactId))
+        if (!isOverdue(score) || m_isArchived(entry.contactId))
             continue;
         if (holds) {
             const auto hold = holds->constFind(entry.contactId);
@@ -59,7 +73,15 @@ void OverdueContactsModel::refresh()
     for (size_t row = 0; row < m_rows.size(); ++row)
         m_rowOfContact.insert(m_rows[row].contactId, static_cast<int>(row));
     m_rowCache.clear();
+    m_stillOverdue = static_cast<qint64>(m_rows.size());
     endResetModel();
+    emit stillOverdueCountChanged();
+}
+
+void OverdueContactsModel::setFilter(const OverdueFilter& filter)
+{
+    m_filter = filter;
+    refresh();
 }
 
 void OverdueContactsModel::contactChanged(qint64 contactId)
@@ -68,11 +90,16 @@ void OverdueContactsModel::contactChanged(qint64 contactId)
     if (found == m_rowOfContact.cend())
         return;
     Row& row = m_rows[static_cast<size_t>(*found)];
+    const bool wasOverdue = isOverdue(row.score);
     if (const ScoreBoard::Entry* entry = m_session.board().find(contactId))
         row.score =
             computeScore(entry->state, Clock::nowSeconds(), entry->context, m_session.engine().settings());
     m_rowCache.forget(contactId);
     emit dataChanged(index(*found, 0), index(*found, ColumnCount - 1));
+    if (wasOverdue != isOverdue(row.score)) {
+        m_stillOverdue += wasOverdue ? -1 : 1;
+        emit stillOverdueCountChanged();
+    }
 }
 
 qint64 OverdueContactsModel::contactAt(int row) const
@@ -110,6 +137,9 @@ QVariant OverdueContactsModel::data(const QModelIndex& index, int role) const
         return score.overdueRatio;
     case Qt::ToolTipRole:
         return explainScore(score, std::nullopt);
+    case Qt::ForegroundRole:
+        // Reached since the list was made: it stays in place, greyed, until the next refresh.
+        return isOverdue(score) ? QVariant() : QVariant(QColor(Qt::gray));
     case Qt::TextAlignmentRole:
         if (index.column() == OverdueColumn || index.column() == ScoreColumn ||
             index.column() == CadenceColumn)
@@ -122,14 +152,17 @@ QVariant OverdueContactsModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case NameColumn:
-    case OrganizationColumn: {
+    case OrganizationColumn:
+    case OwnerColumn: {
         const ContactRow* contact = rowData(index.row());
         if (!contact)
             return {};
+        if (index.column() == OwnerColumn)
+            return contact->owner;
         return index.column() == NameColumn ? contact->name : contact->organization;
     }
     case OverdueColumn:
-        return tr("%1×").arg(score.overdueRatio, 0, 'f', 1);
+        return isOverdue(score) ? tr("%1×").arg(score.overdueRatio, 0, 'f', 1) : tr("reached");
     case LastContactColumn:
         return tr("%1 days ago").arg(std::lround(score.daysSinceLast));
     case CadenceColumn:
@@ -152,6 +185,8 @@ QVariant OverdueContactsModel::headerData(int section, Qt::Orientation orientati
         return tr("Name");
     case OrganizationColumn:
         return tr("Organization");
+    case OwnerColumn:
+        return tr("Owner");
     case OverdueColumn:
         return tr("× overdue");
     case LastContactColumn:

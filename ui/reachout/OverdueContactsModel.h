@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The contacts past their usual cadence, most overdue first, read from the score board: the rows of
-// the "Reach out" page. A snapshot taken by refresh(), so the list does not reorder under the cursor.
+// the "Reach out" page, for one owner or tag when filtered. A snapshot taken by refresh(), so the list
+// does not reorder under the cursor; a row whose contact was reached since stays, marked, and leaves
+// the live count.
 #pragma once
 
 #include "core/scoring/RelationshipScore.h"
@@ -10,11 +12,18 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace rapport::ui {
 
 class DatabaseSession;
+
+struct OverdueFilter
+{
+    std::optional<qint64> ownerId; // 0: owned by nobody
+    std::optional<qint64> tagId;
+};
 
 class OverdueContactsModel : public QAbstractTableModel
 {
@@ -26,6 +35,7 @@ public:
     {
         NameColumn,
         OrganizationColumn,
+        OwnerColumn,
         OverdueColumn,
         LastContactColumn,
         CadenceColumn,
@@ -42,8 +52,11 @@ public:
     // Takes a new snapshot of every overdue contact from the score board, leaving out those snoozed or
     // dismissed (Today's holds).
     void refresh();
+    void setFilter(const OverdueFilter& filter);
     // How many overdue contacts the last refresh left out for a hold.
     qint64 heldCount() const { return m_heldCount; }
+    // The listed contacts still overdue now: a conversation logged since takes its row out of the count.
+    qint64 stillOverdueCount() const { return m_stillOverdue; }
     qint64 contactAt(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -51,6 +64,9 @@ public:
     // Besides the display roles: ContactTableModel's ContactIdRole, BandRole and OverdueRole.
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void stillOverdueCountChanged();
 
 private:
     struct Row
@@ -63,6 +79,8 @@ private:
 
     DatabaseSession& m_session;
     std::function<bool(qint64)> m_isArchived;
+    OverdueFilter m_filter;
+    qint64 m_stillOverdue = 0;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_rowOfContact;
     qint64 m_heldCount = 0;

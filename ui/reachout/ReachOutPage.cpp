@@ -5,7 +5,10 @@
 #include "ui/reachout/OverdueContactsModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
+#include "ui/widgets/FilterChoices.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -16,11 +19,22 @@ namespace rapport::ui {
 
 ReachOutPage::ReachOutPage(DatabaseSession& session, const ContactTableModel* contacts, QWidget* parent)
     : QWidget(parent)
+    , m_session(session)
     , m_overdue(new OverdueContactsModel(
           session, [contacts](qint64 contactId) { return contacts->isArchived(contactId); }, this))
+    , m_owner(new QComboBox(this))
+    , m_tag(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_summary(new QLabel(this))
 {
+    m_owner->setObjectName(QStringLiteral("reachOutOwner"));
+    m_tag->setObjectName(QStringLiteral("reachOutTag"));
+    for (QComboBox* box : {m_owner, m_tag}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(box, &QComboBox::currentIndexChanged, this, &ReachOutPage::applyFilter);
+    }
+    connect(m_overdue, &OverdueContactsModel::stillOverdueCountChanged, this, &ReachOutPage::showSummary);
+    m_summary->setWordWrap(true);
     m_table->setModel(m_overdue);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -30,7 +44,7 @@ ReachOutPage::ReachOutPage(DatabaseSession& session, const ContactTableModel* co
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setItemDelegateForColumn(OverdueContactsModel::BandColumn, new BandChipDelegate(m_table));
-    const std::array<int, OverdueContactsModel::ColumnCount> widths{220, 200, 90, 110, 110, 60, 110};
+    const std::array<int, OverdueContactsModel::ColumnCount> widths{220, 190, 140, 90, 110, 110, 60, 110};
     for (int column = 0; column < OverdueContactsModel::ColumnCount; ++column)
         m_table->setColumnWidth(column, widths[static_cast<size_t>(column)]);
 
@@ -48,8 +62,19 @@ ReachOutPage::ReachOutPage(DatabaseSession& session, const ContactTableModel* co
             refresh();
     });
 
+    auto* filters = new QHBoxLayout;
+    auto* ownerLabel = new QLabel(tr("&Owner:"), this);
+    ownerLabel->setBuddy(m_owner);
+    auto* tagLabel = new QLabel(tr("T&ag:"), this);
+    tagLabel->setBuddy(m_tag);
+    filters->addWidget(m_summary, 1);
+    filters->addWidget(ownerLabel);
+    filters->addWidget(m_owner);
+    filters->addWidget(tagLabel);
+    filters->addWidget(m_tag);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
+    layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addWidget(log, 0, Qt::AlignLeft);
 }
@@ -63,16 +88,33 @@ qint64 ReachOutPage::currentContactId() const
 
 void ReachOutPage::refresh()
 {
-    m_overdue->refresh();
-    QString summary =
-        tr("<b>%1 people</b> are past their usual cadence, most overdue first. Press Enter on one "
-           "to log the conversation that brings them back.")
-            .arg(m_overdue->rowCount());
-    if (m_overdue->heldCount() > 0)
-        summary += tr(" %1 more are snoozed or dismissed on Today.").arg(m_overdue->heldCount());
-    m_summary->setText(summary);
+    // The team and the tags may have changed while the page was hidden.
+    fillOwnerAndTagChoices(m_session.database(), *m_owner, *m_tag);
+    applyFilter();
+}
+
+void ReachOutPage::applyFilter()
+{
+    m_overdue->setFilter({chosenId(*m_owner), chosenId(*m_tag)});
     if (m_overdue->rowCount() > 0)
         m_table->setCurrentIndex(m_overdue->index(0, 0));
+}
+
+void ReachOutPage::showSummary()
+{
+    const qint64 listed = m_overdue->rowCount();
+    const qint64 still = m_overdue->stillOverdueCount();
+    QString summary = still == 1 ? tr("<b>1 person</b> is past their usual cadence")
+                                 : tr("<b>%1 people</b> are past their usual cadence").arg(still);
+    if (chosenId(*m_owner) || chosenId(*m_tag))
+        summary += tr(" with this owner and tag");
+    summary += tr(", most overdue first.");
+    if (listed > still)
+        summary += tr(" Reached since this list was made (grey): %1.").arg(listed - still);
+    if (m_overdue->heldCount() > 0)
+        summary += tr(" Snoozed or dismissed on Today: %1.").arg(m_overdue->heldCount());
+    summary += tr(" Enter logs the conversation.");
+    m_summary->setText(summary);
 }
 
 } // namespace rapport::ui

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QTableView;
 
@@ -35,7 +36,13 @@ signals:
     void logConversationRequested(qint64 contactId);
 
 private:
+    void applyFilter();
+    void showSummary();
+
+    DatabaseSession& m_session;
     OverdueContactsModel* m_overdue = nullptr;
+    QComboBox* m_owner = nullptr;
+    QComboBox* m_tag = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
 };
