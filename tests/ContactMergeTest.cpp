@@ -9,6 +9,7 @@
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/ReachOutHoldRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/ScoringFixture.h"
@@ -270,4 +271,38 @@ TEST_CASE("The vCard UIDs move with a merge and come back with its undo, and wit
     CHECK(require(uids.find(QStringLiteral("outlook-card"))) == std::nullopt);
     requireOk(contacts.restore(outlook));
     CHECK(require(uids.find(QStringLiteral("outlook-card"))) == std::optional<qint64>(graces.fromOutlook));
+}
+
+TEST_CASE("A snooze stays with the person through a merge, its undo and a delete's", "[merge][today]")
+{
+    ScoringFixture fixture;
+    Database& db = fixture.database().db();
+    const TwoGraces graces = twoGraces(fixture);
+    ReachOutHoldRepository holds(db);
+    const qint64 until = testNow + 7 * daySeconds;
+    requireOk(holds.snooze(graces.fromOutlook, until, testNow));
+
+    ContactMerge merge(db, fixture.engine());
+    const QList<ContactSnapshot> before = require(merge.merge(graces.fromLinkedIn, {graces.fromOutlook}));
+    const std::optional<ReachOutHold> moved = require(holds.of(graces.fromLinkedIn));
+    REQUIRE(moved.has_value());
+    CHECK(moved->until == std::optional<qint64>(until));
+    requireOk(merge.unmerge(before));
+    CHECK_FALSE(require(holds.of(graces.fromLinkedIn)).has_value());
+    CHECK(require(holds.of(graces.fromOutlook))->until == std::optional<qint64>(until));
+
+    // The kept contact's own hold wins over the other's.
+    requireOk(holds.dismiss(graces.fromLinkedIn, testNow));
+    const QList<ContactSnapshot> again = require(merge.merge(graces.fromLinkedIn, {graces.fromOutlook}));
+    CHECK_FALSE(require(holds.of(graces.fromLinkedIn))->isSnooze());
+    requireOk(merge.unmerge(again));
+    CHECK(require(holds.of(graces.fromOutlook))->isSnooze());
+    requireConsistent(db);
+
+    ContactRepository contacts(db);
+    const ContactSnapshot outlook = require(contacts.snapshot(graces.fromOutlook));
+    requireOk(contacts.remove(graces.fromOutlook));
+    CHECK_FALSE(require(holds.of(graces.fromOutlook)).has_value());
+    requireOk(contacts.restore(outlook));
+    CHECK(require(holds.of(graces.fromOutlook))->until == std::optional<qint64>(until));
 }

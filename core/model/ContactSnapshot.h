@@ -6,6 +6,7 @@
 #include "core/model/ContactChange.h"
 #include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
+#include "core/model/ReachOutHold.h"
 #include "core/model/TrustNote.h"
 
 #include <QList>
@@ -20,8 +21,9 @@ struct ContactSnapshot
     QList<TrustNote> notes;
     QList<qint64> distinctFrom; // contacts marked "not the same person" as this one
     QList<FollowUp> followUps;
-    QList<ContactChange> changes; // newest first
-    QStringList vcardUids;        // the UIDs kept from imported vCards, the first kept first
+    QList<ContactChange> changes;             // newest first
+    QStringList vcardUids;                    // the UIDs kept from imported vCards, the first kept first
+    std::optional<ReachOutHold> reachOutHold; // snoozed or dismissed on Today
 };
 
 } // namespace rapport

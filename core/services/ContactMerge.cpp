@@ -135,6 +135,16 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
                 return moved.error();
         }
     }
+    // A snooze or dismissal on Today stays with the person: the kept contact takes the first other's
+    // when it has none of its own.
+    QSqlQuery hold = m_db.prepare(
+        QStringLiteral("UPDATE OR IGNORE reach_out_holds SET contact_id = ? WHERE contact_id = ?"));
+    for (qsizetype i = 1; i < order->size(); ++i) {
+        hold.addBindValue(keepId);
+        hold.addBindValue(order->at(i));
+        if (Status moved = Database::run(hold); !moved)
+            return moved.error();
+    }
     // The others go first, so that their emails, phones and handles are free for the kept contact.
     for (qsizetype i = 1; i < order->size(); ++i) {
         if (Status removed = contacts.remove(order->at(i)); !removed)

@@ -10,6 +10,7 @@
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/ReachOutHoldRepository.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 
@@ -297,6 +298,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!uids)
         return uids.error();
     snapshot.vcardUids = std::move(*uids);
+    Result<std::optional<ReachOutHold>> hold = ReachOutHoldRepository(m_db).of(id);
+    if (!hold)
+        return hold.error();
+    snapshot.reachOutHold = *hold;
     return snapshot;
 }
 
@@ -327,6 +332,10 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
     for (const QString& uid : snapshot.vcardUids) {
         if (Status kept = uids.add(snapshot.contact.id, uid); !kept)
             return kept;
+    }
+    if (snapshot.reachOutHold) {
+        if (Status held = ReachOutHoldRepository(m_db).restore(*snapshot.reachOutHold); !held)
+            return held;
     }
     return transaction.commit();
 }
