@@ -4,6 +4,7 @@
 #include "tests/support/CliSupport.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -190,4 +191,50 @@ TEST_CASE("today plans for the desktop app's \"I am\" member unless told otherwi
                     .object()
                     .value(QStringLiteral("reach_out"))
                     .toArray()) == QList<qint64>{alan.toLongLong()});
+}
+
+TEST_CASE("follow-up list --ics writes a calendar any program imports", "[cli][follow-ups]")
+{
+    CliDatabase db;
+    db.addContact({QStringLiteral("--name"), QStringLiteral("Grace Hopper, Navy"), QStringLiteral("--email"),
+                   QStringLiteral("grace@navy.example")});
+    const Run added = runSub(db, QStringLiteral("follow-up"), QStringLiteral("add"),
+                             {QStringLiteral("--contact"), QStringLiteral("grace@navy.example"),
+                              QStringLiteral("--due"), QStringLiteral("2026-06-05"), QStringLiteral("--text"),
+                              QStringLiteral("Send the slides; the long version with every benchmark "
+                                             "and the COBOL history appendix")});
+    REQUIRE(added.exitCode == 0);
+
+    const Run printed =
+        runSub(db, QStringLiteral("follow-up"), QStringLiteral("list"), {QStringLiteral("--ics")});
+    INFO(printed.err.toStdString());
+    REQUIRE(printed.exitCode == 0);
+    CHECK(printed.out.startsWith(QStringLiteral("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")));
+    CHECK(printed.out.endsWith(QStringLiteral("END:VCALENDAR\r\n")));
+    CHECK(printed.out.contains(QStringLiteral("UID:rapport-follow-up-1\r\n")));
+    CHECK(printed.out.contains(QStringLiteral("DTSTART;VALUE=DATE:20260605\r\n")));
+    CHECK(printed.out.contains(QStringLiteral("DTEND;VALUE=DATE:20260606\r\n")));
+    // Unfolded, the summary is the contact and the text, with the comma and semicolon escaped.
+    QString unfolded = printed.out;
+    unfolded.replace(QStringLiteral("\r\n "), QString());
+    CHECK(unfolded.contains(
+        QStringLiteral("SUMMARY:Grace Hopper\\, Navy: Send the slides\\; the long version with "
+                       "every benchmark and the COBOL history appendix\r\n")));
+    for (const QString& line : printed.out.split(QStringLiteral("\r\n")))
+        CHECK(line.toUtf8().size() <= 75);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("follow-ups.ics"));
+    const Run written = runSub(db, QStringLiteral("follow-up"), QStringLiteral("list"),
+                               {QStringLiteral("--ics"), QStringLiteral("--output"), path});
+    REQUIRE(written.exitCode == 0);
+    CHECK(written.out.contains(QStringLiteral("(1 follow-up)")));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(file.readAll()) == printed.out);
+
+    const Run both = runSub(db, QStringLiteral("follow-up"), QStringLiteral("list"),
+                            {QStringLiteral("--ics"), QStringLiteral("--json")});
+    CHECK(both.exitCode == 1);
+    CHECK(both.err.contains(QStringLiteral("--json and --ics")));
 }

@@ -4,6 +4,7 @@
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/FileDiagnosis.h"
 #include "core/storage/TeamMemberRepository.h"
 
 #include <QDir>
@@ -173,6 +174,15 @@ Result<qint64> atOption(const CommandParser& parser)
     if (!at)
         return Error::badInput(QStringLiteral("--at: %1").arg(at.error().message));
     return at;
+}
+
+// A report file that cannot be written is a fault of the environment (a read-only folder, a full disk),
+// reported like a database file that cannot be written: exit code 3, the path and what to do.
+Error outputError(const QString& path, const QString& systemText)
+{
+    const QString reason = fileDiagnosis::whyCannotWrite(path);
+    return Error::database(
+        QStringLiteral("--output: cannot write '%1': %2").arg(path, reason.isEmpty() ? systemText : reason));
 }
 
 } // namespace rapport::cli

@@ -88,4 +88,7 @@ Result<qint64> requiredContact(const CommandParser& parser, Database& db);
 // The moment --at gives (an ISO 8601 date or date-time), or now when it is not given.
 Result<qint64> atOption(const CommandParser& parser);
 
+// A report file that cannot be written (--output): exit code 3, the path and what to do.
+Error outputError(const QString& path, const QString& systemText);
+
 } // namespace rapport::cli

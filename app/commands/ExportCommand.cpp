@@ -6,7 +6,6 @@
 #include "core/base/IsoTime.h"
 #include "core/csv/CsvWriter.h"
 #include "core/reports/Report.h"
-#include "core/storage/FileDiagnosis.h"
 #include "core/vcard/VCardExport.h"
 
 #include <QFile>
@@ -33,15 +32,6 @@ Result<qint64> periodBound(const QString& option, const QString& text, bool end)
     if (!moment)
         return Error::badInput(QStringLiteral("--%1: %2").arg(option, moment.error().message));
     return end && isDateOnly(text) ? *moment + daySeconds : *moment;
-}
-
-// A report file that cannot be written is a fault of the environment (a read-only folder, a full disk),
-// reported like a database file that cannot be written: exit code 3, the path and what to do.
-Error outputError(const QString& path, const QString& systemText)
-{
-    const QString reason = fileDiagnosis::whyCannotWrite(path);
-    return Error::database(
-        QStringLiteral("--output: cannot write '%1': %2").arg(path, reason.isEmpty() ? systemText : reason));
 }
 
 // Where the report's name is among the arguments (the first that is not an option or an option's value),

@@ -5,12 +5,16 @@
 #include "app/commands/FollowUpSupport.h"
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
+#include "core/reports/FollowUpCalendar.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <cstdio>
 
 namespace rapport::cli {
 
@@ -90,12 +94,34 @@ int runAdd(const QStringList& arguments)
     return Success;
 }
 
+// The calendar to stdout, or atomically to `path`.
+int writeCalendar(const QByteArray& calendar, const QString& path, qint64 events)
+{
+    const QString command = QStringLiteral("follow-up list");
+    if (path.isEmpty()) {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || stdoutFile.write(calendar) != calendar.size())
+            return fail(command, Error::database(QStringLiteral("cannot write to stdout")));
+        stdoutFile.flush();
+        return Success;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(calendar) != calendar.size() || !file.commit())
+        return fail(command, outputError(path, file.errorString()));
+    out() << QStringLiteral("wrote %1 (%2 %3)")
+                 .arg(path)
+                 .arg(events)
+                 .arg(events == 1 ? QStringLiteral("follow-up") : QStringLiteral("follow-ups"))
+          << Qt::endl;
+    return Success;
+}
+
 int runList(const QStringList& arguments)
 {
     const QString command = QStringLiteral("follow-up list");
     CommandParser parser(command,
                          QStringLiteral("rapport follow-up list --database PATH [--owner NAME] "
-                                        "[--due-before DATE] [--json]"),
+                                        "[--due-before DATE] [--json | --ics [--output FILE]]"),
                          QStringLiteral("Lists open follow-ups and commitments, soonest due first."));
     parser.addOption({QStringLiteral("owner"), QStringLiteral("Only those this team member owns."),
                       QStringLiteral("NAME")});
@@ -103,8 +129,19 @@ int runList(const QStringList& arguments)
                       QStringLiteral("Only those due before this ISO 8601 date or date-time."),
                       QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints JSON: {\"follow_ups\": […]}.")});
+    parser.addOption(
+        {QStringLiteral("ics"),
+         QStringLiteral("Prints an iCalendar file: an all-day event on each due day, with a reminder "
+                        "at 9:00, for any calendar to import.")});
+    parser.addOption({QStringLiteral("output"),
+                      QStringLiteral("With --ics: writes the calendar to FILE instead."),
+                      QStringLiteral("FILE")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
+    if (parser.isSet(QStringLiteral("json")) && parser.isSet(QStringLiteral("ics")))
+        return fail(command, Error::usage(QStringLiteral("--json and --ics: choose one")));
+    if (parser.isSet(QStringLiteral("output")) && !parser.isSet(QStringLiteral("ics")))
+        return fail(command, Error::usage(QStringLiteral("--output: only with --ics")));
     FollowUpFilter filter;
     if (parser.isSet(QStringLiteral("due-before"))) {
         const Result<qint64> before = parseIsoMoment(parser.value(QStringLiteral("due-before")));
@@ -123,6 +160,9 @@ int runList(const QStringList& arguments)
     const Result<QList<ListedFollowUp>> listed = FollowUpRepository(**db).listOpen(filter);
     if (!listed)
         return fail(command, listed.error());
+    if (parser.isSet(QStringLiteral("ics")))
+        return writeCalendar(followUpCalendar(*listed, Clock::nowSeconds()),
+                             parser.value(QStringLiteral("output")), static_cast<qint64>(listed->size()));
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;
         for (const ListedFollowUp& row : *listed)
