@@ -6,13 +6,14 @@
 #include "core/storage/Database.h"
 #include "ui/FirstPaintProbe.h"
 #include "ui/MainWindow.h"
-#include "ui/contacts/ContactsPage.h"
+#include "ui/today/TodayPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTableView>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -109,7 +110,7 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
 
     rapport::ui::MainWindow window(std::move(*db));
     if (!interactive)
-        new rapport::ui::FirstPaintProbe(sinceStart, window.contactsPage()->tableView()->viewport());
+        new rapport::ui::FirstPaintProbe(sinceStart, window.todayPage()->reachOutView()->viewport());
     window.show();
     return QApplication::exec();
 }

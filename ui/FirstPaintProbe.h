@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Measures cold start: reports the time from process start to the first painted contact list and the
+// Measures cold start: reports the time from process start to the first painted Today page and the
 // resident memory at that moment, then quits. Behind `rapport --quit-after-first-paint`, for the benchmark.
 #pragma once
 

@@ -2,6 +2,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/base/Clock.h"
+#include "core/demo/DemoFollowUps.h"
 #include "core/demo/DemoInteractionWriter.h"
 #include "core/demo/DemoNames.h"
 #include "core/demo/DemoRandom.h"
@@ -485,6 +486,11 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
             return Error::cancelled();
     }
     summary.trustNotes = noteCount;
+    const Result<qint64> followUps =
+        addDemoFollowUps(m_db, contactIds, activeSpans, memberIds, end, options.seed);
+    if (!followUps)
+        return followUps.error();
+    summary.followUps = *followUps;
 
     if (Status restored = bulk.restore(); !restored)
         return restored.error();

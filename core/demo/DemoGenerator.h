@@ -24,6 +24,7 @@ struct DemoSummary
     qint64 interactions = 0;
     qint64 trustNotes = 0;
     qint64 teamMembers = 0;
+    qint64 followUps = 0;
 };
 
 class DemoGenerator

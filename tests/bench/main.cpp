@@ -156,7 +156,7 @@ void writeImportFile(Database& db, const QString& path)
     orDie(QStringLiteral("import file"), writer.finish());
 }
 
-// The desktop app started `runs` times on a database: time to the first painted contact list and the
+// The desktop app started `runs` times on a database: time to the first painted Today page and the
 // resident memory then.
 struct StartupRows
 {
@@ -166,7 +166,7 @@ struct StartupRows
 
 StartupRows measureStartup(const QString& app, const QString& databasePath, const QString& label, int runs)
 {
-    StartupRows rows{{QStringLiteral("start to first painted contact list, %1").arg(label), {}, 500.0, {}},
+    StartupRows rows{{QStringLiteral("start to first painted Today page, %1").arg(label), {}, 500.0, {}},
                      {QStringLiteral("GUI resident memory at first paint, %1").arg(label),
                       {},
                       250.0,

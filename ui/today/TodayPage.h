@@ -38,6 +38,7 @@ public:
     DueFollowUpModel* followUps() const { return m_dueModel; }
     SuggestionModel* reachOut() const { return m_reachOutModel; }
     SuggestionModel* rekindle() const { return m_rekindleModel; }
+    QTableView* reachOutView() const { return m_reachOutTable; }
     // The contact of the current row of the list that last had the focus, or 0.
     qint64 currentContactId() const;
 
