@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `rapport import conversations`, exercised by running the real binary on mail archives the test writes.
+// `rapport import conversations`, exercised by running the real binary on mail archives and chat exports
+// the test writes.
 #include "tests/support/CliSupport.h"
+#include "tests/support/ExportSupport.h"
 
 #include <QFile>
 
@@ -70,4 +72,45 @@ TEST_CASE("rapport import conversations refuses without a me, and a binary file 
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(binary + QStringLiteral(": not mail: a binary file")));
     CHECK(refused.err.contains(QStringLiteral("nothing imported")));
+}
+
+TEST_CASE("rapport import conversations reads a zipped Slack export, by content, with --me a user id",
+          "[cli][slack]")
+{
+    CliDatabase db;
+    const QString zip = db.file(QStringLiteral("slack.zip"));
+    writeExportZip(
+        zip,
+        {{QStringLiteral("users.json"),
+          R"([{"id": "U1", "name": "me"}, {"id": "U2", "name": "ann", "real_name": "Ann Lee"}])"},
+         {QStringLiteral("channels.json"), R"([{"id": "C1", "name": "general", "members": ["U1", "U2"]}])"},
+         {QStringLiteral("general/2025-03-17.json"),
+          R"([{"user": "U2", "text": "<@U1> hello", "ts": "1742205600.000100"},
+              {"user": "U2", "text": "joined", "subtype": "channel_join", "ts": "1742205660.000100"},
+              {"user": "U2", "text": "no date"}])"}});
+    const QStringList me{QStringLiteral("--me"), QStringLiteral("U1")};
+    const Run dry = importConversations(db, zip, me + QStringList{QStringLiteral("--dry-run")});
+    INFO(dry.err.toStdString());
+    REQUIRE(dry.exitCode == 0);
+    const Run real = importConversations(db, zip, me);
+    REQUIRE(real.exitCode == 0);
+    CHECK(real.out.startsWith(QStringLiteral("imported conversations (slack): 1 created, 0 unchanged")));
+    CHECK(dry.out == QStringLiteral("dry run, nothing written: ") + real.out.mid(9));
+    CHECK(real.out.contains(QStringLiteral("contacts: 1 created, 0 matched")));
+    CHECK(real.out.contains(
+        QStringLiteral("messages: 3 read, 2 skipped: 1 no date, 1 not a message (channel_join)")));
+
+    const Run noMe = importConversations(db, zip, {});
+    CHECK(noMe.exitCode == 1);
+    CHECK(noMe.err.contains(QStringLiteral("--me with your Slack user id")));
+
+    // A zip cut short is refused with exit 2, naming it.
+    QFile file(zip);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.resize(file.size() - 30));
+    file.close();
+    const Run truncated = importConversations(db, zip, me);
+    CHECK(truncated.exitCode == 2);
+    CHECK(truncated.err.contains(zip + QStringLiteral(": not a readable zip")));
+    CHECK(truncated.err.contains(QStringLiteral("nothing imported")));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rapport import conversations: logs the conversations of a mail archive (an mbox file, .eml files or a
-// folder of them) with the contacts they were with, creating contacts for new people, all or nothing.
+// folder of them) or a chat or forum export (Slack, Mastodon, Discourse) with the contacts they were with,
+// creating contacts for new people, all or nothing.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "core/conversations/ConversationImport.h"
@@ -34,23 +35,28 @@ int runImportConversations(const QStringList& arguments)
     const QString command = QStringLiteral("import conversations");
     CommandParser parser(
         command,
-        QStringLiteral(
-            "rapport import conversations PATH --database D [--format auto|mbox|eml] [--me EMAIL]... "
-            "[--by TEAM_MEMBER] [--new-contacts all|none] [--bodies] [--dry-run]"),
-        QStringLiteral("Logs the conversations of a mail archive: one per message and person, mine "
-                       "outbound, theirs to me inbound; automated, list and broadcast mail is skipped. "
+        QStringLiteral("rapport import conversations PATH --database D [--format FORMAT] [--me ME]... "
+                       "[--by TEAM_MEMBER] [--new-contacts all|none] [--bodies] [--dry-run]"),
+        QStringLiteral("Logs the conversations of a mail archive, a Slack export, a Mastodon archive or "
+                       "a Discourse topic: one per message and person, mine outbound, theirs to me inbound; "
+                       "automated, list and broadcast mail, bots, boosts, and channel or forum posts that "
+                       "are neither replies nor mentions between me and someone are skipped. "
                        "Importing the same archive again adds nothing. All is written in one "
                        "transaction, or nothing."));
     parser.addPositional(
         QStringLiteral("PATH"),
         QStringLiteral("An mbox file (Thunderbird, Google Takeout), an .eml file, or a folder of "
-                       "them."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("auto (default: by content), mbox or eml."),
+                       "them; a Slack workspace export or a Mastodon archive, as its .zip or unpacked; a "
+                       "Discourse topic's /t/ID.json."));
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("auto (default: by content), mbox, eml or slack."),
                       QStringLiteral("FORMAT"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("me"),
-                      QStringLiteral("One of my addresses; repeat for each. The email of the --by member "
-                                     "counts too."),
-                      QStringLiteral("EMAIL")});
+                      QStringLiteral("Who I am: for mail one of my addresses, for Slack my user id (U…) or "
+                                     "my email or name in users.json, for Discourse my username; repeat for "
+                                     "each. The email of the --by member counts too. A Mastodon archive "
+                                     "names its owner itself."),
+                      QStringLiteral("ME")});
     parser.addOption({QStringLiteral("by"),
                       QStringLiteral("Team member the conversations are logged by (created if new; default: "
                                      "the desktop app's \"I am\" member)."),
@@ -67,10 +73,12 @@ int runImportConversations(const QStringList& arguments)
         return *stop;
 
     ConversationImportOptions options;
-    const std::optional<MailFormat> format = parseMailFormat(parser.value(QStringLiteral("format")));
+    const std::optional<ConversationFormat> format =
+        parseConversationFormat(parser.value(QStringLiteral("format")));
     if (!format)
-        return fail(command, Error::usage(QStringLiteral("--format '%1': expected auto, mbox or eml")
-                                              .arg(parser.value(QStringLiteral("format")))));
+        return fail(command, Error::usage(QStringLiteral("--format '%1': expected %2")
+                                              .arg(parser.value(QStringLiteral("format")),
+                                                   conversationFormatNames().join(QStringLiteral(", ")))));
     options.format = *format;
     const QString newContacts = parser.value(QStringLiteral("new-contacts")).trimmed().toLower();
     if (newContacts != QLatin1String("all") && newContacts != QLatin1String("none"))
