@@ -114,3 +114,56 @@ TEST_CASE("rapport import conversations reads a zipped Slack export, by content,
     CHECK(truncated.err.contains(zip + QStringLiteral(": not a readable zip")));
     CHECK(truncated.err.contains(QStringLiteral("nothing imported")));
 }
+
+TEST_CASE("rapport import conversations reads a Mastodon archive folder without --me", "[cli][mastodon]")
+{
+    CliDatabase db;
+    const QString folder = db.file(QStringLiteral("mastodon"));
+    writeExportFolder(folder, {{QStringLiteral("actor.json"),
+                                R"({"id": "https://example.social/users/me", "preferredUsername": "me"})"},
+                               {QStringLiteral("outbox.json"),
+                                R"({"orderedItems": [{"type": "Create", "object": {"type": "Note", "id": "n1",
+              "published": "2025-03-17T10:00:00Z", "content": "<p>@ann hi</p>",
+              "tag": [{"type": "Mention", "name": "@ann@other.org", "href": "https://other.org/users/ann"}]}},
+              {"type": "Announce", "object": "https://other.org/users/ann/statuses/2"}]})"}});
+    const Run real = importConversations(db, folder, {});
+    INFO(real.err.toStdString());
+    REQUIRE(real.exitCode == 0);
+    CHECK(real.out.startsWith(QStringLiteral("imported conversations (mastodon): 1 created, 0 unchanged")));
+    CHECK(real.out.contains(QStringLiteral("messages: 2 read, 1 skipped: 1 boost")));
+}
+
+TEST_CASE(
+    "rapport import conversations reads a Discourse topic and a Discord export; refuses JSON of neither",
+    "[cli][discourse][discord]")
+{
+    CliDatabase db;
+    const QString topic = db.file(QStringLiteral("42.json"));
+    writeFile(topic, R"({"id": 42, "title": "Hello", "post_stream": {"posts": [
+        {"id": 1, "post_number": 1, "username": "me", "created_at": "2025-03-17T10:00:00.000Z", "cooked": "<p>Hi</p>"},
+        {"id": 2, "post_number": 2, "username": "ann", "created_at": "2025-03-17T10:05:00.000Z",
+         "cooked": "<p>Hello back</p>", "reply_to_post_number": 1}]}})");
+    const Run forum = importConversations(db, topic, {QStringLiteral("--me"), QStringLiteral("me")});
+    INFO(forum.err.toStdString());
+    REQUIRE(forum.exitCode == 0);
+    CHECK(forum.out.startsWith(QStringLiteral("imported conversations (discourse): 1 created")));
+    CHECK(forum.out.contains(QStringLiteral("1 post to no one (no reply or mention)")));
+
+    const QString discord = db.file(QStringLiteral("dm.json"));
+    writeFile(discord,
+              R"({"guild": {"id": "0"}, "channel": {"id": "7", "type": "DirectTextChat"}, "messages": [
+        {"id": "1", "type": "Default", "timestamp": "2025-03-17T10:00:00.000+00:00", "content": "hi",
+         "author": {"id": "5", "name": "ann", "nickname": "Ann"}}]})");
+    const Run chat = importConversations(db, discord,
+                                         {QStringLiteral("--me"), QStringLiteral("me"),
+                                          QStringLiteral("--format"), QStringLiteral("discord")});
+    CHECK(chat.exitCode == 1); // "me" is no one in this DM
+    CHECK(chat.err.contains(QStringLiteral("no one in this Discord export")));
+
+    const QString other = db.file(QStringLiteral("package.json"));
+    writeFile(other, R"({"name": "not an export"})");
+    const Run refused = importConversations(db, other, {QStringLiteral("--me"), QStringLiteral("me")});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(other + QStringLiteral(": JSON, but of no export Rapport reads")));
+    CHECK(refused.err.contains(QStringLiteral("nothing imported")));
+}

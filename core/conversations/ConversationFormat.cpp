@@ -7,7 +7,7 @@ namespace rapport {
 
 namespace {
 
-const char* const formatKeys[] = {"auto", "mbox", "eml", "slack", "mastodon", "discourse"};
+const char* const formatKeys[] = {"auto", "mbox", "eml", "slack", "mastodon", "discourse", "discord"};
 
 } // namespace
 

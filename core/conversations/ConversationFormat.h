@@ -14,10 +14,11 @@ enum class ConversationFormat
     Eml,
     Slack,
     Mastodon,
-    Discourse
+    Discourse,
+    Discord
 };
 
-// "auto", "mbox", "eml", "slack", "mastodon", "discourse".
+// "auto", "mbox", "eml", "slack", "mastodon", "discourse", "discord".
 std::optional<ConversationFormat> parseConversationFormat(const QString& text);
 QStringList conversationFormatNames();
 

@@ -2,6 +2,7 @@
 #include "core/conversations/ConversationSource.h"
 
 #include "core/conversations/ArchiveFolder.h"
+#include "core/conversations/DiscordExport.h"
 #include "core/conversations/DiscourseTopic.h"
 #include "core/conversations/JsonFile.h"
 #include "core/conversations/MailSource.h"
@@ -80,9 +81,13 @@ Result<std::unique_ptr<ConversationSource>> openJson(const QString& path, bool w
         return document.error();
     if (DiscourseTopic::recognizes(*document))
         return DiscourseTopic::open(path, *document, withBodies);
-    return Error::badInput(QStringLiteral("%1: JSON, but of no export Rapport reads (a Discourse topic has "
-                                          "post_stream.posts; see --format)")
-                               .arg(path));
+    if (DiscordExport::recognizes(*document))
+        return DiscordExport::open(path, *document, withBodies);
+    return Error::badInput(
+        QStringLiteral("%1: JSON, but of no export Rapport reads (a Discourse topic has "
+                       "post_stream.posts, a DiscordChatExporter export guild, channel and "
+                       "messages; see --format)")
+            .arg(path));
 }
 
 } // namespace
@@ -118,6 +123,15 @@ ConversationSource::open(const QString& path, ConversationFormat format, bool wi
         if (!document)
             return document.error();
         return DiscourseTopic::open(path, *document, withBodies);
+    }
+    case ConversationFormat::Discord: {
+        if (info.isDir())
+            return Error::badInput(
+                QStringLiteral("%1: not a Discord export: give a DiscordChatExporter JSON file").arg(path));
+        const Result<QJsonDocument> document = readJson(path);
+        if (!document)
+            return document.error();
+        return DiscordExport::open(path, *document, withBodies);
     }
     case ConversationFormat::Auto:
         break;

@@ -52,7 +52,8 @@ DiscourseTopic::open(const QString& path, const QJsonDocument& document, bool wi
         const QJsonObject repliedTo = post.value(QLatin1String("reply_to_user")).toObject();
         const QString repliedToName = repliedTo.value(QLatin1String("name")).toString();
         if (!repliedToName.isEmpty())
-            topic->m_names.insert(repliedTo.value(QLatin1String("username")).toString().toLower(), repliedToName);
+            topic->m_names.insert(repliedTo.value(QLatin1String("username")).toString().toLower(),
+                                  repliedToName);
         const QString name = post.value(QLatin1String("name")).toString();
         topic->m_names.insert(username,
                               name.isEmpty() ? post.value(QLatin1String("username")).toString() : name);
