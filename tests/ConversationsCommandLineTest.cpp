@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `rapport import conversations`, exercised by running the real binary on mail archives the test writes.
+// `rapport import conversations`, exercised by running the real binary on mail archives and chat exports
+// the test writes.
 #include "tests/support/CliSupport.h"
+#include "tests/support/ExportSupport.h"
 
 #include <QFile>
 
@@ -69,5 +71,99 @@ TEST_CASE("rapport import conversations refuses without a me, and a binary file 
         importConversations(db, binary, {QStringLiteral("--me"), QStringLiteral("me@example.org")});
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(binary + QStringLiteral(": not mail: a binary file")));
+    CHECK(refused.err.contains(QStringLiteral("nothing imported")));
+}
+
+TEST_CASE("rapport import conversations reads a zipped Slack export, by content, with --me a user id",
+          "[cli][slack]")
+{
+    CliDatabase db;
+    const QString zip = db.file(QStringLiteral("slack.zip"));
+    writeExportZip(
+        zip,
+        {{QStringLiteral("users.json"),
+          R"([{"id": "U1", "name": "me"}, {"id": "U2", "name": "ann", "real_name": "Ann Lee"}])"},
+         {QStringLiteral("channels.json"), R"([{"id": "C1", "name": "general", "members": ["U1", "U2"]}])"},
+         {QStringLiteral("general/2025-03-17.json"),
+          R"([{"user": "U2", "text": "<@U1> hello", "ts": "1742205600.000100"},
+              {"user": "U2", "text": "joined", "subtype": "channel_join", "ts": "1742205660.000100"},
+              {"user": "U2", "text": "no date"}])"}});
+    const QStringList me{QStringLiteral("--me"), QStringLiteral("U1")};
+    const Run dry = importConversations(db, zip, me + QStringList{QStringLiteral("--dry-run")});
+    INFO(dry.err.toStdString());
+    REQUIRE(dry.exitCode == 0);
+    const Run real = importConversations(db, zip, me);
+    REQUIRE(real.exitCode == 0);
+    CHECK(real.out.startsWith(QStringLiteral("imported conversations (slack): 1 created, 0 unchanged")));
+    CHECK(dry.out == QStringLiteral("dry run, nothing written: ") + real.out.mid(9));
+    CHECK(real.out.contains(QStringLiteral("contacts: 1 created, 0 matched")));
+    CHECK(real.out.contains(
+        QStringLiteral("messages: 3 read, 2 skipped: 1 no date, 1 not a message (channel_join)")));
+
+    const Run noMe = importConversations(db, zip, {});
+    CHECK(noMe.exitCode == 1);
+    CHECK(noMe.err.contains(QStringLiteral("--me with your Slack user id")));
+
+    // A zip cut short is refused with exit 2, naming it.
+    QFile file(zip);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.resize(file.size() - 30));
+    file.close();
+    const Run truncated = importConversations(db, zip, me);
+    CHECK(truncated.exitCode == 2);
+    CHECK(truncated.err.contains(zip + QStringLiteral(": not a readable zip")));
+    CHECK(truncated.err.contains(QStringLiteral("nothing imported")));
+}
+
+TEST_CASE("rapport import conversations reads a Mastodon archive folder without --me", "[cli][mastodon]")
+{
+    CliDatabase db;
+    const QString folder = db.file(QStringLiteral("mastodon"));
+    writeExportFolder(folder, {{QStringLiteral("actor.json"),
+                                R"({"id": "https://example.social/users/me", "preferredUsername": "me"})"},
+                               {QStringLiteral("outbox.json"),
+                                R"({"orderedItems": [{"type": "Create", "object": {"type": "Note", "id": "n1",
+              "published": "2025-03-17T10:00:00Z", "content": "<p>@ann hi</p>",
+              "tag": [{"type": "Mention", "name": "@ann@other.org", "href": "https://other.org/users/ann"}]}},
+              {"type": "Announce", "object": "https://other.org/users/ann/statuses/2"}]})"}});
+    const Run real = importConversations(db, folder, {});
+    INFO(real.err.toStdString());
+    REQUIRE(real.exitCode == 0);
+    CHECK(real.out.startsWith(QStringLiteral("imported conversations (mastodon): 1 created, 0 unchanged")));
+    CHECK(real.out.contains(QStringLiteral("messages: 2 read, 1 skipped: 1 boost")));
+}
+
+TEST_CASE(
+    "rapport import conversations reads a Discourse topic and a Discord export; refuses JSON of neither",
+    "[cli][discourse][discord]")
+{
+    CliDatabase db;
+    const QString topic = db.file(QStringLiteral("42.json"));
+    writeFile(topic, R"({"id": 42, "title": "Hello", "post_stream": {"posts": [
+        {"id": 1, "post_number": 1, "username": "me", "created_at": "2025-03-17T10:00:00.000Z", "cooked": "<p>Hi</p>"},
+        {"id": 2, "post_number": 2, "username": "ann", "created_at": "2025-03-17T10:05:00.000Z",
+         "cooked": "<p>Hello back</p>", "reply_to_post_number": 1}]}})");
+    const Run forum = importConversations(db, topic, {QStringLiteral("--me"), QStringLiteral("me")});
+    INFO(forum.err.toStdString());
+    REQUIRE(forum.exitCode == 0);
+    CHECK(forum.out.startsWith(QStringLiteral("imported conversations (discourse): 1 created")));
+    CHECK(forum.out.contains(QStringLiteral("1 post to no one (no reply or mention)")));
+
+    const QString discord = db.file(QStringLiteral("dm.json"));
+    writeFile(discord,
+              R"({"guild": {"id": "0"}, "channel": {"id": "7", "type": "DirectTextChat"}, "messages": [
+        {"id": "1", "type": "Default", "timestamp": "2025-03-17T10:00:00.000+00:00", "content": "hi",
+         "author": {"id": "5", "name": "ann", "nickname": "Ann"}}]})");
+    const Run chat = importConversations(db, discord,
+                                         {QStringLiteral("--me"), QStringLiteral("me"),
+                                          QStringLiteral("--format"), QStringLiteral("discord")});
+    CHECK(chat.exitCode == 1); // "me" is no one in this DM
+    CHECK(chat.err.contains(QStringLiteral("no one in this Discord export")));
+
+    const QString other = db.file(QStringLiteral("package.json"));
+    writeFile(other, R"({"name": "not an export"})");
+    const Run refused = importConversations(db, other, {QStringLiteral("--me"), QStringLiteral("me")});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(other + QStringLiteral(": JSON, but of no export Rapport reads")));
     CHECK(refused.err.contains(QStringLiteral("nothing imported")));
 }

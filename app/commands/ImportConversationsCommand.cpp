@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rapport import conversations: logs the conversations of a mail archive (an mbox file, .eml files or a
-// folder of them) with the contacts they were with, creating contacts for new people, all or nothing.
+// folder of them) or a chat or forum export (Slack, Mastodon, Discourse, Discord) with the contacts they were
+// with, creating contacts for new people, all or nothing.
 #include "app/commands/CommandSupport.h"
 #include "app/commands/Commands.h"
 #include "core/conversations/ConversationImport.h"
@@ -34,43 +35,56 @@ int runImportConversations(const QStringList& arguments)
     const QString command = QStringLiteral("import conversations");
     CommandParser parser(
         command,
-        QStringLiteral(
-            "rapport import conversations PATH --database D [--format auto|mbox|eml] [--me EMAIL]... "
-            "[--by TEAM_MEMBER] [--new-contacts all|none] [--bodies] [--dry-run]"),
-        QStringLiteral("Logs the conversations of a mail archive: one per message and person, mine "
-                       "outbound, theirs to me inbound; automated, list and broadcast mail is skipped. "
+        QStringLiteral("rapport import conversations PATH --database D [--format FORMAT] [--me ME]... "
+                       "[--by TEAM_MEMBER] [--new-contacts all|none] [--bodies] [--dry-run]"),
+        QStringLiteral("Logs the conversations of a mail archive, a Slack export, a Mastodon archive, "
+                       "a Discourse topic or a Discord channel: one per message and person, mine outbound, "
+                       "theirs to me inbound; "
+                       "automated, list and broadcast mail, bots, boosts, and channel or forum posts that "
+                       "are neither replies nor mentions between me and someone are skipped. "
                        "Importing the same archive again adds nothing. All is written in one "
                        "transaction, or nothing."));
     parser.addPositional(
         QStringLiteral("PATH"),
         QStringLiteral("An mbox file (Thunderbird, Google Takeout), an .eml file, or a folder of "
-                       "them."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("auto (default: by content), mbox or eml."),
+                       "them; a Slack workspace export or a Mastodon archive, as its .zip or unpacked; a "
+                       "Discourse topic's /t/ID.json; a DiscordChatExporter JSON export."));
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("auto (default: by content), mbox, eml, slack, mastodon, discourse or "
+                                     "discord."),
                       QStringLiteral("FORMAT"), QStringLiteral("auto")});
-    parser.addOption({QStringLiteral("me"),
-                      QStringLiteral("One of my addresses; repeat for each. The email of the --by member "
-                                     "counts too."),
-                      QStringLiteral("EMAIL")});
+    parser.addOption(
+        {QStringLiteral("me"),
+         QStringLiteral(
+             "Who I am: for mail one of my addresses, for Slack my user id (U…) or "
+             "my email or name in users.json, for Discourse my username, for Discord my user id or name; "
+             "repeat for "
+             "each. The email of the --by member counts too. A Mastodon archive "
+             "names its owner itself."),
+         QStringLiteral("ME")});
     parser.addOption({QStringLiteral("by"),
                       QStringLiteral("Team member the conversations are logged by (created if new; default: "
                                      "the desktop app's \"I am\" member)."),
                       QStringLiteral("TEAM_MEMBER")});
     parser.addOption({QStringLiteral("new-contacts"),
-                      QStringLiteral("all (default: people no contact has the address of become contacts) or "
+                      QStringLiteral("all (default: people no contact has the address or handle of become "
+                                     "contacts) or "
                                      "none (they are left out and counted)."),
                       QStringLiteral("all|none"), QStringLiteral("all")});
     parser.addOption({QStringLiteral("bodies"),
-                      QStringLiteral("Store each message's text (its text/plain part, at most 4 KB).")});
+                      QStringLiteral("Store each message's text (a mail's text/plain part), at most 4 KB.")});
     parser.addOption({QStringLiteral("dry-run"),
                       QStringLiteral("Report what would be created and skipped; write nothing.")});
     if (const std::optional<int> stop = parser.parse(arguments))
         return *stop;
 
     ConversationImportOptions options;
-    const std::optional<MailFormat> format = parseMailFormat(parser.value(QStringLiteral("format")));
+    const std::optional<ConversationFormat> format =
+        parseConversationFormat(parser.value(QStringLiteral("format")));
     if (!format)
-        return fail(command, Error::usage(QStringLiteral("--format '%1': expected auto, mbox or eml")
-                                              .arg(parser.value(QStringLiteral("format")))));
+        return fail(command, Error::usage(QStringLiteral("--format '%1': expected %2")
+                                              .arg(parser.value(QStringLiteral("format")),
+                                                   conversationFormatNames().join(QStringLiteral(", ")))));
     options.format = *format;
     const QString newContacts = parser.value(QStringLiteral("new-contacts")).trimmed().toLower();
     if (newContacts != QLatin1String("all") && newContacts != QLatin1String("none"))

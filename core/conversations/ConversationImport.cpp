@@ -41,45 +41,40 @@ QByteArray cappedUtf8(const QString& text, qsizetype limit)
     return utf8;
 }
 
-// One import's state: who is me and the team, the contacts found or made, the statements.
-class MailImport
+// One import's state: the team, the contacts found or made, the statements.
+class ConversationWriter
 {
 public:
-    MailImport(Database& db, const ConversationImportOptions& options, ConversationReport& report)
+    ConversationWriter(Database& db, const ConversationImportOptions& options, ConversationReport& report)
         : m_db(db)
         , m_options(options)
         , m_report(report)
         , m_find(db.handle(), "SELECT interaction_id FROM interaction_sources WHERE source_key = ?1")
         , m_insert(db.handle(),
                    "INSERT INTO interactions (contact_id, occurred_at, channel, direction, summary,"
-                   " body, logged_by, created_at) VALUES (?1, ?2, 'email', ?3, ?4, ?5, ?6, ?7)")
+                   " body, logged_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         , m_remember(db.handle(),
                      "INSERT INTO interaction_sources (source_key, interaction_id) VALUES (?1, ?2)")
     {}
 
-    // Inside the transaction: the team, "me", the contacts.
-    Status begin()
+    // Inside the transaction: the team, the contacts. Returns who "me" may be: the --me values and the
+    // email of the --by member.
+    Result<QStringList> begin()
     {
         if (!m_find.isValid() || !m_insert.isValid() || !m_remember.isValid())
             return Error::database(m_remember.errorMessage());
         const Result<QList<TeamMember>> team = TeamMemberRepository(m_db).list();
         if (!team)
             return team.error();
-        for (const QString& address : m_options.me)
-            m_me.insert(mailKey(address));
+        QStringList me = m_options.me;
         const QString byKey = m_options.by.trimmed().toCaseFolded();
         for (const TeamMember& member : *team) {
             if (member.email.trimmed().isEmpty())
                 continue;
             m_team.insert(mailKey(member.email));
             if (member.name.toCaseFolded() == byKey)
-                m_me.insert(mailKey(member.email));
+                me << member.email;
         }
-        m_me.remove(QString());
-        if (m_me.isEmpty())
-            return Error::usage(QStringLiteral(
-                "who is \"me\"? Give your address with --me EMAIL (once for each of your addresses), or "
-                "give --by a team member whose email is set"));
         if (!m_options.by.trimmed().isEmpty()) {
             const Result<qint64> member = TeamMemberRepository(m_db).ensure(m_options.by);
             if (!member)
@@ -96,34 +91,32 @@ public:
             return last.error();
         m_lastIdBefore = last->toLongLong();
         m_now = Clock::nowSeconds();
-        return {};
+        return me;
     }
 
-    Status add(const MailMessage& message)
+    Status add(const ConversationRecord& record)
     {
         ++m_report.messages;
-        const MailVerdict verdict = judgeMail(message, m_me);
-        if (!verdict.skipReason.isEmpty())
-            return skip(verdict.skipReason);
+        if (!record.skipReason.isEmpty())
+            return skip(record.skipReason);
         Interaction probe;
         probe.contactId = 1; // only the date is checked here
-        probe.occurredAt = *message.date;
+        probe.occurredAt = record.occurredAt;
         if (!InteractionRepository::validationError(probe).isEmpty())
             return skip(QStringLiteral("date in the future or before 1970"));
 
-        const QByteArray summary = message.subject.left(summaryLimit).toUtf8();
-        const QByteArray body = m_options.bodies ? cappedUtf8(message.body, bodyLimit) : QByteArray();
-        const QByteArray identity =
-            message.messageId.isEmpty() ? "hash\n" + message.identityBytes : "id\n" + message.messageId;
-        const QByteArray direction = verdict.direction == Direction::Inbound ? "inbound" : "outbound";
-        for (const MailAddress& counterpart : verdict.counterparts) {
+        const QByteArray summary = record.summary.left(summaryLimit).toUtf8();
+        const QByteArray body = m_options.bodies ? cappedUtf8(record.body, bodyLimit) : QByteArray();
+        const QByteArray channel = channelName(record.channel).toUtf8();
+        const QByteArray direction = directionName(record.direction).toUtf8();
+        for (const Counterpart& counterpart : record.counterparts) {
             const Result<std::optional<qint64>> contact = contactFor(counterpart);
             if (!contact)
                 return contact.error();
             if (!*contact)
                 continue;
             const QByteArray key =
-                QCryptographicHash::hash("email\n" + identity + '\n' + mailKey(counterpart.address).toUtf8(),
+                QCryptographicHash::hash(record.sourceKey + '\n' + counterpart.key.toUtf8(),
                                          QCryptographicHash::Sha256)
                     .left(16)
                     .toHex();
@@ -139,23 +132,24 @@ public:
                 continue;
             }
             m_insert.bind(1, **contact);
-            m_insert.bind(2, *message.date);
-            m_insert.bindStatic(3, direction);
-            m_insert.bindStatic(4, summary);
-            m_insert.bindStatic(5, body);
+            m_insert.bind(2, record.occurredAt);
+            m_insert.bindStatic(3, channel);
+            m_insert.bindStatic(4, direction);
+            m_insert.bindStatic(5, summary);
+            m_insert.bindStatic(6, body);
             if (m_loggedBy)
-                m_insert.bind(6, *m_loggedBy);
+                m_insert.bind(7, *m_loggedBy);
             else
-                m_insert.bindNull(6);
-            m_insert.bind(7, m_now);
-            if (Status stored = stepOnce(m_insert, message); !stored)
+                m_insert.bindNull(7);
+            m_insert.bind(8, m_now);
+            if (Status stored = stepOnce(m_insert, record); !stored)
                 return stored;
             m_remember.bindStatic(1, key);
             m_remember.bind(2, m_db.lastInsertId());
-            if (Status stored = stepOnce(m_remember, message); !stored)
+            if (Status stored = stepOnce(m_remember, record); !stored)
                 return stored;
             ++m_report.created;
-            ++(verdict.direction == Direction::Inbound ? m_report.inbound : m_report.outbound);
+            ++(record.direction == Direction::Inbound ? m_report.inbound : m_report.outbound);
             m_touched.insert(**contact);
         }
         return {};
@@ -170,59 +164,72 @@ private:
         return {};
     }
 
-    Status stepOnce(SqliteStatement& statement, const MailMessage& message)
+    Status stepOnce(SqliteStatement& statement, const ConversationRecord& record)
     {
         statement.step();
         const bool ok = statement.ok();
         statement.reset();
         if (!ok)
             return Error::database(
-                QStringLiteral("cannot store %1: %2").arg(message.location, statement.errorMessage()));
+                QStringLiteral("cannot store %1: %2").arg(record.location, statement.errorMessage()));
         return {};
     }
 
-    // The contact a counterpart is, found by email or created; none when the person is left out (and
-    // counted once under the reason).
-    Result<std::optional<qint64>> contactFor(const MailAddress& person)
+    // The contact a counterpart is, found by email or handle or created; none when the person is left out
+    // (and counted once under the reason).
+    Result<std::optional<qint64>> contactFor(const Counterpart& person)
     {
-        const QString key = mailKey(person.address);
-        if (const auto known = m_decided.constFind(key); known != m_decided.cend())
+        if (const auto known = m_decided.constFind(person.key); known != m_decided.cend())
             return *known;
-        const Result<std::optional<qint64>> decided = decide(person, key);
+        const Result<std::optional<qint64>> decided = decide(person);
         if (decided)
-            m_decided.insert(key, *decided);
+            m_decided.insert(person.key, *decided);
         return decided;
     }
 
-    Result<std::optional<qint64>> decide(const MailAddress& person, const QString& key)
+    Result<std::optional<qint64>> decide(const Counterpart& person)
     {
         const auto leaveOut = [&](const QString& reason) -> Result<std::optional<qint64>> {
             ++m_report.skippedPeople[reason];
             return std::optional<qint64>();
         };
-        if (m_team.contains(key))
+        if (!person.email.isEmpty() && m_team.contains(mailKey(person.email)))
             return leaveOut(QStringLiteral("team member"));
-        if (!validateMethodValue(MethodKind::Email, person.address).isEmpty())
-            return leaveOut(QStringLiteral("not an email address"));
-        const Result<qint64> found = m_contacts->resolve(person.address);
-        if (found) {
-            ++m_report.contactsMatched;
-            return std::optional<qint64>(*found);
+        QList<ContactMethod> methods;
+        if (!person.email.isEmpty() && validateMethodValue(MethodKind::Email, person.email).isEmpty())
+            methods << ContactMethod{0, MethodKind::Email, person.email, QString()};
+        if (person.handleKind && validateMethodValue(*person.handleKind, person.handle).isEmpty())
+            methods << ContactMethod{0, *person.handleKind, person.handle, QString()};
+        if (methods.isEmpty())
+            return leaveOut(person.handleKind
+                                ? QStringLiteral("not a %1 handle").arg(methodKindName(*person.handleKind))
+                                : QStringLiteral("not an email address"));
+        for (const ContactMethod& method : methods) {
+            const Result<qint64> found = m_contacts->resolveMethod(method.kind, method.value);
+            if (found) {
+                ++m_report.contactsMatched;
+                return std::optional<qint64>(*found);
+            }
+            if (found.error().kind != ErrorKind::NotFound)
+                return leaveOut(
+                    method.kind == MethodKind::Email
+                        ? QStringLiteral("address of several contacts (rapport check lists them)")
+                        : QStringLiteral("handle of several contacts (rapport check lists them)"));
         }
-        if (found.error().kind != ErrorKind::NotFound)
-            return leaveOut(QStringLiteral("address of several contacts (rapport check lists them)"));
         if (m_options.newContacts == NewContacts::None)
             return leaveOut(QStringLiteral("not a contact (--new-contacts none)"));
-        const Result<bool> forgotten = PersonEraser(m_db).isForgotten(
-            methodKindName(MethodKind::Email), normalizeMethodValue(MethodKind::Email, person.address));
-        if (!forgotten)
-            return forgotten.error();
-        if (*forgotten)
-            return leaveOut(QStringLiteral("forgotten person"));
+        for (const ContactMethod& method : methods) {
+            const Result<bool> forgotten = PersonEraser(m_db).isForgotten(
+                methodKindName(method.kind), normalizeMethodValue(method.kind, method.value));
+            if (!forgotten)
+                return forgotten.error();
+            if (*forgotten)
+                return leaveOut(QStringLiteral("forgotten person"));
+        }
 
         Contact contact;
-        contact.displayName = person.name.isEmpty() ? person.address : person.name.left(200);
-        contact.methods << ContactMethod{0, MethodKind::Email, person.address, QString()};
+        contact.displayName = person.name.isEmpty() ? methods.constFirst().value : person.name.left(200);
+        contact.methods = methods;
         const ChangeSourceScope importing(m_db, ChangeSource::Import);
         const Result<qint64> created = ContactRepository(m_db).create(contact);
         if (!created) {
@@ -241,11 +248,10 @@ private:
     SqliteStatement m_find;
     SqliteStatement m_insert;
     SqliteStatement m_remember;
-    QSet<QString> m_me;
-    QSet<QString> m_team;
+    QSet<QString> m_team; // mailKey()s
     std::optional<qint64> m_loggedBy;
     std::optional<ContactResolver> m_contacts;
-    QHash<QString, std::optional<qint64>> m_decided; // mailKey -> contact, or none when left out
+    QHash<QString, std::optional<qint64>> m_decided; // Counterpart::key -> contact, or none when left out
     QSet<qint64> m_touched;
     qint64 m_lastIdBefore = 0;
     qint64 m_now = 0;
@@ -269,9 +275,10 @@ Status rebuildScores(Database& db, const QList<qint64>& touched)
 
 Result<ConversationReport> ConversationImporter::run(bool dryRun) const
 {
-    Result<std::unique_ptr<MailReader>> reader = MailReader::open(m_path, m_options.format, m_options.bodies);
-    if (!reader)
-        return reader.error();
+    Result<std::unique_ptr<ConversationSource>> source =
+        ConversationSource::open(m_path, m_options.format, m_options.bodies);
+    if (!source)
+        return source.error();
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -280,27 +287,30 @@ Result<ConversationReport> ConversationImporter::run(bool dryRun) const
     BulkLoad bulk(m_db, BulkLoad::Interactions);
     if (Status suspended = bulk.suspend(); !suspended)
         return suspended.error();
-    MailImport import(m_db, m_options, report);
-    if (Status begun = import.begin(); !begun)
-        return begun.error();
-    MailMessage message;
+    ConversationWriter writer(m_db, m_options, report);
+    const Result<QStringList> me = writer.begin();
+    if (!me)
+        return me.error();
+    if (Status identified = (*source)->identifyMe(*me); !identified)
+        return identified.error();
+    ConversationRecord record;
     for (;;) {
-        const Result<bool> more = (*reader)->next(message);
+        const Result<bool> more = (*source)->next(record);
         if (!more)
             return more.error(); // the transaction rolls back
         if (!*more)
             break;
-        if (Status added = import.add(message); !added)
+        if (Status added = writer.add(record); !added)
             return added.error();
     }
     if (Status restored = bulk.restore(); !restored)
         return restored.error();
-    report.touchedContacts = import.touched();
+    report.touchedContacts = writer.touched();
     std::sort(report.touchedContacts.begin(), report.touchedContacts.end());
     if (Status rebuilt = rebuildScores(m_db, report.touchedContacts); !rebuilt)
         return rebuilt.error();
-    report.format = (*reader)->formatName();
-    report.ignoredFiles = (*reader)->ignoredFiles();
+    report.format = (*source)->formatName();
+    report.ignoredFiles = (*source)->ignoredFiles();
     if (!dryRun) {
         if (Status committed = transaction.commit(); !committed)
             return committed.error();

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Imports the conversations of a mail archive (MailReader, MailRules): one interaction per message and
-// counterpart, matched to contacts by email or creating them, each remembered by a source key so that
-// importing the archive again adds nothing. One pass inside one transaction, with the scores of the
-// contacts whose log grew rebuilt in it; a dry run rolls it back, so its counts are the real run's.
+// Imports the conversations of an archive (mail, Slack, Mastodon, … read by a ConversationSource): one
+// interaction per message and counterpart, matched to contacts by email or handle or creating them, each
+// remembered by a source key so that importing the archive again adds nothing. One pass inside one
+// transaction, with the scores of the contacts whose log grew rebuilt in it; a dry run rolls it back, so its
+// counts are the real run's.
 #pragma once
 
-#include "core/conversations/MailReader.h"
+#include "core/conversations/ConversationSource.h"
 #include "core/storage/Database.h"
 
 #include <QList>
@@ -16,14 +17,14 @@ namespace rapport {
 
 enum class NewContacts
 {
-    All, // an address no contact has becomes a contact named from the mail's header
+    All, // a person no contact has the address or handle of becomes a contact named from the archive
     None // such counterparts are left out and counted
 };
 
 struct ConversationImportOptions
 {
-    MailFormat format = MailFormat::Auto;
-    QStringList me; // my addresses, besides the email of the team member `by`
+    ConversationFormat format = ConversationFormat::Auto;
+    QStringList me; // my addresses (or for chat archives my user id, email or name), besides `by`'s email
     QString by;     // the team member the conversations are logged by (created if new); may be empty
     NewContacts newContacts = NewContacts::All;
     bool bodies = false; // store each message's text, at most bodyLimit bytes
@@ -33,7 +34,7 @@ inline constexpr qsizetype bodyLimit = 4096; // bytes of UTF-8
 
 struct ConversationReport
 {
-    QString format; // "mbox", "eml" or "mbox and eml"
+    QString format; // "mbox", "eml", "mbox and eml", "slack", …
     qint64 messages = 0;
     qint64 created = 0;   // interactions
     qint64 unchanged = 0; // imported before
@@ -44,7 +45,7 @@ struct ConversationReport
     qint64 contactsMatched = 0;
     QMap<QString, qint64> skippedMessages; // reason -> messages
     QMap<QString, qint64> skippedPeople;   // reason -> distinct addresses left out
-    QStringList ignoredFiles;              // files of a folder that are not mail
+    QStringList ignoredFiles;              // files of a folder that are not part of the archive
     bool dryRun = false;
     bool written = false;
     QList<qint64> touchedContacts; // created, or whose log grew
@@ -59,8 +60,8 @@ public:
         , m_options(std::move(options))
     {}
 
-    // A usage error when there is no "me"; a bad-input error naming a file that is not mail, and then
-    // nothing is written.
+    // A usage error when there is no "me"; a bad-input error naming a file that is not what it claims,
+    // and then nothing is written.
     Result<ConversationReport> run(bool dryRun) const;
 
 private:

@@ -188,18 +188,6 @@ void initGMime()
 
 } // namespace
 
-std::optional<MailFormat> parseMailFormat(const QString& text)
-{
-    const QString key = text.trimmed().toLower();
-    if (key == QLatin1String("auto"))
-        return MailFormat::Auto;
-    if (key == QLatin1String("mbox"))
-        return MailFormat::Mbox;
-    if (key == QLatin1String("eml"))
-        return MailFormat::Eml;
-    return std::nullopt;
-}
-
 // One open file: GMime's stream and parser over it.
 struct MailReader::Parser
 {
@@ -299,7 +287,8 @@ Result<bool> MailReader::openNextFile()
         const bool mailContent = sniffed->content == Content::Mbox || sniffed->content == Content::Message;
         const QString suffix = QFileInfo(path).suffix().toLower();
         const bool claimsMail = m_root.isEmpty() || suffix == QLatin1String("eml") ||
-                                suffix == QLatin1String("mbox") || m_format != MailFormat::Auto;
+                                suffix == QLatin1String("mbox") || m_format == MailFormat::Mbox ||
+                                m_format == MailFormat::Eml;
         if (!mailContent && !claimsMail) {
             m_ignored << path;
             continue;

@@ -5,22 +5,17 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/conversations/ConversationFormat.h"
 #include "core/conversations/MailMessage.h"
 
 #include <QStringList>
 #include <memory>
-#include <optional>
 
 namespace rapport {
 
-enum class MailFormat
-{
-    Auto, // by content: a first line "From " is an mbox, a header line an .eml file
-    Mbox,
-    Eml
-};
-
-std::optional<MailFormat> parseMailFormat(const QString& text);
+// Mbox or Eml insists on that format; any other reads each file by content: a first line "From " is an
+// mbox, a header line an .eml file.
+using MailFormat = ConversationFormat;
 
 class MailReader
 {

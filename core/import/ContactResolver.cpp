@@ -53,20 +53,34 @@ Result<qint64> ContactResolver::resolve(const QString& typed) const
             return reference->noSuchId();
         return *reference->id;
     }
+    return resolveLookups(*reference);
+}
+
+Result<qint64> ContactResolver::resolveMethod(MethodKind kind, const QString& value) const
+{
+    ContactReference reference;
+    reference.text = value.trimmed();
+    reference.kind = kind;
+    reference.value = reference.text;
+    return resolveLookups(reference);
+}
+
+Result<qint64> ContactResolver::resolveLookups(const ContactReference& reference) const
+{
     std::optional<qint64> match;
-    for (const auto& [kind, normalized] : reference->lookups()) {
+    for (const auto& [kind, normalized] : reference.lookups()) {
         const QString key = methodKey(kind, normalized);
         const auto found = m_methods.constFind(key);
         if (found == m_methods.cend())
             continue;
         if (const auto shared = m_sharedWith.constFind(key); shared != m_sharedWith.cend())
-            return reference->severalMatch(*found, *shared);
+            return reference.severalMatch(*found, *shared);
         if (match && *match != *found)
-            return reference->severalMatch(*match, *found);
+            return reference.severalMatch(*match, *found);
         match = *found;
     }
     if (!match)
-        return reference->noMatch();
+        return reference.noMatch();
     return *match;
 }
 

@@ -37,7 +37,7 @@ depends=$(dpkg-deb --field "$deb" Depends)
 echo "Depends: $depends"
 names=$(printf '%s\n' "$depends" | tr ',|' '\n\n' | sed -e 's/(.*)//' -e 's/[[:space:]]//g' -e '/^$/d')
 for required in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 libsqlite3-0 \
-    libc6 libstdc++6; do
+    libzip4 libc6 libstdc++6; do
     printf '%s\n' "$names" | grep -qx "$required" || fail "Depends lacks $required"
 done
 # Every dependency is a real package: on this machine, which built and runs rapport, each is installed, or
