@@ -77,7 +77,7 @@ QString generalHelp()
                "                   [--bom]\n"
                "  rapport follow-up add --database PATH --contact REF --due DATE --text TEXT\n"
                "                   [--commitment ours|theirs] [--owner NAME]\n"
-               "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json]\n"
+               "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json | --ics [--output FILE]]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
                "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] [--json]\n"
                "  rapport reach-out snooze --contact REF --database PATH (--days N | --until DATE)\n"

@@ -435,6 +435,119 @@ TEST_CASE("a killed log leaves the conversation out or in, never half", "[crash]
     series.report();
 }
 
+// Adds a promise we made to `contact` and returns its id.
+QString addPromise(const QString& file, const QString& contact, int n)
+{
+    const Finished added = runRapport({QStringLiteral("follow-up"), QStringLiteral("add"),
+                                       QStringLiteral("--database"), file, QStringLiteral("--contact"),
+                                       contact, QStringLiteral("--due"), QStringLiteral("2026-06-05"),
+                                       QStringLiteral("--text"), QStringLiteral("crash-promise-%1").arg(n),
+                                       QStringLiteral("--commitment"), QStringLiteral("ours")});
+    INFO(describe(added));
+    REQUIRE(added.exitCode == 0);
+    return QString::number(number(file, QStringLiteral("SELECT max(id) FROM follow_ups")));
+}
+
+QStringList keptArguments(const QString& file, const QString& id)
+{
+    return {QStringLiteral("follow-up"), QStringLiteral("kept"), id, QStringLiteral("--database"), file};
+}
+
+TEST_CASE("a killed “kept” closes the promise and writes its trust note, or does neither", "[crash]")
+{
+    const Folder folder;
+    const QString file = folder.file(QStringLiteral("kept.sqlite3"));
+    makeDemo(file, 200, 4000);
+    const Finished full = runRapport(keptArguments(file, addPromise(file, QStringLiteral("5"), 0)));
+    {
+        INFO(describe(full));
+        REQUIRE(full.exitCode == 0);
+    }
+
+    KillSeries series("follow-up kept", full.elapsedMs);
+    for (int i = 1; series.next(); ++i) {
+        const QString id = addPromise(file, QString::number(i % 200 + 1), i);
+        const qint64 notesBefore = number(file, QStringLiteral("SELECT count(*) FROM trust_notes"));
+        const Attempt attempt = series.attempt(keptArguments(file, id));
+        const QString status =
+            sqlite(file, QStringLiteral("SELECT status FROM follow_ups WHERE id = %1").arg(id)).trimmed();
+        const qint64 linked =
+            number(file, QStringLiteral(
+                             "SELECT count(*) FROM follow_ups f JOIN trust_notes n ON n.id = f.trust_note_id "
+                             "WHERE f.id = %1 AND n.kind = 'commitment_kept'")
+                             .arg(id));
+        const qint64 notesAfter = number(file, QStringLiteral("SELECT count(*) FROM trust_notes"));
+        INFO("attempt " << i << (attempt.killed ? " killed" : " finished") << ": status "
+                        << status.toStdString());
+        if (status == QStringLiteral("kept")) {
+            CHECK(linked == 1);
+            CHECK(notesAfter == notesBefore + 1);
+            series.outcome(attempt.killed ? QStringLiteral("kept") : QStringLiteral("finished first"));
+        } else {
+            CHECK(attempt.killed);
+            CHECK(status == QStringLiteral("open"));
+            CHECK(linked == 0);
+            CHECK(notesAfter == notesBefore);
+            series.outcome(QStringLiteral("still open"));
+        }
+        requireSound(file);
+    }
+    series.report();
+}
+
+TEST_CASE("a killed tag merge leaves both tags as they were or one tag on every carrier", "[crash]")
+{
+    const Folder folder;
+    const QString file = folder.file(QStringLiteral("tags.sqlite3"));
+    makeDemo(file, 200, 4000);
+    const auto tagPair = [&file](int n) {
+        for (const QString& tag :
+             {QStringLiteral("crash-keep-%1").arg(n), QStringLiteral("crash-other-%1").arg(n)})
+            for (int person = 0; person < 3; ++person)
+                rapportOk(file, QStringLiteral("add-contact"),
+                          {QStringLiteral("--name"), QStringLiteral("%1 person %2").arg(tag).arg(person),
+                           QStringLiteral("--tag"), tag});
+    };
+    const auto mergeArguments = [&file](int n) {
+        return QStringList{QStringLiteral("merge-tags"), QStringLiteral("crash-keep-%1").arg(n),
+                           QStringLiteral("crash-other-%1").arg(n), QStringLiteral("--database"), file};
+    };
+    const auto carriers = [&file](const QString& tag) {
+        return number(file,
+                      QStringLiteral("SELECT count(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                     "WHERE t.name = '%1'")
+                          .arg(tag));
+    };
+    tagPair(0);
+    const Finished full = runRapport(mergeArguments(0));
+    {
+        INFO(describe(full));
+        REQUIRE(full.exitCode == 0);
+    }
+
+    KillSeries series("merge-tags", full.elapsedMs);
+    for (int i = 1; series.next(); ++i) {
+        tagPair(i);
+        const Attempt attempt = series.attempt(mergeArguments(i));
+        const QString keep = QStringLiteral("crash-keep-%1").arg(i);
+        const QString other = QStringLiteral("crash-other-%1").arg(i);
+        const qint64 otherLeft =
+            number(file, QStringLiteral("SELECT count(*) FROM tags WHERE name = '%1'").arg(other));
+        INFO("attempt " << i << (attempt.killed ? " killed" : " finished"));
+        if (otherLeft == 0) {
+            CHECK(carriers(keep) == 6);
+            series.outcome(attempt.killed ? QStringLiteral("merged") : QStringLiteral("finished first"));
+        } else {
+            CHECK(attempt.killed);
+            CHECK(carriers(keep) == 3);
+            CHECK(carriers(other) == 3);
+            series.outcome(QStringLiteral("not merged"));
+        }
+        requireSound(file);
+    }
+    series.report();
+}
+
 TEST_CASE("a killed upgrade from the previous schema leaves the old or the new version and a sound backup",
           "[crash]")
 {
