@@ -4,6 +4,7 @@
 
 #include "core/model/Contact.h"
 #include "core/model/ContactChange.h"
+#include "core/model/ContactLink.h"
 #include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 #include "core/model/TrustNote.h"
@@ -22,6 +23,7 @@ struct ContactSnapshot
     QList<FollowUp> followUps;
     QList<ContactChange> changes; // newest first
     QStringList vcardUids;        // the UIDs kept from imported vCards, the first kept first
+    QList<ContactLink> links;     // introductions and acquaintances with the contact at either end
 };
 
 } // namespace rapport
