@@ -2,6 +2,7 @@
 // Introductions and "knows" links between contacts: the rules of the table and the repository, and how
 // the links go through merges and their undo, deletes and their undo, forgetting, the person export and
 // the change history.
+#include "core/demo/DemoGenerator.h"
 #include "core/services/ContactMerge.h"
 #include "core/services/PersonData.h"
 #include "core/storage/ContactChangeLog.h"
@@ -324,4 +325,24 @@ TEST_CASE("The person export lists the links; forgetting a person removes them a
     CHECK(fixture.database().number(
               QStringLiteral("SELECT count(*) FROM contact_changes WHERE old_value LIKE '%Zebulon%' "
                              "OR new_value LIKE '%Zebulon%'")) == 0);
+}
+
+TEST_CASE("The demo community has connectors who introduced 10 to 30 people, and people who know each other",
+          "[links][demo]")
+{
+    PinnedClock clock;
+    TempDatabase temp;
+    DemoOptions options;
+    options.contacts = 600;
+    options.interactions = 2000;
+    options.endSeconds = testNow;
+    require(DemoGenerator(temp.db(), options).generate());
+    const QList<Connector> connectors = require(ContactLinkRepository(temp.db()).topConnectors({}, {}, 20));
+    REQUIRE(connectors.size() >= 10);
+    // Archived newcomers do not count, so the top connector may show fewer than it introduced.
+    CHECK(connectors.constFirst().introduced >= 8);
+    CHECK(connectors.constFirst().introduced <= 30);
+    CHECK(temp.number(QStringLiteral("SELECT count(*) FROM contact_links WHERE kind = 'knows'")) > 100);
+    CHECK(temp.number(QStringLiteral("SELECT max(n) FROM (SELECT count(*) AS n FROM contact_links "
+                                     "WHERE kind = 'introduced_by' GROUP BY other_id)")) >= 10);
 }

@@ -3,6 +3,7 @@
 
 #include "core/base/Clock.h"
 #include "core/demo/DemoInteractionWriter.h"
+#include "core/demo/DemoIntroductions.h"
 #include "core/demo/DemoNames.h"
 #include "core/demo/DemoRandom.h"
 #include "core/model/TrustNote.h"
@@ -485,6 +486,8 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
             return Error::cancelled();
     }
     summary.trustNotes = noteCount;
+    if (Status linked = writeDemoIntroductions(m_db, contactIds, end, options.seed); !linked)
+        return linked.error();
 
     if (Status restored = bulk.restore(); !restored)
         return restored.error();
