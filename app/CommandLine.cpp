@@ -25,6 +25,8 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("forget"), runForget},
         {QStringLiteral("history"), runHistory},
         {QStringLiteral("import"), runImport},
+        {QStringLiteral("link"), runLink},
+        {QStringLiteral("links"), runLinks},
         {QStringLiteral("log"), runLog},
         {QStringLiteral("merge"), runMerge},
         {QStringLiteral("merge-tags"), runMergeTags},
@@ -32,6 +34,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
         {QStringLiteral("today"), runToday},
+        {QStringLiteral("unlink"), runUnlink},
     };
     return all;
 }
@@ -79,7 +82,8 @@ QString generalHelp()
                "                   [--commitment ours|theirs] [--owner NAME]\n"
                "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json | --ics [--output FILE]]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
-               "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] [--json]\n"
+               "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] "
+               "[--json]\n"
                "  rapport reach-out snooze --contact REF --database PATH (--days N | --until DATE)\n"
                "  rapport reach-out dismiss|restore --contact REF --database PATH\n"
                "  rapport check    --database PATH\n"
@@ -89,6 +93,10 @@ QString generalHelp()
                "  rapport export   person --contact C --database PATH [--output FILE.json]\n"
                "  rapport forget   --contact C --database PATH [--yes]\n"
                "  rapport history  --contact C --database PATH [--json]\n"
+               "  rapport link     --contact A (--introduced-by B [--replace] | --knows B) --database PATH\n"
+               "                   [--note TEXT] [--date DATE]\n"
+               "  rapport unlink   --contact A (--introduced-by B | --knows B) --database PATH\n"
+               "  rapport links    --contact A --database PATH [--json]\n"
                "  rapport COMMAND --help                             options of one command\n"
                "\n"
                "Without --database, the default database is used: %2\n"

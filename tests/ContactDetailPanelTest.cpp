@@ -4,6 +4,7 @@
 // and each kind of entry can be hidden.
 #include "ui/contacts/ContactDetailPanel.h"
 
+#include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamMemberRepository.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -253,4 +255,45 @@ TEST_CASE(
         CHECK_FALSE(timeline->index(row, 0).data(ui::TimelineModel::IsInteractionRole).toBool());
     showChanges->setChecked(true);
     CHECK(changeRows().size() == 3);
+}
+
+TEST_CASE("The People section shows who introduced the contact, whom they introduced and know, as links",
+          "[ui][links]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Database& db = session.database();
+    // The fixture's demo community has links of its own; these tests' are the only ones.
+    requireOk(db.execute(QStringLiteral("DELETE FROM contact_links")));
+    ContactLinkRepository links(db);
+    require(links.setIntroducer(3, 4, {QStringLiteral("at the meetup"), {}}, false));
+    require(links.setIntroducer(5, 3, {}, false));
+    require(links.setIntroducer(6, 3, {}, false));
+    require(links.addKnows(3, 7, {}));
+    const QString name4 = require(ContactRepository(db).get(4)).effectiveDisplayName().toHtmlEscaped();
+    const QString name7 = require(ContactRepository(db).get(7)).effectiveDisplayName().toHtmlEscaped();
+
+    ui::ContactDetailPanel panel(session);
+    panel.resize(1280, 800);
+    panel.show();
+    panel.showContact(3);
+    const QString people = panel.peopleText();
+    CHECK(people.contains(
+        QStringLiteral("Introduced by <a href=\"contact:4\">%1</a> <i>(at the meetup)</i>").arg(name4)));
+    CHECK(people.contains(QStringLiteral("Introduced (2): <a href=\"contact:")));
+    CHECK(people.contains(QStringLiteral("Knows (1): <a href=\"contact:7\">%1</a>").arg(name7)));
+    QApplication::processEvents(); // the layout makes room for the section's lines
+    panel.grab().save(QStringLiteral("/tmp/links-people.png"));
+
+    // Clicking a name asks for that contact; the other contact's page shows the link from its side.
+    auto* label = panel.findChild<QLabel*>(QStringLiteral("people"));
+    REQUIRE(label);
+    QSignalSpy activated(&panel, &ui::ContactDetailPanel::contactLinkActivated);
+    emit label->linkActivated(QStringLiteral("contact:4"));
+    REQUIRE(activated.size() == 1);
+    CHECK(activated.at(0).at(0).toLongLong() == 4);
+    panel.showContact(4);
+    CHECK(panel.peopleText().contains(QStringLiteral("Introduced (1): <a href=\"contact:3\">")));
+    panel.showContact(8);
+    CHECK(panel.peopleText().contains(QStringLiteral("No introductions or acquaintances recorded")));
 }

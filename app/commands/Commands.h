@@ -19,6 +19,8 @@ int runHistory(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 // rapport import conversations, which runImport hands the arguments after "conversations" to.
 int runImportConversations(const QStringList& arguments);
+int runLink(const QStringList& arguments);
+int runLinks(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runMerge(const QStringList& arguments);
 int runMergeTags(const QStringList& arguments);
@@ -26,5 +28,6 @@ int runReachOut(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);
 int runToday(const QStringList& arguments);
+int runUnlink(const QStringList& arguments);
 
 } // namespace rapport::cli

@@ -4,6 +4,7 @@
 #include "core/base/Clock.h"
 #include "core/demo/DemoFollowUps.h"
 #include "core/demo/DemoInteractionWriter.h"
+#include "core/demo/DemoIntroductions.h"
 #include "core/demo/DemoNames.h"
 #include "core/demo/DemoRandom.h"
 #include "core/model/TrustNote.h"
@@ -491,6 +492,8 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
     if (!followUps)
         return followUps.error();
     summary.followUps = *followUps;
+    if (Status linked = writeDemoIntroductions(m_db, contactIds, end, options.seed); !linked)
+        return linked.error();
 
     if (Status restored = bulk.restore(); !restored)
         return restored.error();

@@ -84,6 +84,19 @@ QString describeContactChange(const ContactChange& change)
     if (field == QLatin1String(changed::mergedFrom))
         return change.newValue.isEmpty() ? QStringLiteral("Merge of %1 undone").arg(change.oldValue)
                                          : QStringLiteral("Merged from %1").arg(change.newValue);
+    if (field == QLatin1String(changed::introducedBy)) {
+        if (change.oldValue.isEmpty())
+            return QStringLiteral("Introduced by %1").arg(change.newValue);
+        if (change.newValue.isEmpty())
+            return QStringLiteral("Introducer removed (was %1)").arg(change.oldValue);
+        return QStringLiteral("Introduced by: %1 → %2").arg(change.oldValue, change.newValue);
+    }
+    if (field == QLatin1String(changed::introduced))
+        return change.oldValue.isEmpty() ? QStringLiteral("Introduced %1").arg(change.newValue)
+                                         : QStringLiteral("Introduction of %1 removed").arg(change.oldValue);
+    if (field == QLatin1String(changed::knows))
+        return change.oldValue.isEmpty() ? QStringLiteral("Knows %1").arg(change.newValue)
+                                         : QStringLiteral("No longer knows %1").arg(change.oldValue);
     if (field == QLatin1String("archived"))
         return change.newValue == QLatin1String("true") ? QStringLiteral("Archived")
                                                         : QStringLiteral("Unarchived");

@@ -32,6 +32,11 @@ inline constexpr char contact[] = "contact";
 // Another contact was merged into this one; the new value is "#id (name)", the old one when undone.
 inline constexpr char mergedFrom[] = "merged_from";
 inline constexpr char tag[] = "tag";
+// Links to other contacts (ContactLink.h); the values name the other contact as "#id (name)". On the
+// introduced person: who introduced them; on the introducer: whom they introduced; on both: whom they know.
+inline constexpr char introducedBy[] = "introduced_by";
+inline constexpr char introduced[] = "introduced";
+inline constexpr char knows[] = "knows";
 } // namespace changed
 // Other fields are the contact's column names (display_name, given_name, family_name, organization,
 // title, owner, cadence_days, archived) and the method kinds (email, phone, github…).

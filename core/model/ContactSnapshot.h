@@ -4,6 +4,7 @@
 
 #include "core/model/Contact.h"
 #include "core/model/ContactChange.h"
+#include "core/model/ContactLink.h"
 #include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 #include "core/model/ReachOutHold.h"
@@ -24,6 +25,7 @@ struct ContactSnapshot
     QList<ContactChange> changes;             // newest first
     QStringList vcardUids;                    // the UIDs kept from imported vCards, the first kept first
     std::optional<ReachOutHold> reachOutHold; // snoozed or dismissed on Today
+    QList<ContactLink> links; // introductions and acquaintances with the contact at either end
 };
 
 } // namespace rapport

@@ -2,6 +2,7 @@
 #include "core/services/ContactMerge.h"
 
 #include "core/storage/ContactChangeLog.h"
+#include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/DistinctContactRepository.h"
 
@@ -169,6 +170,13 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     }
     if (Status distinct = DistinctContactRepository(m_db).restore(keepId, distinctFrom); !distinct)
         return distinct.error();
+    // Whom the others introduced, who introduced them and whom they know now is the kept contact's; the
+    // removal above took their links, the snapshots kept them.
+    QList<ContactLink> links;
+    for (const ContactSnapshot& snapshot : std::as_const(before))
+        links << snapshot.links;
+    if (Status linked = ContactLinkRepository(m_db).carryOver(keepId, order->mid(1), links); !linked)
+        return linked.error();
     QSqlQuery created = m_db.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE id = ?"));
     created.addBindValue(merged.createdAt);
     created.addBindValue(keepId);

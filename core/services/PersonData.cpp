@@ -3,6 +3,7 @@
 
 #include "core/base/Clock.h"
 #include "core/base/IsoTime.h"
+#include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/ContactUidRepository.h"
 #include "core/storage/TeamMemberRepository.h"
@@ -58,6 +59,38 @@ QJsonObject contactChangeJson(const ContactChange& change)
             {QStringLiteral("old_value"), optionalText(change.oldValue)},
             {QStringLiteral("new_value"), optionalText(change.newValue)},
             {QStringLiteral("description"), describeContactChange(change)}};
+}
+
+namespace {
+
+QJsonObject linkedContactJson(const LinkedContact& linked)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), linked.contactId},
+        {QStringLiteral("name"), linked.name},
+        {QStringLiteral("note"), optionalText(linked.link.details.note)},
+        {QStringLiteral("date"), linked.link.details.occurredAt
+                                     ? QJsonValue(formatIsoMoment(*linked.link.details.occurredAt))
+                                     : QJsonValue()}};
+}
+
+QJsonArray linkedContactsJson(const QList<LinkedContact>& people)
+{
+    QJsonArray array;
+    for (const LinkedContact& linked : people)
+        array.append(linkedContactJson(linked));
+    return array;
+}
+
+} // namespace
+
+QJsonObject personLinksJson(const PersonLinks& links)
+{
+    return QJsonObject{
+        {QStringLiteral("introduced_by"),
+         links.introducedBy ? QJsonValue(linkedContactJson(*links.introducedBy)) : QJsonValue()},
+        {QStringLiteral("introduced"), linkedContactsJson(links.introduced)},
+        {QStringLiteral("knows"), linkedContactsJson(links.knows)}};
 }
 
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now)
@@ -152,6 +185,9 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
     const Result<QStringList> uids = ContactUidRepository(db).uidsOf(contactId);
     if (!uids)
         return uids.error();
+    const Result<PersonLinks> links = ContactLinkRepository(db).linksOf(contactId);
+    if (!links)
+        return links.error();
     // The card an address book would take, as `rapport export vcard` writes it.
     const Result<QByteArray> card = contactVCard(db, contactId, VCardVersion::V4);
     if (!card)
@@ -168,6 +204,7 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
                        {QStringLiteral("score_history"), history},
                        {QStringLiteral("not_the_same_person_as"), distinct},
                        {QStringLiteral("vcard_uids"), QJsonArray::fromStringList(*uids)},
+                       {QStringLiteral("links"), personLinksJson(*links)},
                        {QStringLiteral("vcard"), QString::fromUtf8(*card)}};
 }
 
@@ -246,6 +283,9 @@ Result<ForgetReport> PersonEraser::forget(qint64 contactId)
         QList<qint64> tagIds;
         while (ownTags.next())
             tagIds << ownTags.value(0).toLongLong();
+        // Other contacts' histories name this person where a link was made or undone.
+        if (Status erased = ContactLinkRepository(m_db).eraseMentions(contactId); !erased)
+            return erased.error();
         if (Status removed = contacts.remove(contactId); !removed)
             return removed.error();
         // A tag nobody else has names this person as much as their name does.

@@ -4,6 +4,7 @@
 // are gone from the file and a later import does not bring it back.
 #pragma once
 
+#include "core/model/ContactLink.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/storage/Database.h"
 
@@ -14,11 +15,17 @@ namespace rapport {
 
 // Fields, emails, phones, handles, tags, conversations, trust notes, the score with its explanation and
 // its weekly history over the last year, the change history, the contacts marked as not the same
-// person, the UIDs kept from imported vCards, and the person's vCard (4.0) as text.
+// person, the UIDs kept from imported vCards, who introduced them and whom they introduced and know, and the
+// person's vCard (4.0) as text.
 Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qint64 contactId, qint64 now);
 
 // One entry of a change history as the person document and `rapport history --json` write it.
 QJsonObject contactChangeJson(const ContactChange& change);
+
+// A contact's introductions and acquaintances as the person document and `rapport links --json` write them:
+// {"introduced_by": person or null, "introduced": [persons], "knows": [persons]}, each person
+// {"id", "name", "note", "date"}.
+QJsonObject personLinksJson(const PersonLinks& links);
 
 struct ForgetReport
 {
@@ -37,7 +44,7 @@ public:
     {}
 
     // Deletes the contact with its methods, tags (and the tags only it had), log, notes, scoring state,
-    // search-index entries and
+    // search-index entries, links to other contacts (and their histories' entries naming it) and
     // dashboard rows in one transaction with secure_delete on, rewrites the full-text indexes so that no
     // segment keeps its words, keeps only salted hashes of its emails and handles (see isForgotten), and
     // empties the write-ahead log. Other contacts' scores and the dashboard's totals are rebuilt by the

@@ -6,6 +6,7 @@
 #include "core/model/DayRange.h"
 #include "core/model/SingleLineText.h"
 #include "core/storage/ContactChangeLog.h"
+#include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactUidRepository.h"
 #include "core/storage/DistinctContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
@@ -302,6 +303,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!hold)
         return hold.error();
     snapshot.reachOutHold = *hold;
+    Result<QList<ContactLink>> links = ContactLinkRepository(m_db).allOf(id);
+    if (!links)
+        return links.error();
+    snapshot.links = std::move(*links);
     return snapshot;
 }
 
@@ -337,6 +342,10 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
         if (Status held = ReachOutHoldRepository(m_db).restore(*snapshot.reachOutHold); !held)
             return held;
     }
+    // Links to contacts that are gone stay out; restoring a deleted group one by one brings back those
+    // among them.
+    if (Status restored = ContactLinkRepository(m_db).restore(snapshot.links); !restored)
+        return restored;
     return transaction.commit();
 }
 

@@ -522,6 +522,32 @@ QStringList schemaVersion10()
     };
 }
 
+// Version 11: who introduced whom, and who knows whom, among the contacts. `introduced_by` reads "contact
+// was introduced by other": a person has at most one introducer. `knows` is symmetric, so it is kept once,
+// the lower id first. occurred_at is when the introduction happened or since when they know each other,
+// when someone said; a link goes with either contact (a contact's snapshot keeps its links for undo).
+QStringList schemaVersion11()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE contact_links (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind = 'introduced_by' OR kind = 'knows'),
+            note TEXT NOT NULL DEFAULT '',
+            occurred_at INTEGER,
+            created_at INTEGER NOT NULL,
+            CHECK (contact_id <> other_id),
+            CHECK (kind = 'introduced_by' OR contact_id < other_id)))"),
+        QStringLiteral("CREATE UNIQUE INDEX contact_links_introducer ON contact_links(contact_id) "
+                       "WHERE kind = 'introduced_by'"),
+        QStringLiteral("CREATE UNIQUE INDEX contact_links_knows ON contact_links(contact_id, other_id) "
+                       "WHERE kind = 'knows'"),
+        // The other side: whom a contact introduced (connectors count them), whom it knows.
+        QStringLiteral("CREATE INDEX contact_links_other ON contact_links(other_id, kind)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -537,6 +563,7 @@ const QList<Migration>& migrations()
         {8, "source keys of imported conversations", schemaVersion8()},
         {9, "change history of contacts", schemaVersion9()},
         {10, "UIDs of imported vCards", schemaVersion10()},
+        {11, "introductions and acquaintances between contacts", schemaVersion11()},
     };
     return all;
 }

@@ -30,6 +30,7 @@ public:
     qint64 contactId() const { return m_contactId; }
     QString explanationText() const;
     QListView* timelineView() const { return m_timeline; }
+    QString peopleText() const;
     // Opens the selected timeline entry (conversation or trust note) in its dialog, prefilled; saving
     // pushes an undoable edit. Returns whether it was changed; a change to the record is not edited.
     bool editSelectedEntry();
@@ -44,11 +45,14 @@ signals:
     // `text` prefills what to do: the conversation followed up on, when asked from the timeline.
     void followUpRequested(qint64 contactId, const QString& text);
     void deleteEntryRequested(qint64 interactionId);
+    // A person named in the People section was clicked.
+    void contactLinkActivated(qint64 contactId);
 
 private:
     void refresh();
     void showOpenFollowUps();
     void followUpSelectedEntry();
+    void refreshPeople();
 
     DatabaseSession& m_session;
     qint64 m_contactId = 0;
@@ -62,6 +66,7 @@ private:
     QProgressBar* m_reciprocity = nullptr;
     SparklineWidget* m_trend = nullptr;
     QLabel* m_explanation = nullptr;
+    QLabel* m_people = nullptr; // who introduced this person, whom they introduced and know
     QPushButton* m_log = nullptr;
     QPushButton* m_note = nullptr;
     QPushButton* m_edit = nullptr;

@@ -108,6 +108,7 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
             &ContactsPage::logConversationRequested);
     connect(m_detail, &ContactDetailPanel::trustNoteRequested, this, &ContactsPage::trustNoteRequested);
     connect(m_detail, &ContactDetailPanel::followUpRequested, this, &ContactsPage::followUpRequested);
+    connect(m_detail, &ContactDetailPanel::contactLinkActivated, this, &ContactsPage::selectContact);
     connect(m_detail, &ContactDetailPanel::editContactRequested, this, &ContactsPage::editContactRequested);
     connect(m_detail, &ContactDetailPanel::deleteEntryRequested, this,
             &ContactsPage::deleteConversationRequested);
