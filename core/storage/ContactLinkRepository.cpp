@@ -149,6 +149,16 @@ Status ContactLinkRepository::insert(const ContactLink& link)
     return Database::run(insert);
 }
 
+Status ContactLinkRepository::updateDetails(qint64 linkId, const LinkDetails& details)
+{
+    QSqlQuery update =
+        m_db.prepare(QStringLiteral("UPDATE contact_links SET note = ?, occurred_at = ? WHERE id = ?"));
+    update.addBindValue(noteValue(details));
+    update.addBindValue(occurredValue(details));
+    update.addBindValue(linkId);
+    return Database::run(update);
+}
+
 Status ContactLinkRepository::remove(const ContactLink& link)
 {
     QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM contact_links WHERE id = ?"));
@@ -182,12 +192,7 @@ Result<std::optional<ContactLink>> ContactLinkRepository::setIntroducer(qint64 c
         return current.error();
     ContactChangeLog changes(m_db);
     if (*current && (*current)->otherId == introducerId) {
-        QSqlQuery update =
-            m_db.prepare(QStringLiteral("UPDATE contact_links SET note = ?, occurred_at = ? WHERE id = ?"));
-        update.addBindValue(noteValue(details));
-        update.addBindValue(occurredValue(details));
-        update.addBindValue((*current)->id);
-        if (Status updated = Database::run(update); !updated)
+        if (Status updated = updateDetails((*current)->id, details); !updated)
             return updated.error();
     } else {
         QString before;
@@ -286,12 +291,7 @@ Result<std::optional<ContactLink>> ContactLinkRepository::addKnows(qint64 a, qin
     if (!current)
         return current.error();
     if (*current) {
-        QSqlQuery update =
-            m_db.prepare(QStringLiteral("UPDATE contact_links SET note = ?, occurred_at = ? WHERE id = ?"));
-        update.addBindValue(noteValue(details));
-        update.addBindValue(occurredValue(details));
-        update.addBindValue((*current)->id);
-        if (Status updated = Database::run(update); !updated)
+        if (Status updated = updateDetails((*current)->id, details); !updated)
             return updated.error();
     } else {
         const ContactLink link{0, std::min(a, b), std::max(a, b), LinkKind::Knows, details, 0};

@@ -62,6 +62,8 @@ public:
 private:
     Result<QString> textOf(qint64 contactId) const;
     Status insert(const ContactLink& link);
+    // Linking the same two people again keeps the link and takes the new note and date.
+    Status updateDetails(qint64 linkId, const LinkDetails& details);
     Status remove(const ContactLink& link);
     Status recordKnows(const ContactLink& link, bool added);
 
