@@ -36,7 +36,6 @@
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QListWidget>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -335,9 +334,7 @@ bool MainWindow::logConversation(qint64 contactId)
     m_contacts->selectContact(interaction.contactId);
     QString message = tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText());
     if (followUp)
-        message += tr(" Follow-up due %1.")
-                       .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(followUp->dueAt).date(),
-                                               QLocale::ShortFormat));
+        message += tr(" Follow-up due %1.").arg(followUpDayText(followUp->dueAt));
     statusBar()->showMessage(message, 8000);
     return true;
 }
@@ -354,9 +351,7 @@ bool MainWindow::addFollowUp(qint64 contactId, const QString& text)
                                                *m_session, followUp, contactName(followUp.contactId))))
         return false;
     statusBar()->showMessage(tr("Follow-up with %1 due %2: it shows on Today (Ctrl+0) that day.")
-                                 .arg(contactName(followUp.contactId),
-                                      QLocale().toString(QDateTime::fromSecsSinceEpoch(followUp.dueAt).date(),
-                                                         QLocale::ShortFormat)),
+                                 .arg(contactName(followUp.contactId), followUpDayText(followUp.dueAt)),
                              8000);
     return true;
 }

@@ -8,6 +8,7 @@
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/TimelineModel.h"
+#include "ui/followups/FollowUpDialog.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/trustnotes/TrustNoteDialog.h"
 #include "ui/undo/ConversationCommands.h"
@@ -23,7 +24,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -337,10 +337,11 @@ void ContactDetailPanel::showOpenFollowUps()
     QStringList lines;
     for (const ListedFollowUp& listed : *open) {
         const QDate due = QDateTime::fromSecsSinceEpoch(listed.followUp.dueAt).date();
-        QString when = tr("due %1").arg(QLocale().toString(due, QLocale::ShortFormat));
+        const QString day = followUpDayText(listed.followUp.dueAt);
+        QString when = tr("due %1").arg(day);
         if (due < today)
             when = QStringLiteral("<span style=\"color:#c62828\">%1</span>")
-                       .arg(tr("overdue since %1").arg(QLocale().toString(due, QLocale::ShortFormat)));
+                       .arg(tr("overdue since %1").arg(day));
         QString line = QStringLiteral("%1 — %2").arg(listed.followUp.text.toHtmlEscaped(), when);
         if (isCommitment(listed.followUp.kind))
             line += listed.followUp.kind == FollowUpKind::OurCommitment ? tr(" (our promise)")
@@ -359,7 +360,7 @@ void ContactDetailPanel::followUpSelectedEntry()
     QString text;
     if (const auto* interaction = entry ? std::get_if<Interaction>(entry) : nullptr) {
         if (!interaction->summary.isEmpty())
-            text = tr("Follow up on “%1”").arg(interaction->summary);
+            text = followUpOnText(interaction->summary);
     } else if (const auto* note = entry ? std::get_if<TrustNote>(entry) : nullptr) {
         text = note->text;
     }

@@ -136,7 +136,7 @@ std::optional<FollowUp> LogConversationDialog::followUp() const
     followUp.text = m_followUpText->text().trimmed();
     if (followUp.text.isEmpty()) {
         const QString summary = m_summary->text().trimmed();
-        followUp.text = summary.isEmpty() ? tr("Follow up") : tr("Follow up on “%1”").arg(summary);
+        followUp.text = summary.isEmpty() ? tr("Follow up") : followUpOnText(summary);
     }
     followUp.dueAt = followUpDueAt(QDateTime::fromSecsSinceEpoch(Clock::nowSeconds()).date().addDays(days));
     followUp.ownerId =

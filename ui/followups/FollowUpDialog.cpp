@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QToolButton>
 
 namespace rapport::ui {
@@ -34,6 +35,16 @@ QDate today()
 qint64 followUpDueAt(const QDate& date)
 {
     return QDateTime(date, QTime(0, 0)).toSecsSinceEpoch();
+}
+
+QString followUpDayText(qint64 dueAt)
+{
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(dueAt).date(), QLocale::ShortFormat);
+}
+
+QString followUpOnText(const QString& summary)
+{
+    return FollowUpDialog::tr("Follow up on “%1”").arg(summary);
 }
 
 FollowUpDialog::FollowUpDialog(DatabaseSession& session, qint64 contactId, const QString& text,

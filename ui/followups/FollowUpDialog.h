@@ -46,5 +46,9 @@ private:
 
 // The start of the local day `date`: a follow-up due that day is due from its morning.
 qint64 followUpDueAt(const QDate& date);
+// The due day as every screen shows it: the local short date.
+QString followUpDayText(qint64 dueAt);
+// What a follow-up of a conversation is about when nobody wrote it: "Follow up on “summary”".
+QString followUpOnText(const QString& summary);
 
 } // namespace rapport::ui
