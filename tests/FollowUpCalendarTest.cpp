@@ -16,9 +16,10 @@ TEST_CASE("The calendar folds long lines between characters and escapes text", "
     listed.followUp.kind = FollowUpKind::TheirCommitment;
     listed.followUp.text = QStringLiteral("Правка перевода, обещанная к релизу; проверить\nвторую главу");
     listed.followUp.dueAt = QDateTime(QDate(2026, 7, 1), QTime(0, 0)).toSecsSinceEpoch();
+    listed.followUp.createdAt = test::testNow;
     listed.contactName = QStringLiteral("Ирина Петрова");
     listed.ownerName = QStringLiteral("Ada");
-    const QByteArray calendar = followUpCalendar({listed}, test::testNow);
+    const QByteArray calendar = followUpCalendar({listed});
 
     for (const QByteArray& line : calendar.split('\n')) {
         CHECK(line.size() <= 76);                        // 75 octets and the CR
@@ -39,7 +40,7 @@ TEST_CASE("The calendar folds long lines between characters and escapes text", "
 
 TEST_CASE("No open follow-ups is an empty calendar, still valid", "[ics]")
 {
-    const QByteArray calendar = followUpCalendar({}, test::testNow);
+    const QByteArray calendar = followUpCalendar({});
     CHECK(calendar.startsWith("BEGIN:VCALENDAR\r\n"));
     CHECK(calendar.endsWith("END:VCALENDAR\r\n"));
     CHECK_FALSE(calendar.contains("VEVENT"));

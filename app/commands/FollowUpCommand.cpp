@@ -161,8 +161,8 @@ int runList(const QStringList& arguments)
     if (!listed)
         return fail(command, listed.error());
     if (parser.isSet(QStringLiteral("ics")))
-        return writeCalendar(followUpCalendar(*listed, Clock::nowSeconds()),
-                             parser.value(QStringLiteral("output")), static_cast<qint64>(listed->size()));
+        return writeCalendar(followUpCalendar(*listed), parser.value(QStringLiteral("output")),
+                             static_cast<qint64>(listed->size()));
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;
         for (const ListedFollowUp& row : *listed)

@@ -65,7 +65,7 @@ QString kindLabel(FollowUpKind kind)
 
 } // namespace
 
-QByteArray followUpCalendar(const QList<ListedFollowUp>& followUps, qint64 now)
+QByteArray followUpCalendar(const QList<ListedFollowUp>& followUps)
 {
     QByteArray out;
     appendLine(out, QStringLiteral("BEGIN:VCALENDAR"));
@@ -84,7 +84,7 @@ QByteArray followUpCalendar(const QList<ListedFollowUp>& followUps, qint64 now)
             QStringLiteral(" Close it in Rapport (Today, or rapport follow-up done %1).").arg(followUp.id);
         appendLine(out, QStringLiteral("BEGIN:VEVENT"));
         appendLine(out, QStringLiteral("UID:rapport-follow-up-%1").arg(followUp.id));
-        appendLine(out, QStringLiteral("DTSTAMP:%1").arg(utcStamp(now)));
+        appendLine(out, QStringLiteral("DTSTAMP:%1").arg(utcStamp(followUp.createdAt)));
         appendLine(out,
                    QStringLiteral("DTSTART;VALUE=DATE:%1").arg(due.toString(QStringLiteral("yyyyMMdd"))));
         appendLine(

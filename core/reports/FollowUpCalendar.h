@@ -10,8 +10,10 @@
 
 namespace rapport {
 
-// `now` stamps the file (DTSTAMP). Lines end in CRLF and are folded at 75 octets, never inside a UTF-8
-// character.
-QByteArray followUpCalendar(const QList<ListedFollowUp>& followUps, qint64 now);
+// Each event's DTSTAMP is its follow-up's creation time: without a METHOD, RFC 5545 makes DTSTAMP the
+// component's last change, and an open follow-up is not edited after it is made. So the same database
+// gives the same bytes, and a calendar re-importing the file sees nothing changed. Lines end in CRLF and
+// are folded at 75 octets, never inside a UTF-8 character.
+QByteArray followUpCalendar(const QList<ListedFollowUp>& followUps);
 
 } // namespace rapport
