@@ -5,6 +5,7 @@
 #include "core/model/Contact.h"
 #include "core/model/ContactChange.h"
 #include "core/model/ContactLink.h"
+#include "core/model/Event.h"
 #include "core/model/FollowUp.h"
 #include "core/model/Interaction.h"
 #include "core/model/ReachOutHold.h"
@@ -26,6 +27,7 @@ struct ContactSnapshot
     QStringList vcardUids;                    // the UIDs kept from imported vCards, the first kept first
     std::optional<ReachOutHold> reachOutHold; // snoozed or dismissed on Today
     QList<ContactLink> links; // introductions and acquaintances with the contact at either end
+    QList<EventParticipant> participations; // the events the contact was in, with the interactions they wrote
 };
 
 } // namespace rapport

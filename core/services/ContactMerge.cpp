@@ -5,6 +5,7 @@
 #include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/DistinctContactRepository.h"
+#include "core/storage/EventRepository.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -125,6 +126,12 @@ Result<QList<ContactSnapshot>> ContactMerge::merge(qint64 keepId, const QList<qi
     // The log, the notes, the follow-ups and the change histories change hands row by row, so their ids
     // (and what the dashboard's rollups count, through the schema's triggers) stay as they were; the vCard
     // UIDs too, so that the merged contact is found by the cards of each record.
+    // An event both were in keeps one participation, the kept contact's, before the log changes hands.
+    EventRepository events(m_db);
+    for (qsizetype i = 1; i < order->size(); ++i) {
+        if (Status moved = events.moveParticipations(order->at(i), keepId); !moved)
+            return moved.error();
+    }
     for (const char* table :
          {"interactions", "trust_notes", "follow_ups", "contact_changes", "contact_uids"}) {
         QSqlQuery move = m_db.prepare(

@@ -6,6 +6,7 @@
 #include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/ContactUidRepository.h"
+#include "core/storage/EventRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "core/vcard/VCardExport.h"
 
@@ -182,6 +183,23 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
     QJsonArray distinct;
     for (const qint64 id : person->distinctFrom)
         distinct.append(id);
+    QJsonArray events;
+    EventRepository eventRepository(db);
+    for (const EventParticipant& participation : person->participations) {
+        const Result<Event> event = eventRepository.get(participation.eventId);
+        if (!event)
+            return event.error();
+        events.append(QJsonObject{
+            {QStringLiteral("id"), event->id},
+            {QStringLiteral("name"), event->name},
+            {QStringLiteral("kind"), eventKindName(event->kind)},
+            {QStringLiteral("occurred_at"), formatIsoMoment(event->occurredAt)},
+            {QStringLiteral("channel"), channelName(event->channel)},
+            {QStringLiteral("link"), optionalText(event->link)},
+            {QStringLiteral("role"), participantRoleName(participation.role)},
+            {QStringLiteral("conversation_id"),
+             participation.interactionId ? QJsonValue(*participation.interactionId) : QJsonValue()}});
+    }
     const Result<QStringList> uids = ContactUidRepository(db).uidsOf(contactId);
     if (!uids)
         return uids.error();
@@ -199,6 +217,7 @@ Result<QJsonObject> personDocument(Database& db, const ScoringEngine& engine, qi
                        {QStringLiteral("conversations"), conversations},
                        {QStringLiteral("trust_notes"), notes},
                        {QStringLiteral("follow_ups"), followUps},
+                       {QStringLiteral("events"), events},
                        {QStringLiteral("changes"), changes},
                        {QStringLiteral("score"), current},
                        {QStringLiteral("score_history"), history},

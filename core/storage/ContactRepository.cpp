@@ -9,6 +9,7 @@
 #include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactUidRepository.h"
 #include "core/storage/DistinctContactRepository.h"
+#include "core/storage/EventRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/ReachOutHoldRepository.h"
@@ -307,6 +308,10 @@ Result<ContactSnapshot> ContactRepository::snapshot(qint64 id) const
     if (!links)
         return links.error();
     snapshot.links = std::move(*links);
+    Result<QList<EventParticipant>> participations = EventRepository(m_db).participationsOf(id);
+    if (!participations)
+        return participations.error();
+    snapshot.participations = std::move(*participations);
     return snapshot;
 }
 
@@ -345,6 +350,8 @@ Status ContactRepository::restore(const ContactSnapshot& snapshot)
     // Links to contacts that are gone stay out; restoring a deleted group one by one brings back those
     // among them.
     if (Status restored = ContactLinkRepository(m_db).restore(snapshot.links); !restored)
+        return restored;
+    if (Status restored = EventRepository(m_db).restoreParticipations(snapshot.participations); !restored)
         return restored;
     return transaction.commit();
 }

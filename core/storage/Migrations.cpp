@@ -548,6 +548,40 @@ QStringList schemaVersion11()
     };
 }
 
+// Version 12: events and group conversations — a meetup, an AMA, a webinar, a survey, a poll, a podcast, a
+// live chat or a forum thread — and who took part in each, in what role. Each participant who took part
+// has one ordinary interaction in the log (written by EventLog), so scoring, the dashboard and every report
+// count it unchanged; interaction_id links it, and is NULL for someone invited who did not show. A person
+// takes part in an event once. The participation goes with its event or its contact; a participation
+// whose interaction was deleted from the log keeps its role.
+QStringList schemaVersion12()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind = 'meetup' OR kind = 'ama' OR kind = 'webinar' OR
+                    kind = 'survey' OR kind = 'poll' OR kind = 'podcast' OR kind = 'live_chat' OR
+                    kind = 'forum_thread'),
+            occurred_at INTEGER NOT NULL,
+            channel TEXT NOT NULL CHECK (channel = 'email' OR channel = 'call' OR channel = 'meeting' OR
+                    channel = 'forum' OR channel = 'chat' OR channel = 'social' OR
+                    channel = 'event' OR channel = 'other'),
+            link TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX events_time ON events(occurred_at)"),
+        QStringLiteral(R"(CREATE TABLE event_participants (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role = 'attended' OR role = 'spoke' OR role = 'answered' OR
+                    role = 'organized' OR role = 'invited_no_show'),
+            interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL,
+            PRIMARY KEY (event_id, contact_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX event_participants_contact ON event_participants(contact_id, event_id)"),
+        QStringLiteral("CREATE INDEX event_participants_interaction ON event_participants(interaction_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -564,6 +598,7 @@ const QList<Migration>& migrations()
         {9, "change history of contacts", schemaVersion9()},
         {10, "UIDs of imported vCards", schemaVersion10()},
         {11, "introductions and acquaintances between contacts", schemaVersion11()},
+        {12, "events and their participants", schemaVersion12()},
     };
     return all;
 }
