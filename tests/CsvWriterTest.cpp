@@ -2,6 +2,7 @@
 // CsvWriter: RFC 4180 output that spreadsheets open safely.
 #include "core/csv/CsvWriter.h"
 
+#include "core/csv/CsvReader.h"
 #include "tests/support/TestSupport.h"
 
 #include <QBuffer>
@@ -53,6 +54,28 @@ TEST_CASE("CsvWriter writes a byte-order mark only when asked", "[csv]")
     };
     CHECK(written(header) == "id\r\n");
     CHECK(written(header, CsvWriteOptions{true}) == "\xEF\xBB\xBFid\r\n");
+}
+
+TEST_CASE("A first cell that starts like a binary file is quoted, so the file reads back", "[csv]")
+{
+    CHECK(textRow({QStringLiteral("SQLite format 3 notes"), QStringLiteral("x")}) ==
+          "\"SQLite format 3 notes\",x\r\n");
+    CHECK(textRow({QStringLiteral("%PDF")}) == "\"%PDF\"\r\n");
+    // Only the start of the file can be taken for a signature.
+    CHECK(textRow({QStringLiteral("x"), QStringLiteral("%PDF")}) == "x,%PDF\r\n");
+    CHECK(written(
+              [](CsvWriter& writer) {
+                  writer.addText(QStringLiteral("%PDF"));
+                  requireOk(writer.endRow());
+              },
+              CsvWriteOptions{true}) == "\xEF\xBB\xBF%PDF\r\n");
+
+    QByteArray data = textRow({QStringLiteral("PK\x03\x04 archive")});
+    QBuffer buffer(&data);
+    REQUIRE(buffer.open(QIODevice::ReadOnly));
+    CsvReader reader(buffer, QStringLiteral("memory"));
+    REQUIRE(require(reader.next()));
+    CHECK(reader.record().field(0).toByteArray() == "PK\x03\x04 archive");
 }
 
 TEST_CASE("Formula injection: text cells a spreadsheet would run are neutralized", "[csv][security]")

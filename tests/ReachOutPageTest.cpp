@@ -24,8 +24,8 @@ TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[
     UiFixture fixture(200, 3000);
     ui::DatabaseSession& session = fixture.session();
     requireOk(ContactRepository(session.database()).setArchived(7, true));
-    ui::ContactTableModel contacts(session);
-    ui::ReachOutPage page(session, &contacts);
+    session.contactTouched(7);
+    ui::ReachOutPage page(session);
     page.refresh();
     const ui::OverdueContactsModel& overdue = *page.model();
 
@@ -82,8 +82,7 @@ TEST_CASE("Reach out filters by owner and tag and shows each row's owner", "[ui]
 {
     UiFixture fixture(200, 3000);
     ui::DatabaseSession& session = fixture.session();
-    ui::ContactTableModel contacts(session);
-    ui::ReachOutPage page(session, &contacts);
+    ui::ReachOutPage page(session);
     page.refresh();
     const ui::OverdueContactsModel& overdue = *page.model();
     const int everyone = overdue.rowCount();
@@ -125,7 +124,7 @@ TEST_CASE("Reach out reports names it cannot read, once", "[ui][reachout][errors
 {
     UiFixture fixture(200, 3000);
     ui::DatabaseSession& session = fixture.session();
-    ui::OverdueContactsModel overdue(session, [](qint64) { return false; });
+    ui::OverdueContactsModel overdue(session);
     overdue.refresh();
     REQUIRE(overdue.rowCount() > 1);
     const int rows = overdue.rowCount();

@@ -216,7 +216,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_contacts = new ContactsPage(*m_session, m_pages);
     m_selectionMenu->clear();
     m_selectionMenu->addActions(m_contacts->bulkActions());
-    m_reachOut = new ReachOutPage(*m_session, m_contacts->tableModel(), m_pages);
+    m_reachOut = new ReachOutPage(*m_session, m_pages);
     m_today = new TodayPage(*m_session, m_pages);
     m_pages->insertWidget(TodayPageIndex, m_today);
     m_pages->insertWidget(ContactsPageIndex, m_contacts);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/csv/CsvReader.h"
 
+#include "core/csv/FileSignature.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <cstring>
@@ -79,31 +81,6 @@ qsizetype firstInvalidUtf8(QByteArrayView bytes)
         i += length;
     }
     return -1;
-}
-
-// What a file that is not CSV text most likely is, from its first bytes; empty when it may be CSV.
-QString binaryKind(QByteArrayView start)
-{
-    struct Magic
-    {
-        const char* bytes;
-        qsizetype size;
-        const char* kind;
-    };
-    static const Magic magics[] = {
-        {"PK\x03\x04", 4, "a ZIP archive, for instance an Excel workbook (.xlsx) or a LibreOffice document"},
-        {"\xD0\xCF\x11\xE0", 4, "an Office document, for instance an old Excel workbook (.xls)"},
-        {"%PDF", 4, "a PDF document"},
-        {"\x89PNG", 4, "a PNG image"},
-        {"\xFF\xD8\xFF", 3, "a JPEG image"},
-        {"\x1F\x8B", 2, "a gzip archive"},
-        {"SQLite format 3", 15, "an SQLite database"},
-    };
-    for (const Magic& magic : magics) {
-        if (start.startsWith(QByteArrayView(magic.bytes, magic.size)))
-            return QString::fromLatin1(magic.kind);
-    }
-    return {};
 }
 
 } // namespace
@@ -244,13 +221,13 @@ bool CsvReader::readChunk()
 
 bool CsvReader::sniff(QByteArrayView start)
 {
-    if (start.startsWith("\xFF\xFE") || start.startsWith("\xFE\xFF")) {
+    if (startsLikeUtf16(start)) {
         fail(1, -1,
              QStringLiteral("the file is UTF-16 text; save it as CSV UTF-8 (in Excel: \"CSV UTF-8 (comma "
                             "delimited)\") and import that"));
         return false;
     }
-    if (const QString kind = binaryKind(start); !kind.isEmpty()) {
+    if (const QString kind = binaryFileKind(start); !kind.isEmpty()) {
         fail(1, -1,
              QStringLiteral("not a CSV file: this is %1. Save or export it as CSV (UTF-8) and import that")
                  .arg(kind));

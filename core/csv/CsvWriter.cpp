@@ -2,6 +2,7 @@
 #include "core/csv/CsvWriter.h"
 
 #include "core/base/IsoTime.h"
+#include "core/csv/FileSignature.h"
 
 #include <cmath>
 #include <cstring>
@@ -83,7 +84,9 @@ void CsvWriter::addText(QByteArrayView utf8)
 {
     separate();
     const bool neutralize = needsNeutralizing(utf8);
-    bool quote = false;
+    // The first bytes of the file must not read as another format's signature, or CsvReader refuses it.
+    bool quote =
+        m_rows == 0 && m_buffer.isEmpty() && (!binaryFileKind(utf8).isEmpty() || startsLikeUtf16(utf8));
     for (const char c : utf8) {
         if (c == ',' || c == '"' || c == '\n' || c == '\r') {
             quote = true;

@@ -13,6 +13,7 @@
 #include "core/scoring/ScoringEngine.h"
 #include "core/services/ConversationLog.h"
 #include "core/services/DuplicateFinder.h"
+#include "core/services/ReachOutList.h"
 #include "core/services/TodayPlan.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/SqliteStatement.h"
@@ -360,6 +361,14 @@ int main(int argc, char* argv[])
                           orDie(QStringLiteral("today"), planToday(*db, *board, engine.settings(), options));
                       if (plan.reachOut.empty())
                           die(QStringLiteral("today"), Error::database(QStringLiteral("nothing suggested")));
+                  });
+    table.measure(QStringLiteral("list Reach out: every overdue contact, most overdue first (score board in "
+                                 "memory)"),
+                  runs, 100.0, [&] {
+                      const ReachOutList list = orDie(QStringLiteral("reach out"),
+                                                      listReachOut(*db, *board, engine.settings(), {}, now));
+                      if (list.entries.empty())
+                          die(QStringLiteral("reach out"), Error::database(QStringLiteral("nobody overdue")));
                   });
     table.measure(QStringLiteral("read scores of all contacts with Δ30/Δ90 (log pass)"), std::min(runs, 3),
                   std::nullopt, [&] { orDie(QStringLiteral("scores"), engine.scoreAll(now, true)); });

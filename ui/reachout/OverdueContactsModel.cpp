@@ -3,22 +3,18 @@
 
 #include "core/base/Clock.h"
 #include "core/scoring/Attention.h"
-#include "core/storage/ReachOutHoldRepository.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
 
 #include <QColor>
-#include <algorithm>
 #include <cmath>
 
 namespace rapport::ui {
 
-OverdueContactsModel::OverdueContactsModel(DatabaseSession& session, std::function<bool(qint64)> isArchived,
-                                           QObject* parent)
+OverdueContactsModel::OverdueContactsModel(DatabaseSession& session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-    , m_isArchived(std::move(isArchived))
     , m_rowCache(session, tr("Could not read the names of the overdue contacts: %1"))
 {
     connect(&m_session, &DatabaseSession::contactChanged, this, &OverdueContactsModel::contactChanged);
@@ -28,44 +24,14 @@ OverdueContactsModel::~OverdueContactsModel() = default;
 
 void OverdueContactsModel::refresh()
 {
-    const qint64 now = Clock::nowSeconds();
-    const ScoringSettings& settings = m_session.engine().settings();
-    const Result<QHash<qint64, ReachOutHold>> holds = ReachOutHoldRepository(m_session.database()).all();
-    if (!holds)
-        emit m_session.errorOccurred(
-            tr("Could not read who is snoozed or dismissed: %1").arg(holds.error().message));
-    std::optional<QSet<qint64>> tagged;
-    if (m_filter.tagId) {
-        Result<QSet<qint64>> carriers = ContactDirectory(m_session.database()).carrying(*m_filter.tagId);
-        if (!carriers)
-            emit m_session.errorOccurred(
-                tr("Could not read who carries the tag: %1").arg(carriers.error().message));
-        tagged = carriers ? std::move(*carriers) : QSet<qint64>();
+    Result<ReachOutList> list = listReachOut(m_session.database(), m_session.board(),
+                                             m_session.engine().settings(), m_filter, Clock::nowSeconds());
+    if (!list) {
+        emit m_session.errorOccurred(tr("Could not list whom to reach out to: %1").arg(list.error().message));
+        return;
     }
-    std::vector<Row> rows;
-    m_heldCount = 0;
-    for (const ScoreBoard::Entry& entry : m_session.board().entries()) {
-        if (!entry.state.hasHistory())
-            continue;
-        if (m_filter.ownerId && entry.ownerId.value_or(0) != *m_filter.ownerId)
-            continue;
-        if (tagged && !tagged->contains(entry.contactId))
-            continue;
-        RelationshipScore score = computeScore(entry.state, now, entry.context, settings);
-        if (!isOverdue(score) || m_isArchived(entry.contactId))
-            continue;
-        if (holds) {
-            const auto hold = holds->constFind(entry.contactId);
-            if (hold != holds->cend() && hold->holds(now, std::llround(entry.state.tLast * secondsPerDay))) {
-                ++m_heldCount;
-                continue;
-            }
-        }
-        rows.push_back({entry.contactId, score});
-    }
-    // Ties (equal ratios) in id order, so the list is the same every time.
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row& a, const Row& b) { return a.score.overdueRatio > b.score.overdueRatio; });
+    std::vector<ReachOutEntry> rows = std::move(list->entries);
+    m_heldCount = list->heldCount;
     beginResetModel();
     m_rows = std::move(rows);
     m_rowOfContact.clear();
@@ -78,7 +44,7 @@ void OverdueContactsModel::refresh()
     emit stillOverdueCountChanged();
 }
 
-void OverdueContactsModel::setFilter(const OverdueFilter& filter)
+void OverdueContactsModel::setFilter(const ReachOutFilter& filter)
 {
     m_filter = filter;
     refresh();
@@ -89,7 +55,7 @@ void OverdueContactsModel::contactChanged(qint64 contactId)
     const auto found = m_rowOfContact.constFind(contactId);
     if (found == m_rowOfContact.cend())
         return;
-    Row& row = m_rows[static_cast<size_t>(*found)];
+    ReachOutEntry& row = m_rows[static_cast<size_t>(*found)];
     const bool wasOverdue = isOverdue(row.score);
     if (const ScoreBoard::Entry* entry = m_session.board().find(contactId))
         row.score =
@@ -126,7 +92,7 @@ QVariant OverdueContactsModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Row& row = m_rows[static_cast<size_t>(index.row())];
+    const ReachOutEntry& row = m_rows[static_cast<size_t>(index.row())];
     const RelationshipScore& score = row.score;
     switch (role) {
     case ContactTableModel::ContactIdRole:

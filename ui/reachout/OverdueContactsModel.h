@@ -5,25 +5,18 @@
 // the live count.
 #pragma once
 
-#include "core/scoring/RelationshipScore.h"
+#include "core/services/ReachOutList.h"
 #include "core/storage/ContactDirectory.h"
 #include "ui/widgets/ContactRowCache.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <functional>
 #include <optional>
 #include <vector>
 
 namespace rapport::ui {
 
 class DatabaseSession;
-
-struct OverdueFilter
-{
-    std::optional<qint64> ownerId; // 0: owned by nobody
-    std::optional<qint64> tagId;
-};
 
 class OverdueContactsModel : public QAbstractTableModel
 {
@@ -44,15 +37,13 @@ public:
         ColumnCount
     };
 
-    // `isArchived` tells which contacts to leave out (the contact list knows without a query).
-    OverdueContactsModel(DatabaseSession& session, std::function<bool(qint64)> isArchived,
-                         QObject* parent = nullptr);
+    explicit OverdueContactsModel(DatabaseSession& session, QObject* parent = nullptr);
     ~OverdueContactsModel() override;
 
-    // Takes a new snapshot of every overdue contact from the score board, leaving out those snoozed or
-    // dismissed (Today's holds).
+    // Takes a new snapshot of the Reach out list (core/services/ReachOutList); when it cannot be read,
+    // says so and keeps the rows it had.
     void refresh();
-    void setFilter(const OverdueFilter& filter);
+    void setFilter(const ReachOutFilter& filter);
     // How many overdue contacts the last refresh left out for a hold.
     qint64 heldCount() const { return m_heldCount; }
     // The listed contacts still overdue now: a conversation logged since takes its row out of the count.
@@ -69,19 +60,13 @@ signals:
     void stillOverdueCountChanged();
 
 private:
-    struct Row
-    {
-        qint64 contactId = 0;
-        RelationshipScore score;
-    };
     void contactChanged(qint64 contactId);
     const ContactRow* rowData(int row) const;
 
     DatabaseSession& m_session;
-    std::function<bool(qint64)> m_isArchived;
-    OverdueFilter m_filter;
+    ReachOutFilter m_filter;
     qint64 m_stillOverdue = 0;
-    std::vector<Row> m_rows;
+    std::vector<ReachOutEntry> m_rows;
     QHash<qint64, int> m_rowOfContact;
     qint64 m_heldCount = 0;
     mutable ContactRowCache m_rowCache;

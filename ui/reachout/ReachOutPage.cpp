@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reachout/ReachOutPage.h"
 
-#include "ui/contacts/ContactTableModel.h"
 #include "ui/reachout/OverdueContactsModel.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/BandStyle.h"
@@ -17,11 +16,10 @@
 
 namespace rapport::ui {
 
-ReachOutPage::ReachOutPage(DatabaseSession& session, const ContactTableModel* contacts, QWidget* parent)
+ReachOutPage::ReachOutPage(DatabaseSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_overdue(new OverdueContactsModel(
-          session, [contacts](qint64 contactId) { return contacts->isArchived(contactId); }, this))
+    , m_overdue(new OverdueContactsModel(session, this))
     , m_owner(new QComboBox(this))
     , m_tag(new QComboBox(this))
     , m_table(new QTableView(this))

@@ -11,7 +11,6 @@ class QTableView;
 
 namespace rapport::ui {
 
-class ContactTableModel;
 class DatabaseSession;
 class OverdueContactsModel;
 
@@ -21,8 +20,7 @@ class ReachOutPage : public QWidget
     Q_DISABLE_COPY_MOVE(ReachOutPage)
 
 public:
-    // `contacts` says which contacts are archived (they are not listed).
-    ReachOutPage(DatabaseSession& session, const ContactTableModel* contacts, QWidget* parent = nullptr);
+    explicit ReachOutPage(DatabaseSession& session, QWidget* parent = nullptr);
     ~ReachOutPage() override;
 
     OverdueContactsModel* model() const { return m_overdue; }
