@@ -9,6 +9,7 @@
 #include "ui/contacts/ContactEditDialog.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/contacts/ContactsPage.h"
+#include "ui/contacts/LinkActions.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/PersonActions.h"
 #include "ui/dashboard/DashboardPage.h"
@@ -129,6 +130,11 @@ void MainWindow::createActions()
                                             [this] { addTrustNote(selectedContactId()); });
     relationship->addAction(tr("Add &follow-up…"), QKeySequence(tr("Ctrl+Shift+F")), this,
                             [this] { addFollowUp(selectedContactId()); });
+    relationship->addAction(tr("Introduced &by…"), this,
+                            [this] { LinkActions(*m_session, this).chooseIntroducer(selectedContactId()); });
+    relationship->addAction(tr("&Knows…"), this, [this] {
+        LinkActions(*m_session, this).chooseAcquaintance(selectedContactId());
+    });
 
     relationship->addSeparator();
     QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
