@@ -9,6 +9,7 @@
 #include "ui/contacts/ContactEditDialog.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/contacts/ContactsPage.h"
+#include "ui/contacts/LinkActions.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/PersonActions.h"
 #include "ui/dashboard/DashboardPage.h"
@@ -17,6 +18,10 @@
 #include "ui/importing/ImportResultPage.h"
 #include "ui/importing/ImportWizard.h"
 #include "ui/reachout/ReachOutPage.h"
+#include "ui/reminders/DesktopReminderDelivery.h"
+#include "ui/reminders/FollowUpReminder.h"
+#include "ui/reminders/ReminderPreferences.h"
+#include "ui/reminders/ReminderTrayIcon.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/today/TodayPage.h"
@@ -41,6 +46,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 
@@ -65,6 +71,11 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     : QMainWindow(parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
+    // The offscreen platform (tests, scripted screenshots) has no desktop to notify.
+    , m_delivery(new DesktopReminderDelivery(QGuiApplication::platformName() == QLatin1String("offscreen")
+                                                 ? QDBusConnection(QString())
+                                                 : QDBusConnection::sessionBus(),
+                                             this))
 {
     m_navigation->addItem(tr("Today"));
     m_navigation->addItem(tr("Contacts"));
@@ -92,7 +103,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // Pages hold references into the session: they go first.
+    // Pages and the reminder hold references into the session: they go first.
+    delete m_reminder;
     delete m_today;
     delete m_contacts;
     delete m_dashboard;
@@ -129,6 +141,11 @@ void MainWindow::createActions()
                                             [this] { addTrustNote(selectedContactId()); });
     relationship->addAction(tr("Add &follow-up…"), QKeySequence(tr("Ctrl+Shift+F")), this,
                             [this] { addFollowUp(selectedContactId()); });
+    relationship->addAction(tr("Introduced &by…"), this,
+                            [this] { LinkActions(*m_session, this).chooseIntroducer(selectedContactId()); });
+    relationship->addAction(tr("&Knows…"), this, [this] {
+        LinkActions(*m_session, this).chooseAcquaintance(selectedContactId());
+    });
 
     relationship->addSeparator();
     QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
@@ -197,6 +214,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         showError(session.error().message);
         return;
     }
+    delete m_reminder;
     delete m_today;
     delete m_contacts;
     delete m_dashboard;
@@ -267,8 +285,57 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     rememberRecent(path);
+    m_reminder = new FollowUpReminder(*m_session, *m_delivery, this);
+    connect(m_reminder, &FollowUpReminder::openRequested, this, &MainWindow::showFromReminder);
+    connect(m_reminder, &FollowUpReminder::dueTodayCounted, this, [this](int count) {
+        if (m_tray)
+            m_tray->setDueToday(count);
+    });
+    applyReminderPreferences();
     showPage(TodayPageIndex);
     updateStatus();
+}
+
+void MainWindow::applyReminderPreferences()
+{
+    const ReminderPreferences preferences = ReminderPreferences::load();
+    const bool tray = preferences.trayIcon && QSystemTrayIcon::isSystemTrayAvailable();
+    if (tray && !m_tray) {
+        m_tray = new ReminderTrayIcon(this);
+        connect(m_tray, &ReminderTrayIcon::showRequested, this, &MainWindow::raiseWindow);
+        connect(m_tray, &ReminderTrayIcon::todayRequested, this, [this] { showFromReminder(0); });
+        connect(m_tray, &ReminderTrayIcon::quitRequested, this, &QWidget::close);
+        m_tray->trayIcon()->show();
+    } else if (!tray && m_tray) {
+        delete m_tray;
+        m_tray = nullptr;
+    }
+    m_delivery->setTrayIcon(m_tray ? m_tray->trayIcon() : nullptr);
+    if (m_reminder) {
+        m_reminder->setNotifying(preferences.remind);
+        // Also the count of a tray icon just made, and the follow-ups of who the user now says they are.
+        m_reminder->check();
+    }
+}
+
+void MainWindow::raiseWindow()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showFromReminder(qint64 contactId)
+{
+    raiseWindow();
+    if (contactId > 0) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    } else {
+        showPage(TodayPageIndex);
+    }
 }
 
 void MainWindow::showPage(int page)
@@ -426,7 +493,10 @@ bool MainWindow::openSettings()
 {
     if (!m_session)
         return false;
-    return SettingsDialog(*m_session, selectedContactId(), this).exec() == QDialog::Accepted;
+    if (SettingsDialog(*m_session, selectedContactId(), this).exec() != QDialog::Accepted)
+        return false;
+    applyReminderPreferences();
+    return true;
 }
 
 void MainWindow::deleteConversation(qint64 interactionId)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window: navigation between the contacts, dashboard, reach-out and trust-note pages, the menus and
-// shortcuts, the undo stack, and opening or creating database files.
+// shortcuts, the undo stack, opening or creating database files, and the reminders of follow-ups with the
+// tray icon.
 #pragma once
 
 #include "core/storage/Database.h"
@@ -17,6 +18,9 @@ namespace rapport::ui {
 class ContactsPage;
 class DashboardPage;
 class DatabaseSession;
+class DesktopReminderDelivery;
+class FollowUpReminder;
+class ReminderTrayIcon;
 class ReachOutPage;
 class TodayPage;
 class TrustNotesPage;
@@ -36,6 +40,9 @@ public:
     ReachOutPage* reachOutPage() const { return m_reachOut; }
     TodayPage* todayPage() const { return m_today; }
     TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
+    FollowUpReminder* reminder() const { return m_reminder; }
+    // Null where the desktop has no tray or Settings turned it off.
+    ReminderTrayIcon* trayIcon() const { return m_tray; }
     void showPage(int page);
     // The contact selected on the page in view: what Ctrl+L, Ctrl+T and Ctrl+E act on.
     qint64 selectedContactId() const;
@@ -68,6 +75,11 @@ private:
     void exportReport();
     void showError(const QString& message);
     void updateStatus();
+    // Turns reminders and the tray icon on or off as Settings > Desktop say.
+    void applyReminderPreferences();
+    void raiseWindow();
+    // Brings the window up from a reminder or the tray: the contact's page, or Today for 0.
+    void showFromReminder(qint64 contactId);
 
     std::unique_ptr<DatabaseSession> m_session;
     QListWidget* m_navigation = nullptr;
@@ -82,6 +94,9 @@ private:
     QMenu* m_selectionMenu = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
+    DesktopReminderDelivery* m_delivery = nullptr;
+    FollowUpReminder* m_reminder = nullptr; // of the open database
+    ReminderTrayIcon* m_tray = nullptr;
 };
 
 } // namespace rapport::ui

@@ -2,11 +2,11 @@
 #include "ui/contacts/ContactDetailPanel.h"
 
 #include "core/base/Clock.h"
-#include "core/storage/ContactLinkRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/FollowUpRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/contacts/LogConversationDialog.h"
+#include "ui/contacts/PeopleSection.h"
 #include "ui/contacts/TimelineModel.h"
 #include "ui/followups/FollowUpDialog.h"
 #include "ui/session/DatabaseSession.h"
@@ -36,25 +36,6 @@ namespace {
 
 constexpr int trendWeeks = 26;
 
-// A person of the People section, as a link the panel follows.
-QString personLink(const LinkedContact& linked)
-{
-    QString text = QStringLiteral("<a href=\"contact:%1\">%2</a>")
-                       .arg(linked.contactId)
-                       .arg(linked.name.toHtmlEscaped());
-    if (!linked.link.details.note.isEmpty())
-        text += QStringLiteral(" <i>(%1)</i>").arg(linked.link.details.note.toHtmlEscaped());
-    return text;
-}
-
-QString personLinks(const QList<LinkedContact>& people)
-{
-    QStringList links;
-    for (const LinkedContact& linked : people)
-        links << personLink(linked);
-    return links.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent)
@@ -70,7 +51,7 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     , m_reciprocity(newComponentBar(tr("Reciprocity %v"), this))
     , m_trend(new SparklineWidget(this))
     , m_explanation(new QLabel(this))
-    , m_people(new QLabel(this))
+    , m_people(new PeopleSection(session, this))
     , m_log(new QPushButton(tr("&Log conversation…"), this))
     , m_note(new QPushButton(tr("Add &trust note…"), this))
     , m_edit(new QPushButton(tr("&Edit contact…"), this))
@@ -93,14 +74,8 @@ ContactDetailPanel::ContactDetailPanel(DatabaseSession& session, QWidget* parent
     m_score->setMinimumWidth(m_score->fontMetrics().horizontalAdvance(QStringLiteral("100")) + 8);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_people->setObjectName(QStringLiteral("people"));
-    m_people->setWordWrap(true);
-    m_people->setTextFormat(Qt::RichText);
-    m_people->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    connect(m_people, &QLabel::linkActivated, this, [this](const QString& link) {
-        if (link.startsWith(QLatin1String("contact:")))
-            emit contactLinkActivated(link.mid(8).toLongLong());
-    });
+    m_people->setObjectName(QStringLiteral("peopleSection"));
+    connect(m_people, &PeopleSection::contactLinkActivated, this, &ContactDetailPanel::contactLinkActivated);
     m_trend->setFixedWidth(150);
     m_trend->setToolTip(tr("Score at the end of each of the last %1 weeks").arg(trendWeeks));
 
@@ -211,25 +186,6 @@ QString ContactDetailPanel::peopleText() const
     return m_people->text();
 }
 
-void ContactDetailPanel::refreshPeople()
-{
-    const Result<PersonLinks> links = ContactLinkRepository(m_session.database()).linksOf(m_contactId);
-    if (!links) {
-        m_people->setText(links.error().message.toHtmlEscaped());
-        return;
-    }
-    QStringList lines{tr("<b>People</b>")};
-    if (links->introducedBy)
-        lines << tr("Introduced by %1").arg(personLink(*links->introducedBy));
-    if (!links->introduced.isEmpty())
-        lines << tr("Introduced (%1): %2").arg(links->introduced.size()).arg(personLinks(links->introduced));
-    if (!links->knows.isEmpty())
-        lines << tr("Knows (%1): %2").arg(links->knows.size()).arg(personLinks(links->knows));
-    if (links->isEmpty())
-        lines << tr("No introductions or acquaintances recorded (<tt>rapport link</tt>).");
-    m_people->setText(lines.join(QStringLiteral("<br>")));
-}
-
 void ContactDetailPanel::refresh()
 {
     const Result<Contact> contact = m_contactId > 0 ? ContactRepository(m_session.database()).get(m_contactId)
@@ -263,7 +219,7 @@ void ContactDetailPanel::refresh()
         details << tr("tags: %1").arg(contact->tags.join(QStringLiteral(", ")).toHtmlEscaped());
     m_details->setText(details.join(QStringLiteral(" · ")));
     showOpenFollowUps();
-    refreshPeople();
+    m_people->showContact(m_contactId);
 
     // Read at every refresh: the page must count a conversation logged a minute ago.
     const qint64 now = Clock::nowSeconds();

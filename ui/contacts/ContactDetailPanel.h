@@ -14,6 +14,7 @@ class QPushButton;
 namespace rapport::ui {
 
 class DatabaseSession;
+class PeopleSection;
 class SparklineWidget;
 class TimelineModel;
 
@@ -31,6 +32,7 @@ public:
     QString explanationText() const;
     QListView* timelineView() const { return m_timeline; }
     QString peopleText() const;
+    PeopleSection* peopleSection() const { return m_people; }
     // Opens the selected timeline entry (conversation or trust note) in its dialog, prefilled; saving
     // pushes an undoable edit. Returns whether it was changed; a change to the record is not edited.
     bool editSelectedEntry();
@@ -52,7 +54,6 @@ private:
     void refresh();
     void showOpenFollowUps();
     void followUpSelectedEntry();
-    void refreshPeople();
 
     DatabaseSession& m_session;
     qint64 m_contactId = 0;
@@ -66,7 +67,7 @@ private:
     QProgressBar* m_reciprocity = nullptr;
     SparklineWidget* m_trend = nullptr;
     QLabel* m_explanation = nullptr;
-    QLabel* m_people = nullptr; // who introduced this person, whom they introduced and know
+    PeopleSection* m_people = nullptr; // who introduced this person, whom they introduced and know
     QPushButton* m_log = nullptr;
     QPushButton* m_note = nullptr;
     QPushButton* m_edit = nullptr;

@@ -4,6 +4,7 @@
 #include "core/base/Clock.h"
 #include "core/dashboard/DashboardAggregator.h"
 #include "core/dashboard/HealthHistory.h"
+#include "core/storage/ContactLinkRepository.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QThread>
@@ -70,7 +71,14 @@ void DashboardComputation::start(const Request& request)
             result->emplace(data.error());
             return;
         }
-        DashboardResult computed{std::move(data).value(), std::nullopt, historyRebuildFailure};
+        DashboardResult computed{std::move(data).value(), std::nullopt, historyRebuildFailure, {}};
+        Result<QList<Connector>> connectors = ContactLinkRepository(**db).topConnectors(
+            request.filter.ownerId, request.filter.tagId, connectorLimit);
+        if (!connectors) {
+            result->emplace(connectors.error());
+            return;
+        }
+        computed.connectors = std::move(connectors).value();
         if (request.band) {
             Result<BandContacts> contacts = aggregator.contactsInBand(request.filter, *request.band, now);
             if (!contacts) {

@@ -8,7 +8,9 @@
 
 #include "core/base/Result.h"
 #include "core/dashboard/DashboardData.h"
+#include "core/model/ContactLink.h"
 
+#include <QList>
 #include <QObject>
 #include <memory>
 #include <optional>
@@ -19,6 +21,9 @@ namespace rapport::ui {
 
 class DatabaseSession;
 
+// How many connectors the dashboard ranks.
+inline constexpr int connectorLimit = 10;
+
 struct DashboardResult
 {
     DashboardData data;
@@ -27,6 +32,8 @@ struct DashboardResult
     // from the log (slower), and the next request tries the rebuild again. Empty when it was not needed
     // or succeeded.
     QString historyRebuildFailure;
+    // Who introduced the most of the contacts the owner and tag filters keep, most first.
+    QList<Connector> connectors;
 };
 
 class DashboardComputation : public QObject

@@ -5,6 +5,7 @@
 #include "core/csv/CsvWriter.h"
 #include "core/dashboard/DashboardCsv.h"
 #include "core/scoring/ScoreCalculator.h"
+#include "ui/dashboard/ConnectorsWidget.h"
 #include "ui/dashboard/DashboardCharts.h"
 #include "ui/dashboard/DashboardContactsModel.h"
 #include "ui/session/DatabaseSession.h"
@@ -83,7 +84,14 @@ DashboardPage::DashboardPage(DatabaseSession& session, QWidget* parent)
     layout->addWidget(createFilters());
     layout->addWidget(createKpis());
     layout->addWidget(createCharts());
-    layout->addWidget(createContactList(), 1);
+    // The connectors sit beside the band's contacts: the page does not grow taller for them.
+    auto* lists = new QHBoxLayout;
+    lists->setSpacing(16);
+    lists->addWidget(createContactList(), 1);
+    m_connectors = new ConnectorsWidget(content);
+    connect(m_connectors, &ConnectorsWidget::contactRequested, this, &DashboardPage::contactRequested);
+    lists->addWidget(m_connectors);
+    layout->addLayout(lists, 1);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -408,6 +416,8 @@ void DashboardPage::show(const DashboardResult& result)
         // setChart() hands the previous chart back to us.
         previous->deleteLater();
     }
+
+    m_connectors->setConnectors(result.connectors);
 
     const BandContacts contacts =
         result.band ? *result.band : BandContacts{Band::AtRisk, data.atRisk, data.atRiskTotal};

@@ -24,6 +24,7 @@ class QTimer;
 
 namespace rapport::ui {
 
+class ConnectorsWidget;
 class DashboardContactsModel;
 class DatabaseSession;
 
@@ -70,6 +71,7 @@ public:
     QComboBox* tagFilter() const { return m_tag; }
     QComboBox* periodFilter() const { return m_period; }
     QChartView* chartView(Chart chart) const { return m_charts[static_cast<size_t>(chart)]; }
+    ConnectorsWidget* connectors() const { return m_connectors; }
     QString kpiText(Kpi kpi) const;
     qint64 currentContactId() const;
 
@@ -117,6 +119,7 @@ private:
     std::array<QLabel*, KpiCount> m_kpiValues{};
     std::array<QLabel*, KpiCount> m_kpiDetails{};
     std::array<QChartView*, ChartCount> m_charts{};
+    ConnectorsWidget* m_connectors = nullptr;
     QLabel* m_listTitle = nullptr;
     QPushButton* m_showAtRisk = nullptr;
     QTableView* m_table = nullptr;

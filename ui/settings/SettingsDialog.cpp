@@ -7,11 +7,13 @@
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/jobs/ModalTask.h"
+#include "ui/reminders/ReminderPreferences.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/settings/TeamMemberModel.h"
 #include "ui/widgets/BandStyle.h"
 #include "ui/widgets/ComponentBar.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -103,6 +106,8 @@ SettingsDialog::SettingsDialog(DatabaseSession& session, qint64 sampleContactId,
     , m_whoAmI(new QComboBox(this))
     , m_memberList(new QListView(this))
     , m_newMember(new QLineEdit(this))
+    , m_remind(new QCheckBox(tr("&Remind me of follow-ups"), this))
+    , m_trayIcon(new QCheckBox(tr("Show a tray &icon"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Settings"));
@@ -111,6 +116,7 @@ SettingsDialog::SettingsDialog(DatabaseSession& session, qint64 sampleContactId,
     auto* tabs = new QTabWidget(this);
     tabs->addTab(createScoringPage(), tr("&Scoring"));
     tabs->addTab(createTeamPage(), tr("&Team"));
+    tabs->addTab(createDesktopPage(), tr("&Desktop"));
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -255,6 +261,37 @@ QWidget* SettingsDialog::createTeamPage()
     layout->addLayout(me);
     layout->addWidget(whoAmIHelp);
     layout->addWidget(team, 1);
+    return page;
+}
+
+QWidget* SettingsDialog::createDesktopPage()
+{
+    auto* page = new QWidget(this);
+    const ReminderPreferences preferences = ReminderPreferences::load();
+    m_remind->setObjectName(QStringLiteral("remindFollowUps"));
+    m_remind->setChecked(preferences.remind);
+    auto* remindHelp = new QLabel(tr("While Rapport runs, a desktop notification says when one of your "
+                                     "follow-ups (or one nobody owns) falls due, once; its Open shows the "
+                                     "contact. This computer remembers which it showed: a teammate sharing "
+                                     "the database gets their own."),
+                                  page);
+    remindHelp->setWordWrap(true);
+    m_trayIcon->setObjectName(QStringLiteral("showTrayIcon"));
+    m_trayIcon->setChecked(preferences.trayIcon);
+    const bool trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
+    m_trayIcon->setEnabled(trayAvailable);
+    auto* trayHelp = new QLabel(trayAvailable ? tr("The icon counts the follow-ups due today; its menu shows "
+                                                   "Rapport or Today.")
+                                              : tr("This desktop has no system tray."),
+                                page);
+    trayHelp->setWordWrap(true);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_remind);
+    layout->addWidget(remindHelp);
+    layout->addSpacing(12);
+    layout->addWidget(m_trayIcon);
+    layout->addWidget(trayHelp);
+    layout->addStretch();
     return page;
 }
 
@@ -430,6 +467,7 @@ void SettingsDialog::accept()
     if (scoringChanged && !saveScoring(changes))
         return;
     m_session.setCurrentMemberId(m_members->memberIdAt(m_whoAmI->currentIndex()));
+    ReminderPreferences{m_remind->isChecked(), m_trayIcon->isChecked()}.save();
     if (scoringChanged || m_teamChanged)
         m_session.everythingTouched();
     QDialog::accept();

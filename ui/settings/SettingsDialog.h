@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edit > Settings: the scoring model's parameters with a live preview of a sample contact's score, who
-// the user is in the team, and the team members.
+// the user is in the team, the team members, and the desktop's reminders and tray icon.
 #pragma once
 
 #include "core/model/Interaction.h"
@@ -10,6 +10,7 @@
 #include <QDialog>
 #include <QMap>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
@@ -40,8 +41,8 @@ public:
     RelationshipScore previewScore() const { return m_preview; }
     QString previewExplanation() const;
 
-    // Saves the scoring settings (rebuilding every state off the UI thread when they need it) and who
-    // the user is; stays open when the rebuild fails or is cancelled.
+    // Saves the scoring settings (rebuilding every state off the UI thread when they need it), who the
+    // user is and the reminder preferences; stays open when the rebuild fails or is cancelled.
     void accept() override;
 
 protected:
@@ -51,6 +52,7 @@ protected:
 private:
     QWidget* createScoringPage();
     QWidget* createTeamPage();
+    QWidget* createDesktopPage();
     QDoubleSpinBox* addSetting(const QString& key, double maximum, double step, int decimals);
     void loadSample(qint64 contactId);
     void updatePreview();
@@ -83,6 +85,8 @@ private:
     QComboBox* m_whoAmI = nullptr;
     QListView* m_memberList = nullptr;
     QLineEdit* m_newMember = nullptr;
+    QCheckBox* m_remind = nullptr;
+    QCheckBox* m_trayIcon = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
 
