@@ -356,8 +356,10 @@ Result<bool> MailReader::next(MailMessage& message)
             current.restartAtNextMarker();
             return true;
         }
-        const char* marker = current.mbox ? g_mime_parser_get_mbox_marker(current.parser) : nullptr;
+        // GMime hands over a copy of the marker line (transfer full).
+        char* marker = current.mbox ? g_mime_parser_get_mbox_marker(current.parser) : nullptr;
         fill(message, parsed, QByteArray(marker ? marker : ""), m_withBodies);
+        g_free(marker);
         g_object_unref(parsed);
         if (!current.mbox && !message.from && message.recipients.isEmpty())
             return Error::badInput(

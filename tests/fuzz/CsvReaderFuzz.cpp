@@ -57,8 +57,8 @@ QByteArray written(const Records& records)
     return buffer.data();
 }
 
-// What reading back what CsvWriter wrote should give: cells neutralized as formulas get their apostrophe,
-// and a record of one empty field (read from a quoted "") is gone, because CsvWriter writes it as an empty
+// What reading back what CsvWriter wrote should give: cells neutralized as formulas get their apostrophe;
+// a record of one empty field (read from a quoted "") is gone, because CsvWriter writes it as an empty
 // line, which readers skip; and a first cell starting with U+FEFF loses it, because CsvWriter leaves it
 // unquoted (when nothing else needs quotes) and readers take it for a byte-order mark.
 Records expectedReread(Records records)
@@ -66,15 +66,17 @@ Records expectedReread(Records records)
     const auto unquoted = [](const QByteArray& cell) {
         return !cell.contains(',') && !cell.contains('"') && !cell.contains('\r') && !cell.contains('\n');
     };
+    // Neutralizing looks at the cell as written, before a reader drops its U+FEFF: "\uFEFF\t…" is written
+    // as it is and reads back as "\t…".
+    for (QList<QByteArray>& fields : records)
+        for (QByteArray& field : fields)
+            if (CsvWriter::needsNeutralizing(field))
+                field.prepend('\'');
     if (!records.isEmpty() && !records[0].isEmpty() && records[0][0].startsWith("\xEF\xBB\xBF") &&
         unquoted(records[0][0]))
         records[0][0].remove(0, 3);
     records.removeIf(
         [](const QList<QByteArray>& fields) { return fields.size() == 1 && fields[0].isEmpty(); });
-    for (QList<QByteArray>& fields : records)
-        for (QByteArray& field : fields)
-            if (CsvWriter::needsNeutralizing(field))
-                field.prepend('\'');
     return records;
 }
 
