@@ -81,14 +81,7 @@ TEST_CASE("A version 2 file gains the commit revision on upgrade", "[database][m
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v2.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 2)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    rawExecute(path, schema.constData());
+    rawExecute(path, schemaUpTo(2).constData());
     rawExecute(path, QByteArray("PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
                                 "; PRAGMA user_version = 2")
                          .constData());

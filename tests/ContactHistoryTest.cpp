@@ -57,15 +57,7 @@ TEST_CASE("A version 8 file upgrades to an empty change history, keeping its con
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v8.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 8)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = 8;\n";
+    QByteArray schema = schemaUpTo(8);
     schema += "INSERT INTO team_members (id, name, created_at) VALUES (1, 'Sam', 0);"
               "INSERT INTO contacts (id, display_name, organization, owner_id, created_at, updated_at)"
               " VALUES (1, 'Ada', 'Engines', 1, 0, 0);"

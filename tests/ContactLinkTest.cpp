@@ -21,21 +21,6 @@ using namespace rapport::test;
 
 namespace {
 
-// The schema of every migration up to `version`, as a file of that version would have it.
-QByteArray schemaUpTo(int version)
-{
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > version)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = " + QByteArray::number(version) + ";\n";
-    return schema;
-}
-
 qint64 person(Database& db, const QString& name)
 {
     Contact contact;

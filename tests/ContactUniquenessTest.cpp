@@ -30,15 +30,7 @@ ContactMethod email(const QString& value)
 QString makeVersion3File(const QTemporaryDir& dir)
 {
     const QString path = dir.filePath(QStringLiteral("v3.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 3)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) + ";\n";
-    schema += "PRAGMA user_version = 3;\n";
+    QByteArray schema = schemaUpTo(3);
     rawExecute(path, schema.constData());
     return path;
 }

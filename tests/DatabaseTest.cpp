@@ -443,10 +443,7 @@ TEST_CASE("A version 1 file is migrated to version 2 with its data, a filled act
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v1.sqlite3"));
-    QByteArray schema;
-    for (const QString& statement : migrations().constFirst().statements)
-        schema += statement.toUtf8() + ";\n";
-    rawExecute(path, schema.constData());
+    rawExecute(path, schemaUpTo(1).constData());
     rawExecute(path, QByteArray("PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
                                 "; PRAGMA user_version = 1")
                          .constData());

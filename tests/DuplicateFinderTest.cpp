@@ -254,15 +254,7 @@ TEST_CASE("A version 4 file upgrades to keep pairs marked not the same person", 
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v4.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 4)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) + ";\n";
-    schema += "PRAGMA user_version = 4;\n";
+    QByteArray schema = schemaUpTo(4);
     schema += "INSERT INTO contacts (id, display_name, organization, created_at, updated_at) VALUES"
               " (1, 'Anna Smith', 'Acme', 0, 0), (2, 'Anna Smith', 'Acme', 0, 0);";
     rawExecute(path, schema.constData());

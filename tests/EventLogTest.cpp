@@ -240,15 +240,7 @@ TEST_CASE("A version 11 file upgrades to events, keeping its contacts and log", 
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v11.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 11)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = 11;\n";
+    QByteArray schema = schemaUpTo(11);
     schema += "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (1, 'Ada', 0, 0);"
               "INSERT INTO interactions (id, contact_id, occurred_at, channel, direction, created_at) "
               "VALUES (7, 1, 100, 'event', 'mutual', 100);";

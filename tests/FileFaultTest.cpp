@@ -67,11 +67,7 @@ void rawExecute(const QString& path, const QByteArray& sql)
 // A file at schema version 1, as an older Rapport left it (in WAL mode, like every Rapport file).
 void makeVersion1(const QString& path)
 {
-    QByteArray sql = "PRAGMA journal_mode=WAL;\n";
-    for (const QString& statement : migrations().constFirst().statements)
-        sql += statement.toUtf8() + ";\n";
-    sql +=
-        "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) + "; PRAGMA user_version = 1;";
+    QByteArray sql = "PRAGMA journal_mode=WAL;\n" + schemaUpTo(1);
     sql += "INSERT INTO team_members (id, name, created_at) VALUES (7, 'Grace', 0);";
     rawExecute(path, sql);
 }

@@ -195,15 +195,7 @@ TEST_CASE("A version 6 file upgrades to keep follow-ups and reach-out holds", "[
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v6.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 6)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) + ";\n";
-    schema += "PRAGMA user_version = 6;\n";
+    QByteArray schema = schemaUpTo(6);
     schema += "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (1, 'Ana', 0, 0);";
     rawExecute(path, schema.constData());
 

@@ -424,15 +424,7 @@ TEST_CASE("A version 7 file upgrades to the source keys of imported conversation
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v7.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 7)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = 7;\n";
+    QByteArray schema = schemaUpTo(7);
     schema += "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (1, 'Ada', 0, 0);"
               "INSERT INTO interactions (contact_id, occurred_at, channel, direction, created_at)"
               " VALUES (1, 1780272000, 'email', 'outbound', 0);";

@@ -659,15 +659,7 @@ TEST_CASE("A version 9 file upgrades to kept vCard UIDs, keeping its contacts", 
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v9.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 9)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = 9;\n";
+    QByteArray schema = schemaUpTo(9);
     schema += "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (1, 'Ada', 0, 0);";
     rawExecute(path, schema.constData());
 

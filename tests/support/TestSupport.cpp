@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestSupport.h"
 
+#include "core/storage/Migrations.h"
+
 #include <QFile>
 #include <sqlite3.h>
 
@@ -20,6 +22,20 @@ void rawExecute(const QString& path, const char* sql)
     sqlite3_free(message);
     sqlite3_close(handle);
     REQUIRE(executed == SQLITE_OK);
+}
+
+QByteArray schemaUpTo(int version)
+{
+    QByteArray schema;
+    for (const Migration& migration : migrations()) {
+        if (migration.version > version)
+            break;
+        for (const QString& statement : migration.statements)
+            schema += statement.toUtf8() + ";\n";
+    }
+    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
+              "; PRAGMA user_version = " + QByteArray::number(version) + ";\n";
+    return schema;
 }
 
 TempDatabase::TempDatabase()

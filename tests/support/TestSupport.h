@@ -59,6 +59,10 @@ private:
 // older Rapport) would: to build old schemas, damage a file or write behind Rapport's back.
 void rawExecute(const QString& path, const char* sql);
 
+// The schema of every migration up to `version` and its pragmas, as a file that version of Rapport wrote
+// would have it: SQL for rawExecute(), to which a migration test appends that version's rows.
+QByteArray schemaUpTo(int version);
+
 // The dashboard's weekly activity rollup as stored (rows "week|owner|tag|channel|direction|n", zero
 // counts left out), and as it should be, computed from the log: every interaction under tag 0 and each of
 // its contact's tags, for the contact's current owner. Triggers keep the two equal.
