@@ -15,6 +15,8 @@
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/exporting/ExportDialog.h"
 #include "ui/followups/FollowUpDialog.h"
+#include "ui/importing/ArchiveImportWizard.h"
+#include "ui/importing/ArchiveResultPage.h"
 #include "ui/importing/ImportResultPage.h"
 #include "ui/importing/ImportWizard.h"
 #include "ui/reachout/ReachOutPage.h"
@@ -121,6 +123,8 @@ void MainWindow::createActions()
     fillRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::importFile);
+    file->addAction(tr("Import &Conversations from an Archive…"), QKeySequence(tr("Ctrl+Alt+I")), this,
+                    &MainWindow::importArchive);
     file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -523,6 +527,18 @@ void MainWindow::importFile()
     wizard.exec();
     if (wizard.resultPage()->written())
         statusBar()->showMessage(tr("Imported: %1").arg(wizard.outcome()->value().summary()), 8000);
+}
+
+void MainWindow::importArchive()
+{
+    if (!m_session)
+        return;
+    ArchiveImportWizard wizard(*m_session, this);
+    wizard.exec();
+    if (wizard.resultPage()->written())
+        statusBar()->showMessage(
+            tr("Imported %n conversations", nullptr, static_cast<int>(wizard.outcome()->value().created)),
+            8000);
 }
 
 void MainWindow::exportReport()

@@ -72,6 +72,7 @@ private:
     void fillRecentMenu();
     void deleteConversation(qint64 interactionId);
     void importFile();
+    void importArchive();
     void exportReport();
     void showError(const QString& message);
     void updateStatus();

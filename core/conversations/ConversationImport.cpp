@@ -27,6 +27,7 @@ namespace {
 constexpr qsizetype summaryLimit = 2000; // InteractionRepository's limit, in characters
 // Above this many touched contacts, one streaming rebuild of every state beats rebuilding each alone.
 constexpr qsizetype rebuildAllThreshold = 2000;
+constexpr qint64 progressEvery = 256; // messages
 
 // The first `limit` bytes of the text's UTF-8, cut at a character boundary.
 QByteArray cappedUtf8(const QString& text, qsizetype limit)
@@ -115,6 +116,7 @@ public:
                 return contact.error();
             if (!*contact)
                 continue;
+            countConversation(counterpart, record.occurredAt);
             const QByteArray key =
                 QCryptographicHash::hash(record.sourceKey + '\n' + counterpart.key.toUtf8(),
                                          QCryptographicHash::Sha256)
@@ -156,8 +158,17 @@ public:
     }
 
     QList<qint64> touched() const { return m_touched.values(); }
+    QList<ArchivePerson> people() const { return m_people; }
 
 private:
+    void countConversation(const Counterpart& person, qint64 when)
+    {
+        ArchivePerson& found = m_people[m_personIndex.value(person.key)];
+        ++found.conversations;
+        found.first = found.conversations == 1 ? when : std::min(found.first, when);
+        found.last = std::max(found.last, when);
+    }
+
     Status skip(const QString& reason)
     {
         ++m_report.skippedMessages[reason];
@@ -182,8 +193,19 @@ private:
         if (const auto known = m_decided.constFind(person.key); known != m_decided.cend())
             return *known;
         const Result<std::optional<qint64>> decided = decide(person);
-        if (decided)
-            m_decided.insert(person.key, *decided);
+        if (!decided)
+            return decided;
+        m_decided.insert(person.key, *decided);
+        if (*decided) {
+            m_personIndex.insert(person.key, m_people.size());
+            ArchivePerson found;
+            found.key = person.key;
+            found.address = person.email.isEmpty() ? person.handle : person.email;
+            found.name = person.name.isEmpty() ? found.address : person.name;
+            found.contactId = **decided;
+            found.created = m_created.contains(**decided);
+            m_people << found;
+        }
         return decided;
     }
 
@@ -195,6 +217,8 @@ private:
         };
         if (!person.email.isEmpty() && m_team.contains(mailKey(person.email)))
             return leaveOut(QStringLiteral("team member"));
+        if (m_options.leftOut.contains(person.key))
+            return leaveOut(QStringLiteral("left out by you"));
         QList<ContactMethod> methods;
         if (!person.email.isEmpty() && validateMethodValue(MethodKind::Email, person.email).isEmpty())
             methods << ContactMethod{0, MethodKind::Email, person.email, QString()};
@@ -239,6 +263,7 @@ private:
         }
         ++m_report.contactsCreated;
         m_touched.insert(*created);
+        m_created.insert(*created);
         return std::optional<qint64>(*created);
     }
 
@@ -253,6 +278,9 @@ private:
     std::optional<ContactResolver> m_contacts;
     QHash<QString, std::optional<qint64>> m_decided; // Counterpart::key -> contact, or none when left out
     QSet<qint64> m_touched;
+    QSet<qint64> m_created;
+    QList<ArchivePerson> m_people;
+    QHash<QString, qsizetype> m_personIndex; // Counterpart::key -> index in m_people
     qint64 m_lastIdBefore = 0;
     qint64 m_now = 0;
 };
@@ -273,7 +301,7 @@ Status rebuildScores(Database& db, const QList<qint64>& touched)
 
 } // namespace
 
-Result<ConversationReport> ConversationImporter::run(bool dryRun) const
+Result<ConversationReport> ConversationImporter::run(bool dryRun, const ProgressCallback& progress) const
 {
     Result<std::unique_ptr<ConversationSource>> source =
         ConversationSource::open(m_path, m_options.format, m_options.bodies);
@@ -302,10 +330,13 @@ Result<ConversationReport> ConversationImporter::run(bool dryRun) const
             break;
         if (Status added = writer.add(record); !added)
             return added.error();
+        if (report.messages % progressEvery == 0 && !reportProgress(progress, report.messages, 0))
+            return Error::cancelled();
     }
     if (Status restored = bulk.restore(); !restored)
         return restored.error();
     report.touchedContacts = writer.touched();
+    report.people = writer.people();
     std::sort(report.touchedContacts.begin(), report.touchedContacts.end());
     if (Status rebuilt = rebuildScores(m_db, report.touchedContacts); !rebuilt)
         return rebuilt.error();

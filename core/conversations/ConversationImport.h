@@ -6,11 +6,13 @@
 // counts are the real run's.
 #pragma once
 
+#include "core/base/Progress.h"
 #include "core/conversations/ConversationSource.h"
 #include "core/storage/Database.h"
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 
 namespace rapport {
@@ -28,9 +30,24 @@ struct ConversationImportOptions
     QString by;     // the team member the conversations are logged by (created if new); may be empty
     NewContacts newContacts = NewContacts::All;
     bool bodies = false; // store each message's text, at most bodyLimit bytes
+    // Counterpart keys (ArchivePerson::key) of people not to import, unticked after a dry run.
+    QSet<QString> leftOut;
 };
 
 inline constexpr qsizetype bodyLimit = 4096; // bytes of UTF-8
+
+// Someone the archive's conversations were with, as the import matched or created them.
+struct ArchivePerson
+{
+    QString key;     // Counterpart::key
+    QString name;    // as the archive names them, else the address or handle
+    QString address; // the email, else the handle
+    qint64 contactId = 0;
+    bool created = false;     // a new contact, not one matched by address or handle
+    qint64 conversations = 0; // interactions with them in the archive, new or imported before
+    qint64 first = 0;         // seconds since the epoch, UTC
+    qint64 last = 0;
+};
 
 struct ConversationReport
 {
@@ -49,6 +66,7 @@ struct ConversationReport
     bool dryRun = false;
     bool written = false;
     QList<qint64> touchedContacts; // created, or whose log grew
+    QList<ArchivePerson> people;   // everyone imported, in the order the archive met them
 };
 
 class ConversationImporter
@@ -62,7 +80,9 @@ public:
 
     // A usage error when there is no "me"; a bad-input error naming a file that is not what it claims,
     // and then nothing is written.
-    Result<ConversationReport> run(bool dryRun) const;
+    // `progress` hears of every few hundred messages read, with a total of 0 (unknown); returning false
+    // cancels, rolling back.
+    Result<ConversationReport> run(bool dryRun, const ProgressCallback& progress = {}) const;
 
 private:
     Database& m_db;
