@@ -17,7 +17,9 @@
 #include "core/services/TodayPlan.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/SqliteStatement.h"
+#include "tests/bench/ArchiveBench.h"
 #include "tests/bench/BenchmarkTable.h"
+#include "tests/bench/DatasetCopy.h"
 #include "tests/bench/GuiStartup.h"
 
 #include <QCommandLineParser>
@@ -106,19 +108,6 @@ bool runSqlite3(const QStringList& arguments, const QByteArray& script = {}, con
     shell.write(script);
     shell.closeWriteChannel();
     return shell.waitForFinished(-1) && shell.exitStatus() == QProcess::NormalExit && shell.exitCode() == 0;
-}
-
-// A copy of the dataset to import into, so that imports never change the dataset itself.
-QString copyDataset(Database& db, const QString& workdir)
-{
-    orDie(QStringLiteral("checkpoint"), db.execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-    const QString copy = workdir + QStringLiteral("/import-copy.sqlite3");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        QFile::remove(copy + QLatin1String(suffix));
-    if (!QFile::copy(db.path(), copy))
-        die(QStringLiteral("copy"),
-            Error::database(QStringLiteral("cannot copy %1 to %2").arg(db.path(), copy)));
-    return copy;
 }
 
 // Every fifth logged conversation, three days earlier and with another summary: new rows for the same
@@ -277,14 +266,14 @@ void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, in
     ImportOptions options;
     options.target = ImportTarget::Interactions;
     for (int run = 0; run < runs; ++run) {
-        const QString copy = copyDataset(db, workdir);
+        const QString copy = orDie(QStringLiteral("copy"), copyDataset(db, workdir));
         QElapsedTimer timer;
         timer.start();
         if (!runSqlite3({copy}, script))
             die(QStringLiteral("sqlite3 .import"), Error::database(QStringLiteral("failed")));
         importBaseline.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
 
-        const QString target = copyDataset(db, workdir);
+        const QString target = orDie(QStringLiteral("copy"), copyDataset(db, workdir));
         std::unique_ptr<Database> copied = orDie(QStringLiteral("open copy"), Database::open(target));
         timer.restart();
         const ImportReport report =
@@ -328,6 +317,15 @@ int main(int argc, char* argv[])
         {QStringLiteral("no-scaling"),
          QStringLiteral("Skip the rows that compare the large dataset with a 1M-interaction copy "
                         "of its contacts.")});
+    parser.addOption(
+        {QStringLiteral("mbox-megabytes"),
+         QStringLiteral("Size of the generated mbox the conversation import reads (default 1024; "
+                        "0 leaves it out)."),
+         QStringLiteral("MB"), QStringLiteral("1024")});
+    parser.addOption(
+        {QStringLiteral("slack-messages"),
+         QStringLiteral("Messages in the generated Slack export (default 1000000; 0 leaves it out)."),
+         QStringLiteral("N"), QStringLiteral("1000000")});
     parser.process(app);
 
     const QString datasetName = parser.value(QStringLiteral("dataset"));
@@ -415,6 +413,13 @@ int main(int argc, char* argv[])
         });
 
     measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
+    ArchiveBenchOptions archives;
+    archives.workdir = workdir;
+    archives.app = parser.value(QStringLiteral("app"));
+    archives.mboxBytes = parser.value(QStringLiteral("mbox-megabytes")).toLongLong() << 20;
+    archives.slackMessages = parser.value(QStringLiteral("slack-messages")).toLongLong();
+    archives.runs = std::min(runs, 3);
+    orDie(QStringLiteral("conversation import"), measureArchives(*db, archives, table));
     const BenchmarkRow dashboard =
         measureDashboard(*db, engine.settings(), QString::fromLatin1(dataset.name), now, runs, table);
 
