@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 using namespace rapport::test;
 
@@ -15,8 +16,9 @@ namespace {
 
 Run identity(const CliDatabase& db, const char* action, const QStringList& arguments)
 {
-    return db.run(QStringLiteral("team"),
-                  QStringList{QStringLiteral("identity"), QString::fromLatin1(action)} + arguments);
+    return runRapport(
+        QStringList{QStringLiteral("team"), QStringLiteral("identity"), QString::fromLatin1(action)} +
+        arguments + QStringList{QStringLiteral("--database"), db.path()});
 }
 
 QStringList memberAndIdentity(const char* member, const char* value)
@@ -72,8 +74,7 @@ TEST_CASE("rapport team identity adds, lists and removes a member's emails and h
     CHECK(stranger.exitCode == 2);
     CHECK(stranger.err.contains(
         QStringLiteral("--member: no team member named 'Ida' (the team: Grace, Hedy)")));
-    const Run unknown =
-        db.run(QStringLiteral("team"), {QStringLiteral("identity"), QStringLiteral("rename")});
+    const Run unknown = identity(db, "rename", {});
     CHECK(unknown.exitCode == 1);
     CHECK(unknown.err.contains(QStringLiteral("expected add, list or remove")));
 }
@@ -99,28 +100,31 @@ TEST_CASE("rapport import conversations takes the identities of the --by, or the
         {"id": "2", "type": "Default", "timestamp": "2025-03-17T10:01:00.000+00:00", "content": "hello",
          "author": {"id": "9", "name": "grace", "nickname": "Grace"}}]})");
     file.close();
-    const QStringList importing{QStringLiteral("conversations"), dm};
+    const QStringList importing{QStringLiteral("import"), QStringLiteral("conversations"), dm,
+                                QStringLiteral("--database"), db.path()};
 
-    const Run noMe = db.run(QStringLiteral("import"),
-                            importing + QStringList{QStringLiteral("--by"), QStringLiteral("Grace")});
+    const Run noMe = runRapport(importing + QStringList{QStringLiteral("--by"), QStringLiteral("Grace")});
     CHECK(noMe.exitCode == 1);
     CHECK(noMe.err.contains(QStringLiteral("Give --me")));
     CHECK(noMe.err.contains(QStringLiteral("Settings > Team or with `rapport team identity add`")));
 
     REQUIRE(identity(db, "add", memberAndIdentity("Grace", "discord:9")).exitCode == 0);
-    const Run byGrace = db.run(QStringLiteral("import"),
-                               importing + QStringList{QStringLiteral("--by"), QStringLiteral("grace"),
-                                                       QStringLiteral("--dry-run")});
+    const Run byGrace = runRapport(importing + QStringList{QStringLiteral("--by"), QStringLiteral("grace"),
+                                                           QStringLiteral("--dry-run")});
     INFO(byGrace.err.toStdString());
     REQUIRE(byGrace.exitCode == 0);
-    CHECK(byGrace.out.contains(QStringLiteral("1 created, 0 unchanged, 0 repeated in the archive "
-                                              "(1 outbound, 0 inbound)")));
+    CHECK(byGrace.out.contains(QStringLiteral("2 created, 0 unchanged, 0 repeated in the archive "
+                                              "(1 outbound, 1 inbound)")));
 
     // Without --by, the desktop app's "I am" member is the one.
     const QTemporaryDir configHome;
     setCurrentMember(configHome.path(), db.path(), 1);
-    const Run asIAm = runWithConfigHome(db, configHome.path(), QStringLiteral("import"), importing);
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome.path());
+    process.setProcessEnvironment(environment);
+    const Run asIAm = runRapport(process, importing);
     INFO(asIAm.err.toStdString());
     REQUIRE(asIAm.exitCode == 0);
-    CHECK(asIAm.out.contains(QStringLiteral("(1 outbound, 0 inbound)")));
+    CHECK(asIAm.out.contains(QStringLiteral("(1 outbound, 1 inbound)")));
 }

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace rapport {
 
@@ -96,6 +97,7 @@ Result<std::unique_ptr<ConversationSource>> DiscordCsv::open(const QString& path
         named.captured(1).compare(QLatin1String("Direct Messages"), Qt::CaseInsensitive) == 0;
     if (Status read = exported->readAuthors(); !read)
         return read.error();
+    exported->prepareMentions();
     Result<std::unique_ptr<CsvReader>> rows = exported->openRows();
     if (!rows)
         return rows.error();
@@ -150,6 +152,29 @@ Status DiscordCsv::readAuthors()
     }
 }
 
+// One pattern for "@name" with every author's name, with and without its "#1234", the longest first so
+// that "@ann lee" is not read as "@ann".
+void DiscordCsv::prepareMentions()
+{
+    QStringList names;
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        for (const QString& name : {it.value(), withoutDiscriminator(it.value())}) {
+            const QString key = name.toCaseFolded();
+            if (!key.isEmpty() && !m_nameIds.contains(key)) {
+                m_nameIds.insert(key, it.key());
+                names << QRegularExpression::escape(name);
+            }
+        }
+    }
+    if (names.isEmpty())
+        return;
+    std::sort(names.begin(), names.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    m_byName = QRegularExpression(QStringLiteral("(?:^|(?<=\\W))@(") + names.join(QLatin1Char('|')) +
+                                      QStringLiteral(")(?!\\w)"),
+                                  QRegularExpression::CaseInsensitiveOption);
+}
+
 Status DiscordCsv::identifyMe(const QStringList& given)
 {
     for (const QString& typed : given) {
@@ -191,19 +216,10 @@ QStringList DiscordCsv::mentioned(const QString& content) const
     QStringList ids;
     for (auto it = rawMention().globalMatch(content); it.hasNext();)
         ids << it.next().captured(1);
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-        for (const QString& name : {it.value(), withoutDiscriminator(it.value())}) {
-            if (name.isEmpty())
-                continue;
-            const QRegularExpression byName(QStringLiteral("(^|\\W)@") + QRegularExpression::escape(name) +
-                                                QStringLiteral("(?!\\w)"),
-                                            QRegularExpression::CaseInsensitiveOption);
-            if (byName.match(content).hasMatch()) {
-                ids << it.key();
-                break;
-            }
-        }
-    }
+    if (!content.contains(QLatin1Char('@')) || m_byName.pattern().isEmpty())
+        return ids;
+    for (auto it = m_byName.globalMatch(content); it.hasNext();)
+        ids << m_nameIds.value(it.next().captured(1).toCaseFolded());
     return ids;
 }
 

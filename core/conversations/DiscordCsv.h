@@ -12,6 +12,7 @@
 #include "core/csv/CsvReader.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace rapport {
@@ -35,6 +36,7 @@ private:
     // Opens the file past its header; a bad-input error when the header is not the exporter's.
     Result<std::unique_ptr<CsvReader>> openRows() const;
     Status readAuthors();
+    void prepareMentions();
     void judge(const CsvRecord& row, ConversationRecord& record) const;
     QStringList mentioned(const QString& content) const;
     QString readable(const QString& content) const;
@@ -43,9 +45,11 @@ private:
     bool m_withBodies;
     QString m_channelId;
     bool m_direct = false;
-    QHash<QString, QString> m_names; // author id -> the Author column, the handle
-    QStringList m_authors;           // in order of their first message
-    QSet<QString> m_me;              // author ids
+    QHash<QString, QString> m_names;   // author id -> the Author column, the handle
+    QStringList m_authors;             // in order of their first message
+    QHash<QString, QString> m_nameIds; // case-folded name, with or without "#1234" -> author id
+    QRegularExpression m_byName;       // "@name" of any author
+    QSet<QString> m_me;                // author ids
     std::unique_ptr<CsvReader> m_rows;
 };
 

@@ -571,6 +571,7 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
     if (Status loaded = m_members->reload(); !loaded)
         QMessageBox::warning(this, tr("Team"), loaded.error().message);
     m_whoAmI->setCurrentIndex(m_members->rowOf(selectMemberId));
+    m_memberList->setCurrentIndex(m_members->index(m_members->rowOf(selectMemberId)));
     showIdentities();
 }
 
