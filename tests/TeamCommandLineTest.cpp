@@ -74,6 +74,9 @@ TEST_CASE("rapport team identity adds, lists and removes a member's emails and h
     CHECK(stranger.exitCode == 2);
     CHECK(stranger.err.contains(
         QStringLiteral("--member: no team member named 'Ida' (the team: Grace, Hedy)")));
+    const Run help = runRapport({QStringLiteral("team"), QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.startsWith(QStringLiteral("usage: rapport team identity add|remove --member NAME")));
     const Run unknown = identity(db, "rename", {});
     CHECK(unknown.exitCode == 1);
     CHECK(unknown.err.contains(QStringLiteral("expected add, list or remove")));

@@ -191,6 +191,18 @@ int runTeam(const QStringList& arguments)
     const QString subject = arguments.value(0);
     const QString action = arguments.value(1);
     const QStringList rest = arguments.mid(2);
+    if (subject == QLatin1String("--help") || subject == QLatin1String("-h") ||
+        (subject == QLatin1String("identity") &&
+         (action == QLatin1String("--help") || action == QLatin1String("-h")))) {
+        out()
+            << "usage: rapport team identity add|remove --member NAME --identity KIND:VALUE --database PATH\n"
+               "       rapport team identity list [--member NAME] [--json] --database PATH\n"
+               "The emails and handles of team members: the --by member's are \"me\" to import "
+               "conversations, and no member's becomes a contact. rapport team identity ACTION --help "
+               "for the options of one."
+            << Qt::endl;
+        return Success;
+    }
     if (subject != QLatin1String("identity"))
         return fail(QStringLiteral("team"),
                     Error::usage(QStringLiteral("expected identity add|list|remove, not '%1'").arg(subject)));
