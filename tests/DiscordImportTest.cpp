@@ -234,6 +234,13 @@ TEST_CASE("A DiscordChatExporter CSV of a DM, by content, with the exporter's IS
     CHECK(logOf(temp) ==
           QStringList{QStringLiteral("ann inbound 1742202000 hi"),
                       QStringLiteral("ann outbound %1 hello").arg(localMoment(2025, 3, 17, 10, 5))});
+
+    // A DM only I wrote in names no one to have had it with.
+    const QString alone = write(temp, "Direct Messages - Private - bob [8].csv",
+                                csvHeader + csvRow("100", "me", "3/18/2025 9:00 AM", "anyone?"));
+    const ConversationReport unanswered = require(ConversationImporter(temp.db(), alone, options).run(false));
+    CHECK(unanswered.created == 0);
+    CHECK(unanswered.skippedMessages.value(QStringLiteral("DM no one else wrote in")) == 1);
 }
 
 TEST_CASE("A damaged DiscordChatExporter CSV is refused naming the file, line and column", "[discord][csv]")

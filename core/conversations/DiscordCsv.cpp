@@ -273,8 +273,9 @@ void DiscordCsv::judge(const CsvRecord& row, ConversationRecord& record) const
             record.counterparts << discordCounterpart(id, withoutDiscriminator(name), name);
     }
     if (record.counterparts.isEmpty()) {
-        record.skipReason =
-            mine ? QStringLiteral("channel message to no one (no mention)") : QStringLiteral("not yours");
+        record.skipReason = !mine      ? QStringLiteral("not yours")
+                            : m_direct ? QStringLiteral("DM no one else wrote in")
+                                       : QStringLiteral("channel message to no one (no mention)");
         return;
     }
     record.channel = Channel::Chat;
