@@ -33,6 +33,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("reach-out"), runReachOut},
         {QStringLiteral("score"), runScore},
         {QStringLiteral("settings"), runSettings},
+        {QStringLiteral("team"), runTeam},
         {QStringLiteral("today"), runToday},
         {QStringLiteral("unlink"), runUnlink},
     };
@@ -69,18 +70,22 @@ QString generalHelp()
                "NAME]\n"
                "  rapport score    --database PATH [--contact ID|EMAIL] [--at DATE|DATETIME] [--json]\n"
                "  rapport settings --database PATH [--set KEY=VALUE]... [--tag-cadence TAG=DAYS|none]...\n"
+               "  rapport team     identity add|remove --member NAME --identity KIND:VALUE --database PATH\n"
+               "  rapport team     identity list --database PATH [--member NAME] [--json]\n"
                "  rapport import   contacts|interactions|notes FILE --database PATH\n"
                "                   [--format auto|rapport|linkedin|google|thunderbird|roundcube|outlook]\n"
                "                   [--encoding utf-8|latin-1] [--dry-run] [--include-forgotten]\n"
-               "  rapport import   conversations PATH --database PATH [--format auto|mbox|eml]\n"
-               "                   [--me EMAIL]... [--by TEAM_MEMBER] [--new-contacts all|none] [--bodies]\n"
-               "                   [--dry-run]\n"
+               "  rapport import   conversations PATH --database PATH\n"
+               "                   [--format auto|mbox|eml|slack|mastodon|discourse|discord]\n"
+               "                   [--me EMAIL|HANDLE|ID]... [--by TEAM_MEMBER] [--new-contacts all|none]\n"
+               "                   [--bodies] [--dry-run]\n"
                "  rapport export   contacts|interactions|notes|health|at-risk --database PATH\n"
                "                   [--output FILE] [--since DATE] [--until DATE] [--owner NAME] [--tag TAG]\n"
                "                   [--bom]\n"
                "  rapport follow-up add --database PATH --contact REF --due DATE --text TEXT\n"
                "                   [--commitment ours|theirs] [--owner NAME]\n"
-               "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json | --ics [--output FILE]]\n"
+               "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json | --ics "
+               "[--output FILE]]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
                "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] "
                "[--json]\n"

@@ -167,3 +167,44 @@ TEST_CASE(
     CHECK(refused.err.contains(other + QStringLiteral(": JSON, but of no export Rapport reads")));
     CHECK(refused.err.contains(QStringLiteral("nothing imported")));
 }
+
+TEST_CASE(
+    "rapport import conversations reads a DiscordChatExporter CSV and a Discord data package by content",
+    "[cli][discord]")
+{
+    CliDatabase db;
+    const QString csv = db.file(QStringLiteral("Guild - general [42].csv"));
+    writeFile(csv, "AuthorID,Author,Date,Content,Attachments,Reactions\n"
+                   "\"5\",\"ann\",\"3/17/2025 10:00 AM\",\"@me hello,\nthere\",\"\",\"\"\n"
+                   "\"9\",\"me\",\"3/17/2025 10:01 AM\",\"thanks @ann\",\"\",\"\"\n"
+                   "\"9\",\"me\",\"3/17/2025 10:02 AM\",\"to all\",\"\",\"\"\n");
+    const Run chat = importConversations(db, csv, {QStringLiteral("--me"), QStringLiteral("me")});
+    INFO(chat.err.toStdString());
+    REQUIRE(chat.exitCode == 0);
+    CHECK(chat.out.startsWith(QStringLiteral("imported conversations (discord): 2 created, 0 unchanged, 0 "
+                                             "repeated in the archive (1 outbound, 1 inbound)")));
+    CHECK(chat.out.contains(QStringLiteral("messages: 3 read, 1 skipped: 1 channel message to no one")));
+
+    const QString zip = db.file(QStringLiteral("package.zip"));
+    writeExportZip(
+        zip,
+        {{QStringLiteral("account/user.json"), R"({"id": "9", "username": "me"})"},
+         {QStringLiteral("messages/index.json"), R"({"7": "Direct Message with ann#0"})"},
+         {QStringLiteral("messages/c7/channel.json"), R"({"id": "7", "type": 1, "recipients": ["9", "5"]})"},
+         {QStringLiteral("messages/c7/messages.json"),
+          R"([{"ID": 70, "Timestamp": "2025-03-18 09:00:00", "Contents": "hi", "Attachments": ""}])"}});
+    const Run package = importConversations(db, zip, {});
+    INFO(package.err.toStdString());
+    REQUIRE(package.exitCode == 0);
+    CHECK(package.out.startsWith(QStringLiteral("imported conversations (discord data package): 1 created")));
+    CHECK(package.out.contains(QStringLiteral("contacts: 0 created, 1 matched")));
+
+    const QString broken = db.file(QStringLiteral("Guild - random [43].csv"));
+    writeFile(broken,
+              "AuthorID,Author,Date,Content,Attachments,Reactions\n\"x\",\"ann\",\"\",\"hi\",\"\",\"\"\n");
+    const Run refused = importConversations(db, broken, {QStringLiteral("--me"), QStringLiteral("me")});
+    CHECK(refused.exitCode == 2);
+    CHECK(
+        refused.err.contains(broken + QStringLiteral(": line 2, column 'AuthorID': not a Discord user id")));
+    CHECK(refused.err.contains(QStringLiteral("nothing imported")));
+}

@@ -355,7 +355,7 @@ TEST_CASE("Counterparts match contacts by email ignoring case; team addresses an
           QStringLiteral("Hedy"));
 }
 
-TEST_CASE("The --by member's email is me; without any me the import refuses, saying how to give one",
+TEST_CASE("The --by member's email identity is me; without any me the import refuses, saying how to give one",
           "[mail]")
 {
     PinnedClock clock;

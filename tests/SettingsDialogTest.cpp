@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The settings dialog: a live preview that follows every edit, core's validation, saving that rebuilds
-// the scores off the UI thread, and "who am I" recorded as the author of what the user logs.
+// the scores off the UI thread, "who am I" recorded as the author of what the user logs, and each team
+// member's identities, saved with OK all or nothing.
 #include "ui/settings/SettingsDialog.h"
 
 #include "core/scoring/LogReplay.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TeamIdentityRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/UiFixture.h"
@@ -19,6 +21,8 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -184,6 +188,11 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
         REQUIRE(dialog.isVisible());
         auto* whoAmI = dialog.findChild<QComboBox*>(QStringLiteral("whoAmI"));
         whoAmI->setCurrentIndex(whoAmI->findText(QStringLiteral("Robin Community")));
+        auto* identity = dialog.findChild<QLineEdit*>(QStringLiteral("newIdentity"));
+        for (const char* typed : {"email: robin@community.example", "discord: robin", "slack: U024ROBIN"}) {
+            QTest::keyClicks(identity, QString::fromLatin1(typed));
+            QTest::keyClick(identity, Qt::Key_Return);
+        }
         dialog.findChild<QTabWidget*>()->setCurrentIndex(1);
         dialog.resize(1000, 640);
         UiFixture::saveScreenshot(dialog, QStringLiteral("settings-team"));
@@ -195,9 +204,11 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
         require(TeamMemberRepository(session.database()).findByName(QStringLiteral("Robin Community")));
     REQUIRE(robin.has_value());
     CHECK(session.currentMemberId() == robin->id);
+    CHECK(require(TeamIdentityRepository(session.database()).listForMember(robin->id)).size() == 3);
 
     visit = whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
-        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("summary")), QStringLiteral("Coffee chat"));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("summary")),
+                         QStringLiteral("Coffee chat"));
         dialog.accept();
     });
     REQUIRE(window.logConversation(contactId));
@@ -229,4 +240,128 @@ TEST_CASE("Who am I is remembered per database and logged as the author", "[ui][
     const auto cleared =
         require(ui::DatabaseSession::open(fixture.openDatabase(), ui::DatabaseSession::ScoreLoading::Now));
     CHECK(cleared->currentMemberId() == 0);
+}
+
+namespace {
+
+void selectMember(ui::SettingsDialog& dialog, const QString& name)
+{
+    auto* members = dialog.findChild<QListView*>(QStringLiteral("members"));
+    REQUIRE(members != nullptr);
+    const QModelIndexList found =
+        members->model()->match(members->model()->index(0, 0), Qt::DisplayRole, name, 1, Qt::MatchExactly);
+    REQUIRE(found.size() == 1);
+    members->setCurrentIndex(found.constFirst());
+}
+
+QStringList shownIdentities(ui::SettingsDialog& dialog)
+{
+    QStringList shown;
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("identities"));
+    for (int row = 0; row < list->count(); ++row)
+        shown << list->item(row)->text();
+    return shown;
+}
+
+void typeIdentity(ui::SettingsDialog& dialog, const char* text)
+{
+    // A refused identity stays in the field to be corrected; this one replaces it.
+    auto* field = dialog.findChild<QLineEdit*>(QStringLiteral("newIdentity"));
+    field->clear();
+    QTest::keyClicks(field, QString::fromUtf8(text));
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+QString identityError(ui::SettingsDialog& dialog)
+{
+    return dialog.findChild<QLabel*>(QStringLiteral("identityError"))->text();
+}
+
+QStringList storedIdentities(Database& db)
+{
+    QStringList stored;
+    for (const TeamIdentity& identity : require(TeamIdentityRepository(db).list()))
+        stored << require(TeamMemberRepository(db).get(identity.memberId)).name + QStringLiteral(" ") +
+                      identity.text();
+    return stored;
+}
+
+} // namespace
+
+TEST_CASE("Settings > Team edits each member's identities; a duplicate is refused by name; OK saves them",
+          "[ui][settings][team]")
+{
+    UiFixture fixture(10, 20);
+    Database& db = fixture.session().database();
+    require(TeamMemberRepository(db).create(
+        TeamMember{0, QStringLiteral("Grace"), QStringLiteral("grace@example.org")}));
+    require(TeamMemberRepository(db).create(TeamMember{0, QStringLiteral("Hedy"), {}}));
+    ui::SettingsDialog dialog(fixture.session(), 0);
+
+    selectMember(dialog, QStringLiteral("Grace"));
+    CHECK(shownIdentities(dialog) == QStringList{QStringLiteral("email: grace@example.org")});
+    typeIdentity(dialog, "discord: grace");
+    CHECK(shownIdentities(dialog) ==
+          QStringList({QStringLiteral("email: grace@example.org"), QStringLiteral("discord: grace")}));
+    typeIdentity(dialog, "pager: 12");
+    CHECK(identityError(dialog).contains(QStringLiteral("expected KIND:VALUE")));
+
+    selectMember(dialog, QStringLiteral("Hedy"));
+    CHECK(shownIdentities(dialog).isEmpty());
+    typeIdentity(dialog, "email: GRACE@example.org");
+    CHECK(identityError(dialog) == QStringLiteral("email:grace@example.org already belongs to Grace."));
+    CHECK(shownIdentities(dialog).isEmpty());
+    typeIdentity(dialog, "slack: U024HEDY");
+    CHECK(identityError(dialog).isEmpty());
+    CHECK(shownIdentities(dialog) == QStringList{QStringLiteral("slack: U024HEDY")});
+    // Nothing is stored before OK.
+    CHECK(storedIdentities(db) == QStringList{QStringLiteral("Grace email:grace@example.org")});
+
+    // Grace's address moves to Hedy: removed from Grace (Delete), added to Hedy, in one save.
+    selectMember(dialog, QStringLiteral("Grace"));
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("identities"));
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Delete);
+    CHECK(shownIdentities(dialog) == QStringList{QStringLiteral("discord: grace")});
+    selectMember(dialog, QStringLiteral("Hedy"));
+    typeIdentity(dialog, "email: grace@example.org");
+    CHECK(identityError(dialog).isEmpty());
+
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    CHECK(storedIdentities(db) ==
+          QStringList({QStringLiteral("Grace discord:grace"), QStringLiteral("Hedy email:grace@example.org"),
+                       QStringLiteral("Hedy slack:U024HEDY")}));
+}
+
+TEST_CASE("Settings > Team keeps the dialog open and stores none of the edit when another program took "
+          "an identity",
+          "[ui][settings][team]")
+{
+    UiFixture fixture(10, 20);
+    Database& db = fixture.session().database();
+    require(TeamMemberRepository(db).create(TeamMember{0, QStringLiteral("Grace"), {}}));
+    const qint64 hedy = require(TeamMemberRepository(db).create(TeamMember{0, QStringLiteral("Hedy"), {}}));
+    ui::SettingsDialog dialog(fixture.session(), 0);
+    selectMember(dialog, QStringLiteral("Grace"));
+    typeIdentity(dialog, "email: grace@example.org");
+    typeIdentity(dialog, "discord: shared");
+
+    const std::unique_ptr<Database> other = fixture.openDatabase();
+    require(TeamIdentityRepository(*other).add(
+        TeamIdentity{0, hedy, MethodKind::Discord, QStringLiteral("Shared")}));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(identityError(dialog) ==
+          QStringLiteral("identity discord:shared already belongs to team member Hedy"));
+    CHECK(storedIdentities(db) == QStringList{QStringLiteral("Hedy discord:Shared")});
+
+    // Taking it out of the edit lets the rest be saved.
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("identities"));
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Delete);
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(storedIdentities(db) == QStringList({QStringLiteral("Grace email:grace@example.org"),
+                                               QStringLiteral("Hedy discord:Shared")}));
 }

@@ -27,6 +27,8 @@ int runMergeTags(const QStringList& arguments);
 int runReachOut(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runSettings(const QStringList& arguments);
+// rapport team identity add|list|remove.
+int runTeam(const QStringList& arguments);
 int runToday(const QStringList& arguments);
 int runUnlink(const QStringList& arguments);
 

@@ -48,7 +48,8 @@ int runImportConversations(const QStringList& arguments)
         QStringLiteral("PATH"),
         QStringLiteral("An mbox file (Thunderbird, Google Takeout), an .eml file, or a folder of "
                        "them; a Slack workspace export or a Mastodon archive, as its .zip or unpacked; a "
-                       "Discourse topic's /t/ID.json; a DiscordChatExporter JSON export."));
+                       "Discourse topic's /t/ID.json; a DiscordChatExporter JSON or CSV export, or "
+                       "Discord's own data package as its .zip or unpacked."));
     parser.addOption({QStringLiteral("format"),
                       QStringLiteral("auto (default: by content), mbox, eml, slack, mastodon, discourse or "
                                      "discord."),
@@ -59,8 +60,8 @@ int runImportConversations(const QStringList& arguments)
              "Who I am: for mail one of my addresses, for Slack my user id (U…) or "
              "my email or name in users.json, for Discourse my username, for Discord my user id or name; "
              "repeat for "
-             "each. The email of the --by member counts too. A Mastodon archive "
-             "names its owner itself."),
+             "each. The --by member's identities (Settings > Team, rapport team identity add) count "
+             "too. A Mastodon archive and a Discord data package name their owner themselves."),
          QStringLiteral("ME")});
     parser.addOption({QStringLiteral("by"),
                       QStringLiteral("Team member the conversations are logged by (created if new; default: "

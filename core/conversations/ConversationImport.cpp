@@ -2,7 +2,6 @@
 #include "core/conversations/ConversationImport.h"
 
 #include "core/base/Clock.h"
-#include "core/conversations/MailRules.h"
 #include "core/import/ContactResolver.h"
 #include "core/model/ContactMethod.h"
 #include "core/model/Interaction.h"
@@ -12,6 +11,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/SqliteStatement.h"
+#include "core/storage/TeamIdentityRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 
 #include <QCryptographicHash>
@@ -59,28 +59,25 @@ public:
     {}
 
     // Inside the transaction: the team, the contacts. Returns who "me" may be: the --me values and the
-    // email of the --by member.
+    // identities of the --by member.
     Result<QStringList> begin()
     {
         if (!m_find.isValid() || !m_insert.isValid() || !m_remember.isValid())
             return Error::database(m_remember.errorMessage());
-        const Result<QList<TeamMember>> team = TeamMemberRepository(m_db).list();
-        if (!team)
-            return team.error();
-        QStringList me = m_options.me;
-        const QString byKey = m_options.by.trimmed().toCaseFolded();
-        for (const TeamMember& member : *team) {
-            if (member.email.trimmed().isEmpty())
-                continue;
-            m_team.insert(mailKey(member.email));
-            if (member.name.toCaseFolded() == byKey)
-                me << member.email;
-        }
         if (!m_options.by.trimmed().isEmpty()) {
             const Result<qint64> member = TeamMemberRepository(m_db).ensure(m_options.by);
             if (!member)
                 return member.error();
             m_loggedBy = *member;
+        }
+        const Result<QList<TeamIdentity>> team = TeamIdentityRepository(m_db).list();
+        if (!team)
+            return team.error();
+        QStringList me = m_options.me;
+        for (const TeamIdentity& identity : *team) {
+            m_team.insert(identity.key());
+            if (m_loggedBy && identity.memberId == *m_loggedBy)
+                me << identity.value;
         }
         Result<ContactResolver> contacts = ContactResolver::load(m_db, true);
         if (!contacts)
@@ -215,7 +212,10 @@ private:
             ++m_report.skippedPeople[reason];
             return std::optional<qint64>();
         };
-        if (!person.email.isEmpty() && m_team.contains(mailKey(person.email)))
+        if ((!person.email.isEmpty() &&
+             m_team.contains(TeamIdentity{0, 0, MethodKind::Email, person.email}.key())) ||
+            (person.handleKind &&
+             m_team.contains(TeamIdentity{0, 0, *person.handleKind, person.handle}.key())))
             return leaveOut(QStringLiteral("team member"));
         if (m_options.leftOut.contains(person.key))
             return leaveOut(QStringLiteral("left out by you"));
@@ -273,7 +273,7 @@ private:
     SqliteStatement m_find;
     SqliteStatement m_insert;
     SqliteStatement m_remember;
-    QSet<QString> m_team; // mailKey()s
+    QSet<QString> m_team; // TeamIdentity::key()s of every member's identities
     std::optional<qint64> m_loggedBy;
     std::optional<ContactResolver> m_contacts;
     QHash<QString, std::optional<qint64>> m_decided; // Counterpart::key -> contact, or none when left out

@@ -2,7 +2,9 @@
 #include "core/conversations/ConversationSource.h"
 
 #include "core/conversations/ArchiveFolder.h"
+#include "core/conversations/DiscordCsv.h"
 #include "core/conversations/DiscordExport.h"
+#include "core/conversations/DiscordPackage.h"
 #include "core/conversations/DiscourseTopic.h"
 #include "core/conversations/JsonFile.h"
 #include "core/conversations/MailSource.h"
@@ -47,11 +49,14 @@ Result<std::unique_ptr<ConversationSource>> openByContent(const QString& path, b
         return SlackArchive::open(std::move(*folder), withBodies);
     if (MastodonArchive::recognizes(**folder))
         return MastodonArchive::open(std::move(*folder), withBodies);
+    if (DiscordPackage::recognizes(**folder))
+        return DiscordPackage::open(std::move(*folder), withBodies);
     if (QFileInfo(path).isDir())
         return openMail(path, MailFormat::Auto, withBodies);
     return Error::badInput(QStringLiteral("%1: a zip, but of no export Rapport reads (a Slack export has "
                                           "users.json and channels.json, a Mastodon archive actor.json and "
-                                          "outbox.json)")
+                                          "outbox.json, a Discord data package account/user.json and "
+                                          "messages/index.json)")
                                .arg(path));
 }
 
@@ -92,6 +97,13 @@ Result<std::unique_ptr<ConversationSource>> openJson(const QString& path, bool w
 
 } // namespace
 
+QString otherWayToGiveMe(const QString& identityKinds)
+{
+    return QStringLiteral(", or give the --by team member (by default the \"I am\" member) %1 identity in "
+                          "Settings > Team or with `rapport team identity add`")
+        .arg(identityKinds);
+}
+
 Result<std::unique_ptr<ConversationSource>>
 ConversationSource::open(const QString& path, ConversationFormat format, bool withBodies)
 {
@@ -125,9 +137,19 @@ ConversationSource::open(const QString& path, ConversationFormat format, bool wi
         return DiscourseTopic::open(path, *document, withBodies);
     }
     case ConversationFormat::Discord: {
-        if (info.isDir())
+        if (info.isDir() || ArchiveFolder::isZip(path)) {
+            Result<std::unique_ptr<ArchiveFolder>> folder = ArchiveFolder::open(path);
+            if (!folder)
+                return folder.error();
+            return DiscordPackage::open(std::move(*folder), withBodies);
+        }
+        if (DiscordCsv::recognizes(path))
+            return DiscordCsv::open(path, withBodies);
+        if (!looksLikeJson(path))
             return Error::badInput(
-                QStringLiteral("%1: not a Discord export: give a DiscordChatExporter JSON file").arg(path));
+                QStringLiteral("%1: not a Discord export: give a DiscordChatExporter JSON or "
+                               "CSV file, or a Discord data package's zip or folder")
+                    .arg(path));
         const Result<QJsonDocument> document = readJson(path);
         if (!document)
             return document.error();
@@ -140,6 +162,8 @@ ConversationSource::open(const QString& path, ConversationFormat format, bool wi
         return openByContent(path, withBodies);
     if (looksLikeJson(path))
         return openJson(path, withBodies);
+    if (DiscordCsv::recognizes(path))
+        return DiscordCsv::open(path, withBodies);
     return openMail(path, MailFormat::Auto, withBodies);
 }
 

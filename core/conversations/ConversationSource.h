@@ -13,6 +13,10 @@
 
 namespace rapport {
 
+// The end of a refusal for want of a "me", after the --me way: ", or give the --by team member (by default
+// the \"I am\" member) an email identity in Settings > Team or with `rapport team identity add`".
+QString otherWayToGiveMe(const QString& identityKinds);
+
 class ConversationSource
 {
 public:
@@ -22,8 +26,8 @@ public:
                                                             bool withBodies);
     virtual ~ConversationSource() = default;
 
-    // Settles who "me" is from `given` (the --me values and the email of the --by member), or from the
-    // archive when it names its owner. A usage error when there is no "me", saying how to give one.
+    // Settles who "me" is from `given` (the --me values and the identities of the --by member), or from
+    // the archive when it names its owner. A usage error when there is no "me", saying how to give one.
     virtual Status identifyMe(const QStringList& given) = 0;
     // Reads the next message into `record`; false after the last. A bad-input error names the file (and
     // line or JSON path) that is not what it claims.

@@ -75,10 +75,14 @@ Status DiscordExport::identifyMe(const QStringList& given)
     if (!m_me.isEmpty())
         return {};
     if (given.isEmpty())
-        return Error::usage(QStringLiteral(
-            "who is \"me\" in this Discord export? Give --me with your Discord user id or name"));
-    return Error::usage(QStringLiteral("--me: no one in this Discord export has the id or name '%1'")
-                            .arg(given.join(QStringLiteral("', '"))));
+        return Error::usage(
+            QStringLiteral(
+                "who is \"me\" in this Discord export? Give --me with your Discord user id or name") +
+            otherWayToGiveMe(QStringLiteral("a discord")));
+    return Error::usage(
+        QStringLiteral("no one in this Discord export has the id or name '%1' (the --me values "
+                       "and the --by member's identities)")
+            .arg(given.join(QStringLiteral("', '"))));
 }
 
 Result<bool> DiscordExport::next(ConversationRecord& record)
@@ -95,11 +99,16 @@ Result<bool> DiscordExport::next(ConversationRecord& record)
     return true;
 }
 
+Counterpart discordCounterpart(const QString& userId, const QString& username, const QString& displayName)
+{
+    return Counterpart{QStringLiteral("discord:") + userId, QString(), MethodKind::Discord, username,
+                       displayName.isEmpty() ? username : displayName};
+}
+
 Counterpart DiscordExport::counterpart(const QString& id) const
 {
     const Author author = m_authors.value(id);
-    return Counterpart{QStringLiteral("discord:") + id, QString(), MethodKind::Discord, author.name,
-                       author.nickname.isEmpty() ? author.name : author.nickname};
+    return discordCounterpart(id, author.name, author.nickname);
 }
 
 void DiscordExport::judge(const QJsonObject& message, ConversationRecord& record) const

@@ -14,6 +14,9 @@
 
 namespace rapport {
 
+// A Discord user as a counterpart: known by the user id, a contact by the username as the discord handle.
+Counterpart discordCounterpart(const QString& userId, const QString& username, const QString& displayName);
+
 class DiscordExport : public ConversationSource
 {
 public:

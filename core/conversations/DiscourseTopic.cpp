@@ -69,7 +69,8 @@ Status DiscourseTopic::identifyMe(const QStringList& given)
     }
     if (m_me.isEmpty())
         return Error::usage(
-            QStringLiteral("who is \"me\" on this Discourse forum? Give --me with your username"));
+            QStringLiteral("who is \"me\" on this Discourse forum? Give --me with your username") +
+            otherWayToGiveMe(QStringLiteral("a forum")));
     return {};
 }
 

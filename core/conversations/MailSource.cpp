@@ -11,9 +11,9 @@ Status MailSource::identifyMe(const QStringList& given)
         m_me.insert(mailKey(address));
     m_me.remove(QString());
     if (m_me.isEmpty())
-        return Error::usage(QStringLiteral(
-            "who is \"me\"? Give your address with --me EMAIL (once for each of your addresses), or "
-            "give --by a team member whose email is set"));
+        return Error::usage(QStringLiteral("who is \"me\"? Give your address with --me EMAIL (once for each "
+                                           "of your addresses)") +
+                            otherWayToGiveMe(QStringLiteral("an email")));
     return {};
 }
 

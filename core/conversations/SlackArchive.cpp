@@ -139,9 +139,10 @@ Status SlackArchive::identifyMe(const QStringList& given)
     if (given.isEmpty())
         return Error::usage(
             QStringLiteral("who is \"me\" in this Slack export? Give --me with your Slack user "
-                           "id (U…), or your email or name as users.json has them"));
-    return Error::usage(QStringLiteral("--me: no user of this Slack export (users.json) has the id, email or "
-                                       "name '%1'")
+                           "id (U…), or your email or name as users.json has them") +
+            otherWayToGiveMe(QStringLiteral("a slack or email")));
+    return Error::usage(QStringLiteral("no user of this Slack export (users.json) has the id, email or "
+                                       "name '%1' (the --me values and the --by member's identities)")
                             .arg(given.join(QStringLiteral("', '"))));
 }
 

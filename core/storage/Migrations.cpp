@@ -582,6 +582,33 @@ QStringList schemaVersion12()
     };
 }
 
+// Version 13: how team members appear in the archives the team imports — emails and handles, `kind: value`
+// as a contact's methods, compared as those are (`normalized`). One identity belongs to one member at most,
+// so an archive's "me" and the team's own addresses that never become contacts are unambiguous. The email
+// a member was created with becomes their first identity; were two members given one address, the older
+// member keeps it (SQLite's lower() folds ASCII only, which is what addresses are in practice).
+QStringList schemaVersion13()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE team_identities (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES team_members(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind = 'email' OR kind = 'phone' OR kind = 'forum' OR kind = 'x' OR
+                    kind = 'linkedin' OR kind = 'facebook' OR kind = 'mastodon' OR
+                    kind = 'discord' OR kind = 'slack' OR kind = 'github' OR
+                    kind = 'website'),
+            value TEXT NOT NULL CHECK (length(trim(value)) > 0),
+            normalized TEXT NOT NULL CHECK (length(normalized) > 0),
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE UNIQUE INDEX team_identities_unique ON team_identities(normalized, kind)"),
+        QStringLiteral("CREATE INDEX team_identities_member ON team_identities(member_id)"),
+        QStringLiteral(
+            R"(INSERT OR IGNORE INTO team_identities (member_id, kind, value, normalized, created_at)
+            SELECT id, 'email', trim(email), lower(trim(email)), created_at FROM team_members
+             WHERE trim(email) LIKE '%_@_%' ORDER BY id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
@@ -599,6 +626,7 @@ const QList<Migration>& migrations()
         {10, "UIDs of imported vCards", schemaVersion10()},
         {11, "introductions and acquaintances between contacts", schemaVersion11()},
         {12, "events and their participants", schemaVersion12()},
+        {13, "team members' emails and handles", schemaVersion13()},
     };
     return all;
 }

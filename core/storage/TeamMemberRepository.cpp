@@ -3,6 +3,7 @@
 
 #include "core/base/Clock.h"
 #include "core/model/SingleLineText.h"
+#include "core/storage/TeamIdentityRepository.h"
 
 namespace rapport {
 
@@ -32,6 +33,9 @@ Result<qint64> TeamMemberRepository::create(const TeamMember& member)
         return existing.error();
     if (existing->has_value())
         return Error::badInput(QStringLiteral("team member name: '%1' already exists").arg(name));
+    Transaction transaction(m_db);
+    if (!transaction.status().ok())
+        return transaction.status().error();
     QSqlQuery insert =
         m_db.prepare(QStringLiteral("INSERT INTO team_members (name, email, created_at) VALUES (?, ?, ?)"));
     insert.addBindValue(name);
@@ -39,7 +43,17 @@ Result<qint64> TeamMemberRepository::create(const TeamMember& member)
     insert.addBindValue(Clock::nowSeconds());
     if (Status status = Database::run(insert); !status)
         return status.error();
-    return insert.lastInsertId().toLongLong();
+    const qint64 id = insert.lastInsertId().toLongLong();
+    // The email a member is created with is how the conversation import knows them.
+    if (!member.email.trimmed().isEmpty()) {
+        const Result<qint64> identity =
+            TeamIdentityRepository(m_db).add(TeamIdentity{0, id, MethodKind::Email, member.email});
+        if (!identity)
+            return identity.error();
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return id;
 }
 
 Result<qint64> TeamMemberRepository::ensure(const QString& name)

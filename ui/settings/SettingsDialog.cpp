@@ -5,6 +5,7 @@
 #include "core/scoring/LogReplay.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TeamIdentityRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/jobs/ModalTask.h"
 #include "ui/reminders/ReminderPreferences.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -106,6 +108,9 @@ SettingsDialog::SettingsDialog(DatabaseSession& session, qint64 sampleContactId,
     , m_whoAmI(new QComboBox(this))
     , m_memberList(new QListView(this))
     , m_newMember(new QLineEdit(this))
+    , m_identityList(new QListWidget(this))
+    , m_newIdentity(new QLineEdit(this))
+    , m_identityError(new QLabel(this))
     , m_remind(new QCheckBox(tr("&Remind me of follow-ups"), this))
     , m_trayIcon(new QCheckBox(tr("Show a tray &icon"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -113,15 +118,15 @@ SettingsDialog::SettingsDialog(DatabaseSession& session, qint64 sampleContactId,
     setWindowTitle(tr("Settings"));
     loadSample(sampleContactId);
 
-    auto* tabs = new QTabWidget(this);
-    tabs->addTab(createScoringPage(), tr("&Scoring"));
-    tabs->addTab(createTeamPage(), tr("&Team"));
-    tabs->addTab(createDesktopPage(), tr("&Desktop"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(createScoringPage(), tr("&Scoring"));
+    m_tabs->addTab(createTeamPage(), tr("&Team"));
+    m_tabs->addTab(createDesktopPage(), tr("&Desktop"));
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
     updatePreview();
 }
@@ -219,6 +224,7 @@ QWidget* SettingsDialog::createTeamPage()
     m_whoAmI->setPlaceholderText(tr("Not set"));
     m_whoAmI->setObjectName(QStringLiteral("whoAmI"));
     m_memberList->setModel(m_members);
+    m_memberList->setObjectName(QStringLiteral("members"));
     m_memberList->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_newMember->setPlaceholderText(tr("Name of a new team member"));
     m_newMember->setObjectName(QStringLiteral("newMember"));
@@ -232,7 +238,13 @@ QWidget* SettingsDialog::createTeamPage()
     connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeMember);
     connect(m_members, &TeamMemberModel::errorOccurred, this,
             [this](const QString& message) { QMessageBox::warning(this, tr("Team"), message); });
-    connect(m_members, &TeamMemberModel::memberRenamed, this, [this] { m_teamChanged = true; });
+    connect(m_members, &TeamMemberModel::memberRenamed, this, [this] {
+        m_teamChanged = true;
+        showIdentities();
+    });
+    connect(m_memberList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SettingsDialog::showIdentities);
+    QGroupBox* identities = createIdentityBox(page);
     reloadMembers(m_session.currentMemberId());
 
     auto* whoAmIHelp = new QLabel(tr("Conversations you log and notes you write are recorded under this "
@@ -255,13 +267,133 @@ QWidget* SettingsDialog::createTeamPage()
     auto* team = new QGroupBox(tr("Team members (changes apply at once)"), page);
     auto* teamLayout = new QVBoxLayout(team);
     teamLayout->addLayout(newRow);
-    teamLayout->addLayout(listRow);
+    teamLayout->addLayout(listRow, 1);
 
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(team, 1);
+    columns->addWidget(identities, 1);
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(me);
     layout->addWidget(whoAmIHelp);
-    layout->addWidget(team, 1);
+    layout->addLayout(columns, 1);
     return page;
+}
+
+QGroupBox* SettingsDialog::createIdentityBox(QWidget* page)
+{
+    if (const Result<QList<TeamIdentity>> stored = TeamIdentityRepository(m_session.database()).list()) {
+        for (const TeamIdentity& identity : *stored)
+            m_identities[identity.memberId] << identity;
+    } else {
+        m_identityError->setText(stored.error().message);
+    }
+    auto* box = new QGroupBox(tr("Emails and handles (saved with OK)"), page);
+    m_identityBox = box;
+    auto* help = new QLabel(tr("How the conversation import knows this member: in the archives they import "
+                               "these are \"me\", and no member's become contacts. Type one as \"kind: "
+                               "value\", like a contact's; each belongs to one member."),
+                            box);
+    help->setWordWrap(true);
+    m_identityList->setObjectName(QStringLiteral("identities"));
+    m_identityList->installEventFilter(this);
+    m_newIdentity->setObjectName(QStringLiteral("newIdentity"));
+    m_newIdentity->setPlaceholderText(tr("e.g. discord: grace"));
+    m_newIdentity->installEventFilter(this);
+    m_identityError->setObjectName(QStringLiteral("identityError"));
+    m_identityError->setWordWrap(true);
+    m_identityError->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    auto* add = new QPushButton(tr("Add &identity"), box);
+    auto* remove = new QPushButton(tr("Remove identit&y"), box);
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::addIdentity);
+    connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeIdentity);
+    auto* newRow = new QHBoxLayout;
+    newRow->addWidget(m_newIdentity, 1);
+    newRow->addWidget(add);
+    auto* removeRow = new QHBoxLayout;
+    removeRow->addStretch();
+    removeRow->addWidget(remove);
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(help);
+    layout->addLayout(newRow);
+    layout->addWidget(m_identityList, 1);
+    layout->addLayout(removeRow);
+    layout->addWidget(m_identityError);
+    return box;
+}
+
+qint64 SettingsDialog::selectedMemberId() const
+{
+    const QModelIndex current = m_memberList->currentIndex();
+    return current.isValid() ? m_members->memberIdAt(current.row()) : 0;
+}
+
+void SettingsDialog::showIdentities()
+{
+    const qint64 member = selectedMemberId();
+    m_identityBox->setEnabled(member > 0);
+    m_identityBox->setTitle(member > 0 ? tr("Emails and handles of %1 (saved with OK)")
+                                             .arg(m_memberList->currentIndex().data().toString())
+                                       : tr("Emails and handles (select a member)"));
+    m_identityList->clear();
+    for (const TeamIdentity& identity : m_identities.value(member))
+        m_identityList->addItem(QStringLiteral("%1: %2").arg(methodKindName(identity.kind), identity.value));
+}
+
+void SettingsDialog::addIdentity()
+{
+    const qint64 member = selectedMemberId();
+    if (member <= 0 || m_newIdentity->text().trimmed().isEmpty())
+        return;
+    Result<TeamIdentity> parsed = parseTeamIdentity(m_newIdentity->text());
+    if (!parsed) {
+        m_identityError->setText(parsed.error().message);
+        return;
+    }
+    for (auto it = m_identities.cbegin(); it != m_identities.cend(); ++it) {
+        for (const TeamIdentity& identity : it.value()) {
+            if (identity.key() == parsed->key()) {
+                m_identityError->setText(
+                    tr("%1 already belongs to %2.")
+                        .arg(identity.text(),
+                             m_members->index(m_members->rowOf(it.key())).data().toString()));
+                return;
+            }
+        }
+    }
+    parsed->memberId = member;
+    m_identities[member] << *parsed;
+    m_identitiesEdited.insert(member);
+    m_identityError->clear();
+    m_newIdentity->clear();
+    showIdentities();
+    m_identityList->setCurrentRow(m_identityList->count() - 1);
+}
+
+void SettingsDialog::removeIdentity()
+{
+    const qint64 member = selectedMemberId();
+    const int row = m_identityList->currentRow();
+    if (member <= 0 || row < 0 || row >= m_identities.value(member).size())
+        return;
+    m_identities[member].removeAt(row);
+    m_identitiesEdited.insert(member);
+    m_identityError->clear();
+    showIdentities();
+    m_identityList->setCurrentRow(std::min(row, m_identityList->count() - 1));
+}
+
+bool SettingsDialog::saveIdentities()
+{
+    QMap<qint64, QList<TeamIdentity>> edited;
+    for (const qint64 member : std::as_const(m_identitiesEdited))
+        edited.insert(member, m_identities.value(member));
+    if (Status saved = TeamIdentityRepository(m_session.database()).replace(edited); !saved) {
+        m_identityError->setText(saved.error().message);
+        m_tabs->setCurrentIndex(1);
+        return false;
+    }
+    m_identitiesEdited.clear();
+    return true;
 }
 
 QWidget* SettingsDialog::createDesktopPage()
@@ -375,10 +507,19 @@ void SettingsDialog::updatePreview()
 
 bool SettingsDialog::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_newMember && event->type() == QEvent::KeyPress) {
+    if (event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        const bool enter = key == Qt::Key_Return || key == Qt::Key_Enter;
+        if (watched == m_newMember && enter) {
             addMember();
+            return true;
+        }
+        if (watched == m_newIdentity && enter) {
+            addIdentity();
+            return true;
+        }
+        if (watched == m_identityList && key == Qt::Key_Delete) {
+            removeIdentity();
             return true;
         }
     }
@@ -418,6 +559,9 @@ void SettingsDialog::removeMember()
         return;
     }
     m_teamChanged = true;
+    // Their identities went with them.
+    m_identities.remove(memberId);
+    m_identitiesEdited.remove(memberId);
     const qint64 me = m_members->memberIdAt(m_whoAmI->currentIndex());
     reloadMembers(me == memberId ? 0 : me);
 }
@@ -427,6 +571,8 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
     if (Status loaded = m_members->reload(); !loaded)
         QMessageBox::warning(this, tr("Team"), loaded.error().message);
     m_whoAmI->setCurrentIndex(m_members->rowOf(selectMemberId));
+    m_memberList->setCurrentIndex(m_members->index(m_members->rowOf(selectMemberId)));
+    showIdentities();
 }
 
 bool SettingsDialog::saveScoring(const QMap<QString, QString>& changes)
@@ -463,6 +609,8 @@ void SettingsDialog::accept()
         if (m_saved.value(it.key()) != it.value())
             changes.insert(it.key(), it.value());
     }
+    if (!saveIdentities())
+        return;
     const bool scoringChanged = !changes.isEmpty();
     if (scoringChanged && !saveScoring(changes))
         return;

@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edit > Settings: the scoring model's parameters with a live preview of a sample contact's score, who
-// the user is in the team, the team members, and the desktop's reminders and tray icon.
+// the user is in the team, the team members and each one's emails and handles, and the desktop's reminders
+// and tray icon.
 #pragma once
 
 #include "core/model/Interaction.h"
+#include "core/model/TeamIdentity.h"
 #include "core/scoring/ScoreCalculator.h"
 #include "core/scoring/ScoringSettings.h"
 
 #include <QDialog>
 #include <QMap>
+#include <QSet>
 
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QListWidget;
 class QProgressBar;
+class QTabWidget;
 
 namespace rapport::ui {
 
@@ -41,12 +47,14 @@ public:
     RelationshipScore previewScore() const { return m_preview; }
     QString previewExplanation() const;
 
-    // Saves the scoring settings (rebuilding every state off the UI thread when they need it), who the
-    // user is and the reminder preferences; stays open when the rebuild fails or is cancelled.
+    // Saves the members' identities (all or nothing), the scoring settings (rebuilding every state off the
+    // UI thread when they need it), who the user is and the reminder preferences; stays open, saying why,
+    // when an identity is refused or the rebuild fails or is cancelled.
     void accept() override;
 
 protected:
-    // Enter in the new member's name adds the member instead of closing the dialog.
+    // Enter in the new member's name adds the member, in the identity field adds the identity, instead of
+    // closing the dialog; Delete in the identity list removes the selected one.
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -60,6 +68,12 @@ private:
     void addMember();
     void removeMember();
     void reloadMembers(qint64 selectMemberId);
+    QGroupBox* createIdentityBox(QWidget* page);
+    qint64 selectedMemberId() const;
+    void showIdentities();
+    void addIdentity();
+    void removeIdentity();
+    bool saveIdentities();
 
     DatabaseSession& m_session;
     QMap<QString, QString> m_saved;
@@ -71,6 +85,7 @@ private:
     RelationshipScore m_preview;
     bool m_teamChanged = false;
 
+    QTabWidget* m_tabs = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_sample = nullptr;
     QLabel* m_score = nullptr;
@@ -85,6 +100,13 @@ private:
     QComboBox* m_whoAmI = nullptr;
     QListView* m_memberList = nullptr;
     QLineEdit* m_newMember = nullptr;
+    // Every member's identities as edited, saved on OK; the members whose list was edited.
+    QMap<qint64, QList<TeamIdentity>> m_identities;
+    QSet<qint64> m_identitiesEdited;
+    QListWidget* m_identityList = nullptr;
+    QLineEdit* m_newIdentity = nullptr;
+    QLabel* m_identityError = nullptr;
+    QGroupBox* m_identityBox = nullptr;
     QCheckBox* m_remind = nullptr;
     QCheckBox* m_trayIcon = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
