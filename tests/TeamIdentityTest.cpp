@@ -165,15 +165,7 @@ TEST_CASE("A version 12 file upgrades to team identities, its members' emails fi
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("v12.sqlite3"));
-    QByteArray schema;
-    for (const Migration& migration : migrations()) {
-        if (migration.version > 12)
-            break;
-        for (const QString& statement : migration.statements)
-            schema += statement.toUtf8() + ";\n";
-    }
-    schema += "PRAGMA application_id = " + QByteArray::number(rapportApplicationId) +
-              "; PRAGMA user_version = 12;\n";
+    QByteArray schema = schemaUpTo(12);
     // Two members given one address: the older keeps it. An email that is no address is not copied.
     schema += "INSERT INTO team_members (id, name, email, created_at) VALUES "
               "(1, 'Grace', ' Grace@Example.org ', 10), (2, 'Hedy', 'grace@example.org', 20), "

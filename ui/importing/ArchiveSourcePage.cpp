@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/importing/ArchiveSourcePage.h"
 
+#include "core/storage/TeamIdentityRepository.h"
 #include "core/storage/TeamMemberRepository.h"
 #include "ui/importing/ArchiveImportWizard.h"
 #include "ui/session/DatabaseSession.h"
@@ -96,9 +97,20 @@ void ArchiveSourcePage::initializePage()
         return;
     }
     m_memberName = member->name;
-    if (m_me->text().isEmpty())
-        m_me->setText(member->email);
-    m_by->setText(tr("Logged by %1, who is you in this database; %1's addresses count as you.")
+    const Result<QList<TeamIdentity>> identities =
+        TeamIdentityRepository(m_wizard.session().database()).listForMember(memberId);
+    if (!identities) {
+        m_by->setText(identities.error().message);
+        return;
+    }
+    if (m_me->text().isEmpty()) {
+        QStringList values;
+        for (const TeamIdentity& identity : *identities)
+            values << identity.value;
+        m_me->setText(values.join(QStringLiteral(", ")));
+    }
+    m_by->setText(tr("Logged by %1, who is you in this database; %1's emails and handles (Edit > Settings > "
+                     "Team) count as you.")
                       .arg(member->name.toHtmlEscaped()));
 }
 
