@@ -459,14 +459,18 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
 
         RelationshipState state;
         std::vector<TimedInteraction> timeline = drawTimeline(random, plan, end);
-        for (const size_t participation : events.tookPartBy[static_cast<size_t>(index)]) {
-            const DemoParticipation& taken = events.participations[participation];
-            const Event& event = events.events[taken.event];
-            timeline.push_back({event.occurredAt, event.channel, *roleDirection(taken.role),
-                                static_cast<qint64>(participation)});
+        if (const std::vector<size_t>& tookPart = events.tookPartBy[static_cast<size_t>(index)];
+            !tookPart.empty()) {
+            for (const size_t participation : tookPart) {
+                const DemoParticipation& taken = events.participations[participation];
+                const Event& event = events.events[taken.event];
+                timeline.push_back({event.occurredAt, event.channel, *roleDirection(taken.role),
+                                    static_cast<qint64>(participation)});
+            }
+            std::stable_sort(
+                timeline.begin(), timeline.end(),
+                [](const TimedInteraction& a, const TimedInteraction& b) { return a.at < b.at; });
         }
-        std::stable_sort(timeline.begin(), timeline.end(),
-                         [](const TimedInteraction& a, const TimedInteraction& b) { return a.at < b.at; });
         for (const TimedInteraction& interaction : timeline) {
             qint64 loggedBy = owner;
             const QByteArray* text = nullptr;
