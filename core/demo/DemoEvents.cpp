@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace rapport {
@@ -18,6 +19,9 @@ constexpr int meetupMonths = 16;
 // About one contact in 50 comes to their city's meetup most months.
 constexpr double regularShare = 0.02;
 constexpr double regularComes = 0.75;
+// Those who come to meetups, AMAs, webinars and chats at all: about one in three, so that most of an
+// event's people have been to one before. A survey or a poll reaches everyone.
+constexpr double goerShare = 0.35;
 
 struct Range
 {
@@ -36,6 +40,7 @@ struct EventSpec
     Range attended{0, 0};
     Range answered{0, 0};
     Range noShows{0, 0};
+    qint64 most = std::numeric_limits<qint64>::max(); // who take part at most
 };
 
 const std::array<const char*, 2> cities{"Berlin", "New York"};
@@ -83,8 +88,9 @@ std::vector<EventSpec> eventSpecs(qint64 end)
         spec.city = city;
         spec.organized = {1, 1};
         spec.spoke = {1, 1};
-        spec.attended = {8, 20}; // with the regulars, organizers and speakers: 15 to 40 in all
+        spec.attended = {8, 16}; // with the regulars, organizers and speakers: 15 to 40 in all
         spec.noShows = {2, 6};
+        spec.most = 40; // the room
         specs.push_back(spec);
     }
     const auto add = [&](const QString& name, EventKind kind, qint64 daysAgo, Channel channel,
@@ -148,10 +154,12 @@ DemoEventPlan planDemoEvents(const std::vector<DemoEventWindow>& windows, size_t
     const size_t count = windows.size();
     std::vector<qint64> capacity(count);
     std::vector<int> regularOf(count, -1); // the city whose meetups they come to, or -1
+    std::vector<char> goes(count, 0);
     for (size_t i = 0; i < count; ++i) {
         capacity[i] = windows[i].capacity;
         if (random.chance(regularShare))
             regularOf[i] = static_cast<int>(random.below(2));
+        goes[i] = random.chance(goerShare);
     }
 
     DemoEventPlan plan;
@@ -168,13 +176,15 @@ DemoEventPlan planDemoEvents(const std::vector<DemoEventWindow>& windows, size_t
             texts[static_cast<size_t>(role)] = eventInteraction(spec.event, 0, role).summary.toUtf8();
         plan.summaries.push_back(std::move(texts));
 
+        qint64 tookPart = 0;
         const auto canTakePart = [&](size_t contact) {
-            return inEvent[contact] != event && capacity[contact] > 0 && windows[contact].from <= at &&
-                   at <= windows[contact].to;
+            return tookPart < spec.most && inEvent[contact] != event && capacity[contact] > 0 &&
+                   windows[contact].from <= at && at <= windows[contact].to;
         };
         const auto take = [&](size_t contact, ParticipantRole role) {
             inEvent[contact] = event;
             if (role != ParticipantRole::InvitedNoShow) {
+                ++tookPart;
                 --capacity[contact];
                 plan.tookPartBy[contact].push_back(plan.participations.size());
             }
@@ -207,8 +217,9 @@ DemoEventPlan planDemoEvents(const std::vector<DemoEventWindow>& windows, size_t
             }
             pool.clear();
         }
+        const bool everyone = spec.event.kind == EventKind::Survey || spec.event.kind == EventKind::Poll;
         for (size_t i = 0; i < count; ++i) {
-            if (regularOf[i] < 0 && canTakePart(i))
+            if (regularOf[i] < 0 && (everyone || goes[i]) && canTakePart(i))
                 pool.push_back(i);
         }
         if (spec.city < 0)
