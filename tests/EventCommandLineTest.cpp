@@ -299,6 +299,8 @@ TEST_CASE("event list and show never write, and event is in the help", "[cli][ev
         succeeded(runRapport({QStringLiteral("event"), QStringLiteral("add"), QStringLiteral("--help")}));
     CHECK(help.out.contains(QStringLiteral("--participants <FILE>")));
     CHECK(help.out.contains(QStringLiteral("live_chat")));
+    const Run actions = succeeded(runRapport({QStringLiteral("event"), QStringLiteral("--help")}));
+    CHECK(actions.out.contains(QStringLiteral("rapport event remove-participant ID")));
     const Run unknown = runRapport({QStringLiteral("event"), QStringLiteral("rename")});
     CHECK(unknown.exitCode == 1);
     CHECK(unknown.err.contains(QStringLiteral("expected add, list, show")));

@@ -529,6 +529,23 @@ int runEvent(const QStringList& arguments)
 {
     const QString action = arguments.value(0);
     const QStringList rest = arguments.mid(1);
+    if (action == QLatin1String("--help") || action == QLatin1String("-h") ||
+        action == QLatin1String("help")) {
+        out() << "usage:\n"
+                 "  rapport event add --database PATH --name NAME --kind K [--at DATE] [--channel C] [--link "
+                 "URL]\n"
+                 "                    [--participants FILE] [--participant REF]... [--role R] [--by NAME]\n"
+                 "  rapport event list --database PATH [--since DATE] [--json]\n"
+                 "  rapport event show ID --database PATH [--json]\n"
+                 "  rapport event add-participant ID --database PATH --participant REF... [--role R] [--by "
+                 "NAME]\n"
+                 "  rapport event remove-participant ID --database PATH --participant REF\n"
+                 "  rapport event delete ID --database PATH\n"
+                 "\n"
+                 "rapport event ACTION --help prints the options of one.\n"
+              << Qt::flush;
+        return Success;
+    }
     if (action == QLatin1String("add"))
         return runAdd(rest);
     if (action == QLatin1String("list"))
