@@ -91,7 +91,8 @@ struct Community
 
 } // namespace
 
-TEST_CASE("event add logs an event from an attendance file; list, show, add-participant, remove and delete",
+TEST_CASE("event add logs an event from an attendance file, then list, show, add-participant, "
+          "remove-participant and delete",
           "[cli][events]")
 {
     Community community;
