@@ -20,6 +20,7 @@ const std::map<QString, Runner>& commands()
         {QStringLiteral("check"), runCheck},
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("duplicates"), runDuplicates},
+        {QStringLiteral("event"), runEvent},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("follow-up"), runFollowUp},
         {QStringLiteral("forget"), runForget},
@@ -87,6 +88,15 @@ QString generalHelp()
                "  rapport follow-up list --database PATH [--owner NAME] [--due-before DATE] [--json | --ics "
                "[--output FILE]]\n"
                "  rapport follow-up done|kept|broken|drop ID --database PATH\n"
+               "  rapport event add --database PATH --name NAME --kind K [--at DATE] [--channel C]\n"
+               "                   [--link URL] [--participants FILE] [--participant REF]... [--role R]\n"
+               "                   [--by NAME]\n"
+               "  rapport event list --database PATH [--since DATE] [--json]\n"
+               "  rapport event show ID --database PATH [--json]\n"
+               "  rapport event add-participant ID --database PATH --participant REF... [--role R]\n"
+               "                   [--by NAME]\n"
+               "  rapport event remove-participant ID --database PATH --participant REF\n"
+               "  rapport event delete ID --database PATH\n"
                "  rapport today    --database PATH [--owner NAME | --everyone] [--limit N] [--at DATE] "
                "[--json]\n"
                "  rapport reach-out snooze --contact REF --database PATH (--days N | --until DATE)\n"

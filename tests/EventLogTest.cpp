@@ -267,3 +267,20 @@ TEST_CASE("A version 11 file upgrades to events, keeping its contacts and log", 
     requireOk(db->execute(QStringLiteral("DELETE FROM contacts WHERE id = 1")));
     CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM event_participants"))).toInt() == 0);
 }
+
+TEST_CASE("An event without a link is stored with an empty one, created and edited", "[events]")
+{
+    ScoringFixture fixture;
+    Database& db = fixture.database().db();
+    const qint64 ada = fixture.contactWithLog({}, QStringLiteral("Ada"));
+    Event event = meetup(4);
+    event.link = QString(); // null, as an unset option or an empty line edit gives it
+    const qint64 id =
+        require(EventLog(db, fixture.engine()).create(event, {{ada, ParticipantRole::Attended}}));
+    CHECK(require(EventRepository(db).get(id)).link.isEmpty());
+    event = require(EventRepository(db).get(id));
+    event.link = QString();
+    event.name = QStringLiteral("Rust meetup, renamed");
+    requireOk(EventLog(db, fixture.engine()).edit(event));
+    CHECK(require(EventRepository(db).get(id)).name == QStringLiteral("Rust meetup, renamed"));
+}

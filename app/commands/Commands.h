@@ -11,6 +11,7 @@ int runAddContact(const QStringList& arguments);
 int runCheck(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runDuplicates(const QStringList& arguments);
+int runEvent(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runExportPerson(const QStringList& arguments);
 int runFollowUp(const QStringList& arguments);

@@ -94,13 +94,14 @@ int runDemo(const QStringList& arguments)
     if (!summary)
         return fail(command, summary.error());
     out() << QStringLiteral(
-                 "created %1 contacts, %2 interactions, %3 trust notes, %4 team members and %5 follow-ups "
-                 "in %6 s")
+                 "created %1 contacts, %2 interactions, %3 trust notes, %4 team members, %5 follow-ups "
+                 "and %6 events in %7 s")
                  .arg(summary->contacts)
                  .arg(summary->interactions)
                  .arg(summary->trustNotes)
                  .arg(summary->teamMembers)
                  .arg(summary->followUps)
+                 .arg(summary->events)
                  .arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 1)
           << Qt::endl;
     return Success;

@@ -2,6 +2,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/base/Clock.h"
+#include "core/demo/DemoEvents.h"
 #include "core/demo/DemoFollowUps.h"
 #include "core/demo/DemoInteractionWriter.h"
 #include "core/demo/DemoIntroductions.h"
@@ -226,6 +227,7 @@ struct TimedInteraction
     qint64 at;
     Channel channel;
     Direction direction;
+    qint64 participation = -1; // the event participation it is, if any
 };
 
 // The contact's conversations, oldest first: touches spaced around its cadence,
@@ -253,6 +255,22 @@ std::vector<TimedInteraction> drawTimeline(DemoRandom& random, const ContactPlan
     std::sort(timeline.begin(), timeline.end(),
               [](const TimedInteraction& a, const TimedInteraction& b) { return a.at < b.at; });
     return timeline;
+}
+
+// When each contact can take part in an event: between the first and the last conversation their plan
+// gives them (drawTimeline() spaces them about a cadence apart back from the quiet days), so that taking
+// part changes no one's profile; someone with no conversations can only be invited and not come.
+std::vector<DemoEventWindow> eventWindows(const std::vector<ContactPlan>& plans, qint64 end)
+{
+    std::vector<DemoEventWindow> windows;
+    windows.reserve(plans.size());
+    for (const ContactPlan& plan : plans) {
+        const double last = static_cast<double>(end) - plan.quietDays * secondsPerDay;
+        const double span =
+            std::min(historyDays, static_cast<double>(plan.interactions) * plan.cadenceDays) * secondsPerDay;
+        windows.push_back({static_cast<qint64>(last - span), static_cast<qint64>(last), plan.interactions});
+    }
+    return windows;
 }
 
 } // namespace
@@ -346,6 +364,12 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
     for (qint64 i = 0; i < options.contacts; ++i)
         plans.push_back(drawPlan(random));
     distributeInteractions(plans, options.interactions, random);
+    const DemoEventPlan events =
+        planDemoEvents(eventWindows(plans, end), memberIds.size(), end, options.seed);
+    // Taking part in an event is one of the contact's conversations, not one more: the demo keeps its size.
+    for (size_t i = 0; i < plans.size(); ++i)
+        plans[i].interactions -= static_cast<qint64>(events.tookPartBy[i].size());
+    std::vector<qint64> participationInteractions(events.participations.size(), 0);
 
     SqliteStatement insertContact(m_db.handle(), "INSERT INTO contacts (given_name, family_name, "
                                                  "display_name, organization, title, owner_id,"
@@ -360,6 +384,12 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
     const SummaryTable summaries = allSummaries();
     RelationshipStateWriter stateWriter(m_db);
 
+    // Interactions get the ids after the largest so far in the order they are queued (no AUTOINCREMENT).
+    const Result<QVariant> lastInteraction =
+        m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM interactions"));
+    if (!lastInteraction)
+        return lastInteraction.error();
+    qint64 nextInteractionId = lastInteraction->toLongLong() + 1;
     std::vector<qint64> contactIds;
     std::vector<std::pair<qint64, qint64>> activeSpans; // first and last interaction of each contact
     contactIds.reserve(plans.size());
@@ -428,12 +458,34 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
         }
 
         RelationshipState state;
-        const std::vector<TimedInteraction> timeline = drawTimeline(random, plan, end);
+        std::vector<TimedInteraction> timeline = drawTimeline(random, plan, end);
+        if (const std::vector<size_t>& tookPart = events.tookPartBy[static_cast<size_t>(index)];
+            !tookPart.empty()) {
+            for (const size_t participation : tookPart) {
+                const DemoParticipation& taken = events.participations[participation];
+                const Event& event = events.events[taken.event];
+                timeline.push_back({event.occurredAt, event.channel, *roleDirection(taken.role),
+                                    static_cast<qint64>(participation)});
+            }
+            std::stable_sort(
+                timeline.begin(), timeline.end(),
+                [](const TimedInteraction& a, const TimedInteraction& b) { return a.at < b.at; });
+        }
         for (const TimedInteraction& interaction : timeline) {
-            const QByteArray& text =
-                drawSummary(summaries, random, interaction.channel, interaction.direction);
+            qint64 loggedBy = owner;
+            const QByteArray* text = nullptr;
+            if (interaction.participation >= 0) {
+                const auto participation = static_cast<size_t>(interaction.participation);
+                const DemoParticipation& taken = events.participations[participation];
+                text = &events.summaries[taken.event][static_cast<size_t>(taken.role)];
+                loggedBy = memberIds[events.loggedBy[taken.event]];
+                participationInteractions[participation] = nextInteractionId;
+            } else {
+                text = &drawSummary(summaries, random, interaction.channel, interaction.direction);
+            }
+            ++nextInteractionId;
             if (Status added = interactionWriter.add(contactId, interaction.at, interaction.channel,
-                                                     interaction.direction, text, owner);
+                                                     interaction.direction, *text, loggedBy);
                 !added)
                 return added.error();
             state.apply(interaction.at, interaction.direction, settings.channelWeight(interaction.channel),
@@ -494,6 +546,10 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
     summary.followUps = *followUps;
     if (Status linked = writeDemoIntroductions(m_db, contactIds, end, options.seed); !linked)
         return linked.error();
+    const Result<qint64> written = writeDemoEvents(m_db, events, contactIds, participationInteractions);
+    if (!written)
+        return written.error();
+    summary.events = *written;
 
     if (Status restored = bulk.restore(); !restored)
         return restored.error();

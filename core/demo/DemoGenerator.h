@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fills an empty database with a realistic, reproducible community: contacts from many cultures with
 // emails and handles, a team, tags, conversations in bursts over months, relationships that thrive,
-// cool down or were dropped, one-sided ones, and trust notes. The same seed and end date give the same data.
+// cool down or were dropped, one-sided ones, trust notes, follow-ups, introductions and events. The same
+// seed and end date give the same data.
 #pragma once
 
 #include "core/base/Progress.h"
@@ -25,6 +26,7 @@ struct DemoSummary
     qint64 trustNotes = 0;
     qint64 teamMembers = 0;
     qint64 followUps = 0;
+    qint64 events = 0;
 };
 
 class DemoGenerator

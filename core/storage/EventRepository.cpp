@@ -110,7 +110,7 @@ Result<qint64> EventRepository::write(const Event& event, bool keepId)
     insert.addBindValue(eventKindName(event.kind));
     insert.addBindValue(event.occurredAt);
     insert.addBindValue(channelName(event.channel));
-    insert.addBindValue(event.link.trimmed());
+    insert.addBindValue(textValue(event.link.trimmed()));
     insert.addBindValue(event.createdAt > 0 ? event.createdAt : Clock::nowSeconds());
     if (Status status = Database::run(insert); !status)
         return status.error();
@@ -139,7 +139,7 @@ Status EventRepository::update(const Event& event)
     update.addBindValue(eventKindName(event.kind));
     update.addBindValue(event.occurredAt);
     update.addBindValue(channelName(event.channel));
-    update.addBindValue(event.link.trimmed());
+    update.addBindValue(textValue(event.link.trimmed()));
     update.addBindValue(event.id);
     if (Status status = Database::run(update); !status)
         return status;
