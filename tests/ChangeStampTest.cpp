@@ -18,7 +18,7 @@ Status addMember(Database& db, const QString& name)
 
 } // namespace
 
-TEST_CASE("A write transaction raises the revision once; reads and empty writes do not",
+TEST_CASE("A write transaction raises the revision once, reads and empty writes do not",
           "[database][revision]")
 {
     TempDatabase temp;

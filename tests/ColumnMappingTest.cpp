@@ -7,7 +7,7 @@
 using namespace rapport;
 using namespace rapport::test;
 
-TEST_CASE("A column is bound to one field at a time; fields may take several columns", "[import][mapping]")
+TEST_CASE("A column is bound to one field at a time, fields may take several columns", "[import][mapping]")
 {
     ColumnMapping mapping;
     mapping.bind(2, ImportField::Email);

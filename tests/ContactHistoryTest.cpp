@@ -85,7 +85,7 @@ TEST_CASE("A version 8 file upgrades to an empty change history, keeping its con
     CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM contact_changes"))).toInt() == 0);
 }
 
-TEST_CASE("Creating a contact is one entry; editing it records each changed field with old and new values",
+TEST_CASE("Creating a contact is one entry, editing it records each changed field with old and new values",
           "[history]")
 {
     PinnedClock clock;
@@ -239,7 +239,7 @@ TEST_CASE("An import records one entry per created contact and each field it cha
     CHECK(history(db, existing).size() == 4);
 }
 
-TEST_CASE("A merge records what the kept contact gained and whom it was merged from; undoing it records that",
+TEST_CASE("A merge records what the kept contact gained and whom it was merged from, undoing it records that",
           "[history][merge]")
 {
     ScoringFixture fixture;

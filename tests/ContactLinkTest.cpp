@@ -216,7 +216,7 @@ TEST_CASE("Connectors are the people who introduced the most, within an owner or
     CHECK(require(links.topConnectors(qint64(42), {}, 10)).isEmpty());
 }
 
-TEST_CASE("Merging moves links to the kept contact without self links or duplicates; undo puts them back",
+TEST_CASE("Merging moves links to the kept contact without self links or duplicates, undo puts them back",
           "[links][merge]")
 {
     ScoringFixture fixture;
@@ -254,7 +254,7 @@ TEST_CASE("Merging moves links to the kept contact without self links or duplica
           QStringList{QStringLiteral("Ada Lovelace"), QStringLiteral("Grace"), QStringLiteral("Linus")});
 }
 
-TEST_CASE("Deleting a contact takes its links; undoing the delete brings them back", "[links]")
+TEST_CASE("Deleting a contact takes its links, undoing the delete brings them back", "[links]")
 {
     PinnedClock clock;
     TempDatabase temp;
@@ -278,7 +278,7 @@ TEST_CASE("Deleting a contact takes its links; undoing the delete brings them ba
     CHECK(names(back.knows) == QStringList{QStringLiteral("Grace")});
 }
 
-TEST_CASE("The person export lists the links; forgetting a person removes them and what names them",
+TEST_CASE("The person export lists the links, forgetting a person removes them and what names them",
           "[links][forget]")
 {
     ScoringFixture fixture;

@@ -178,7 +178,7 @@ TEST_CASE("Unmerge brings each contact back under its own ids with its own score
     requireConsistent(db);
 }
 
-TEST_CASE("Chosen fields replace the kept contact's; owners and cadence come along", "[merge]")
+TEST_CASE("Chosen fields replace the kept contact's, owners and cadence come along", "[merge]")
 {
     ScoringFixture fixture;
     Database& db = fixture.database().db();

@@ -33,7 +33,7 @@ const QByteArray archive = "From - Mon Mar 17 10:08:13 2025\n"
 
 } // namespace
 
-TEST_CASE("rapport import conversations prints its counts; a dry run prints the real run's", "[cli][mail]")
+TEST_CASE("rapport import conversations prints its counts, a dry run prints the real run's", "[cli][mail]")
 {
     CliDatabase db;
     const QString path = db.file(QStringLiteral("Inbox"));
@@ -134,7 +134,7 @@ TEST_CASE("rapport import conversations reads a Mastodon archive folder without 
 }
 
 TEST_CASE(
-    "rapport import conversations reads a Discourse topic and a Discord export; refuses JSON of neither",
+    "rapport import conversations reads a Discourse topic and a Discord export, refuses JSON of neither",
     "[cli][discourse][discord]")
 {
     CliDatabase db;

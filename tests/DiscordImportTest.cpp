@@ -304,7 +304,7 @@ TEST_CASE("A Discord data package zip: DMs and group DMs with each recipient, se
     CHECK(again.unchanged == 4);
 }
 
-TEST_CASE("A Discord data package folder with messages.csv; its DM and the exporter's JSON count once",
+TEST_CASE("A Discord data package folder with messages.csv, its DM and the exporter's JSON count once",
           "[discord][package]")
 {
     PinnedClock clock;

@@ -79,7 +79,7 @@ TEST_CASE("A Discourse topic: replies and mentions between me and someone", "[di
     CHECK(again.unchanged == 4);
 }
 
-TEST_CASE("A Discourse topic needs a username for me; JSON that is no topic is refused", "[discourse]")
+TEST_CASE("A Discourse topic needs a username for me, JSON that is no topic is refused", "[discourse]")
 {
     PinnedClock clock;
     TempDatabase temp;

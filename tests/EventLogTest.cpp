@@ -181,7 +181,7 @@ TEST_CASE("First-timers and regulars are marked by the events taken part in befo
     CHECK(require(EventRepository(db).list(testNow - 10 * daySeconds)).size() == 1);
 }
 
-TEST_CASE("Merging contacts moves participations; forgetting erases them; the export holds them", "[events]")
+TEST_CASE("Merging contacts moves participations, forgetting erases them, the export holds them", "[events]")
 {
     ScoringFixture fixture;
     Database& db = fixture.database().db();

@@ -165,7 +165,7 @@ TEST_CASE("A database cannot be created in a read-only folder", "[database][faul
     setMode(dir.path(), 0700);
 }
 
-TEST_CASE("A zero-byte file is refused read-only and left empty; opened for writing it gets the schema",
+TEST_CASE("A zero-byte file is refused read-only and left empty, opened for writing it gets the schema",
           "[database][faults]")
 {
     QTemporaryDir dir;

@@ -153,7 +153,7 @@ TEST_CASE("A follow-up due later reminds when the timer reaches its moment", "[u
     CHECK(checks >= 6); // five hours and a bit, an hour at a time
 }
 
-TEST_CASE("Closed follow-ups and other members' do not remind; the unowned and my own do", "[ui][reminders]")
+TEST_CASE("Closed follow-ups and other members' do not remind, the unowned and my own do", "[ui][reminders]")
 {
     ReminderFixture f;
     Database& db = f.fixture.session().database();
@@ -179,7 +179,7 @@ TEST_CASE("Closed follow-ups and other members' do not remind; the unowned and m
 }
 
 TEST_CASE(
-    "A follow-up added through the undo stack re-arms the reminder; undone and redone, it is not shown twice",
+    "A follow-up added through the undo stack re-arms the reminder, undone and redone, it is not shown twice",
     "[ui][reminders]")
 {
     ReminderFixture f;
@@ -206,7 +206,7 @@ TEST_CASE(
     CHECK(f.delivery.delivered.size() == 1);
 }
 
-TEST_CASE("Without a way to show it a reminder waits; many at once make one that opens Today",
+TEST_CASE("Without a way to show it a reminder waits, many at once make one that opens Today",
           "[ui][reminders]")
 {
     ReminderFixture f;

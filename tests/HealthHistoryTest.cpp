@@ -273,7 +273,7 @@ TEST_CASE("A period older than the stored weeks is computed exactly", "[dashboar
     checkAgainstEngine(team, data);
 }
 
-TEST_CASE("Every write that changes a past score marks the history stale; logging now does not",
+TEST_CASE("Every write that changes a past score marks the history stale, logging now does not",
           "[dashboard][history]")
 {
     DemoTeam team(wednesday);

@@ -180,7 +180,7 @@ TEST_CASE("Outlook: job titles, the person's own phones, CRLF files", "[import][
           QStringLiteral("0 created, 3 unchanged, 0 updated, 0 skipped"));
 }
 
-TEST_CASE("Thunderbird: both emails, the person's own phones, web pages; the rest named as not imported",
+TEST_CASE("Thunderbird: both emails, the person's own phones, web pages, the rest named as not imported",
           "[import][formats]")
 {
     PinnedClock clock;

@@ -22,7 +22,7 @@ QByteArray fileHash(const QString& path)
 
 } // namespace
 
-TEST_CASE("link records introductions and knows links; unlink removes them; links lists them", "[cli][links]")
+TEST_CASE("link records introductions and knows links, unlink removes them, links lists them", "[cli][links]")
 {
     CliDatabase db;
     const QString ada = db.addContact({QStringLiteral("--name"), QStringLiteral("Ada"),

@@ -251,7 +251,7 @@ TEST_CASE("A byte order mark before the first From line and CRLF line ends read 
     }
 }
 
-TEST_CASE("Without a Date header the mbox From line dates a message; with neither it is skipped", "[mail]")
+TEST_CASE("Without a Date header the mbox From line dates a message, with neither it is skipped", "[mail]")
 {
     PinnedClock clock;
     TempDatabase temp;
@@ -323,7 +323,7 @@ TEST_CASE("A dry run counts what the real run does and writes nothing", "[mail]"
     CHECK(real.created == 3);
 }
 
-TEST_CASE("Counterparts match contacts by email ignoring case; team addresses and --new-contacts none are "
+TEST_CASE("Counterparts match contacts by email ignoring case, team addresses and --new-contacts none are "
           "left out",
           "[mail]")
 {
@@ -355,7 +355,7 @@ TEST_CASE("Counterparts match contacts by email ignoring case; team addresses an
           QStringLiteral("Hedy"));
 }
 
-TEST_CASE("The --by member's email identity is me; without any me the import refuses, saying how to give one",
+TEST_CASE("The --by member's email identity is me, without any me the import refuses, saying how to give one",
           "[mail]")
 {
     PinnedClock clock;

@@ -77,7 +77,7 @@ TEST_CASE("A Mastodon archive: each post of mine is outbound to whom it mentions
               "social @ann@other.org hello & welcome|social to bob, replying|social to bob, replying"));
 }
 
-TEST_CASE("A zipped Mastodon archive imports once; a dry run counts what the real run does", "[mastodon]")
+TEST_CASE("A zipped Mastodon archive imports once, a dry run counts what the real run does", "[mastodon]")
 {
     PinnedClock clock;
     TempDatabase temp;

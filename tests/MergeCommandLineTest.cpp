@@ -179,7 +179,7 @@ TEST_CASE("import contacts warns about new contacts that look like ones already 
     CHECK(imported.err.contains(QStringLiteral("1 new contact looks like one already there")));
 }
 
-TEST_CASE("export person writes one JSON document; forget asks for --yes, then erases", "[cli][person]")
+TEST_CASE("export person writes one JSON document, forget asks for --yes, then erases", "[cli][person]")
 {
     CliDatabase db;
     const QString zeb = db.addContact({QStringLiteral("--name"), QStringLiteral("Zebulon Quixotic"),

@@ -238,7 +238,7 @@ TEST_CASE("Not the same person: the pair is no longer proposed, until undone", "
     CHECK_FALSE(require(DistinctContactRepository(session.database()).all()).contains(pair));
 }
 
-TEST_CASE("Export this person writes their document; Forget asks, then erases them for good", "[ui][person]")
+TEST_CASE("Export this person writes their document, Forget asks, then erases them for good", "[ui][person]")
 {
     UiFixture fixture(120, 1500);
     ui::MainWindow window(fixture.openDatabase());

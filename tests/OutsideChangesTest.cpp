@@ -37,7 +37,7 @@ void writeAsAnotherProgram(const QString& path, bool raiseRevision)
 
 } // namespace
 
-TEST_CASE("A worker's commit is not an outside change; another program's is", "[ui][session][outside]")
+TEST_CASE("A worker's commit is not an outside change, another program's is", "[ui][session][outside]")
 {
     UiFixture fixture(40, 400);
     ui::DatabaseSession& session = fixture.session();

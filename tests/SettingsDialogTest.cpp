@@ -288,7 +288,7 @@ QStringList storedIdentities(Database& db)
 
 } // namespace
 
-TEST_CASE("Settings > Team edits each member's identities; a duplicate is refused by name; OK saves them",
+TEST_CASE("Settings > Team edits each member's identities, a duplicate is refused by name, OK saves them",
           "[ui][settings][team]")
 {
     UiFixture fixture(10, 20);

@@ -146,7 +146,7 @@ TEST_CASE("A Slack export: DMs with every member, channel threads and mentions b
     CHECK(temp.number(QStringLiteral("SELECT min(occurred_at) FROM interactions")) == 1742205660);
 }
 
-TEST_CASE("A zipped Slack export reads as the folder does; importing it again adds nothing", "[slack]")
+TEST_CASE("A zipped Slack export reads as the folder does, importing it again adds nothing", "[slack]")
 {
     PinnedClock clock;
     TempDatabase temp;
@@ -177,7 +177,7 @@ TEST_CASE("A zip with the export's folder around it reads from inside that folde
     checkWorkspaceCounts(importSlack(temp, zipOf(temp, nested)));
 }
 
-TEST_CASE("Slack's me is a user id, email or name; without one the import says how to give it", "[slack]")
+TEST_CASE("Slack's me is a user id, email or name, without one the import says how to give it", "[slack]")
 {
     PinnedClock clock;
     TempDatabase temp;
@@ -202,7 +202,7 @@ TEST_CASE("Slack's me is a user id, email or name; without one the import says h
     CHECK(importSlack(temp, folder, byGrace, true).created == 8);
 }
 
-TEST_CASE("Slack people are matched to contacts by email or handle; --new-contacts none counts the rest",
+TEST_CASE("Slack people are matched to contacts by email or handle, --new-contacts none counts the rest",
           "[slack]")
 {
     PinnedClock clock;

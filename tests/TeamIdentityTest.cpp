@@ -189,7 +189,7 @@ TEST_CASE("A version 12 file upgrades to team identities, its members' emails fi
     CHECK(require(db->scalar(QStringLiteral("SELECT count(*) FROM team_identities"))).toInt() == 1);
 }
 
-TEST_CASE("The --by member's identities are me; every member's are left out of the contacts", "[team]")
+TEST_CASE("The --by member's identities are me, every member's are left out of the contacts", "[team]")
 {
     PinnedClock clock;
     TempDatabase temp;

@@ -34,7 +34,7 @@ bool suggests(const ui::SuggestionModel& model, qint64 contactId)
 
 } // namespace
 
-TEST_CASE("Today suggests a capped list with reasons; snooze, dismiss and logging take a row off",
+TEST_CASE("Today suggests a capped list with reasons, snooze, dismiss and logging take a row off",
           "[ui][today]")
 {
     UiFixture fixture;

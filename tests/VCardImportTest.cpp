@@ -240,7 +240,7 @@ TEST_CASE("Outlook's 2.1 card is decoded from Windows-1252 and quoted-printable 
     CHECK(notes.constFirst().createdAt == 1705311000);
 }
 
-TEST_CASE("Google's, Nextcloud's, a Nokia's and unnamed cards import; a group card is skipped", "[vcard]")
+TEST_CASE("Google's, Nextcloud's, a Nokia's and unnamed cards import, a group card is skipped", "[vcard]")
 {
     PinnedClock clock;
     TempDatabase temp;
