@@ -3,11 +3,11 @@
 
 #include "ui/importing/ArchiveImportWizard.h"
 #include "ui/importing/ArchivePeopleModel.h"
+#include "ui/widgets/TaskProgressRow.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -35,8 +35,7 @@ QString reasons(const QMap<QString, qint64>& counted)
 ArchiveCheckPage::ArchiveCheckPage(ArchiveImportWizard& wizard)
     : m_wizard(wizard)
     , m_status(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel dry run"), this))
+    , m_progress(new TaskProgressRow(wizard.task(), tr("Cancel dry run"), this))
     , m_again(new QPushButton(tr("Run again"), this))
     , m_skipped(new QLabel(this))
     , m_sorted(new QSortFilterProxyModel(this))
@@ -53,8 +52,6 @@ ArchiveCheckPage::ArchiveCheckPage(ArchiveImportWizard& wizard)
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
     m_sorted->setSourceModel(m_wizard.people());
     m_sorted->setSortRole(Qt::UserRole);
     m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -69,21 +66,12 @@ ArchiveCheckPage::ArchiveCheckPage(ArchiveImportWizard& wizard)
     m_peopleView->horizontalHeader()->setSectionResizeMode(ArchivePeopleModel::AddressColumn,
                                                            QHeaderView::Stretch);
 
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
     connect(m_again, &QPushButton::clicked, this, &ArchiveCheckPage::start);
     connect(m_wizard.people(), &ArchivePeopleModel::leftOutChanged, this, &ArchiveCheckPage::showChoice);
-    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
-        if (m_running)
-            showProgress(*m_progress, permille);
-    });
-    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
-        if (m_running)
-            finished();
-    });
+    connect(m_progress, &TaskProgressRow::finished, this, &ArchiveCheckPage::finished);
 
     auto* progress = new QHBoxLayout;
     progress->addWidget(m_progress, 1);
-    progress->addWidget(m_cancel);
     progress->addWidget(m_again, 0, Qt::AlignLeft);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -98,9 +86,19 @@ void ArchiveCheckPage::initializePage()
     start();
 }
 
+QPushButton* ArchiveCheckPage::cancelButton() const
+{
+    return m_progress->cancelButton();
+}
+
+bool ArchiveCheckPage::isRunning() const
+{
+    return m_progress->isRunning();
+}
+
 void ArchiveCheckPage::cleanupPage()
 {
-    if (m_running) {
+    if (isRunning()) {
         m_wizard.task().cancel();
         m_wizard.task().wait();
     }
@@ -108,20 +106,17 @@ void ArchiveCheckPage::cleanupPage()
 
 bool ArchiveCheckPage::isComplete() const
 {
-    return !m_running && m_ready && m_wizard.people()->includedCount() > 0;
+    return !isRunning() && m_ready && m_wizard.people()->includedCount() > 0;
 }
 
 void ArchiveCheckPage::start()
 {
-    m_running = true;
     m_ready = false;
     m_wizard.people()->setPeople({});
     for (QWidget* hidden : {static_cast<QWidget*>(m_skipped), static_cast<QWidget*>(m_peopleView),
                             static_cast<QWidget*>(m_choice), static_cast<QWidget*>(m_again)})
         hidden->hide();
-    m_cancel->show();
-    m_progress->setValue(0);
-    m_progress->show();
+    m_progress->begin();
     setStatus(tr("Reading %1…").arg(m_wizard.path().toHtmlEscaped()), false);
     emit completeChanged();
     m_wizard.startRun(true);
@@ -129,9 +124,6 @@ void ArchiveCheckPage::start()
 
 void ArchiveCheckPage::finished()
 {
-    m_running = false;
-    m_cancel->hide();
-    m_progress->hide();
     const std::optional<Result<ConversationReport>>& outcome = m_wizard.outcome();
     if (!outcome || !*outcome) {
         const bool cancelled = outcome && outcome->error().kind == ErrorKind::Cancelled;

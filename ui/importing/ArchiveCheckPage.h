@@ -7,13 +7,13 @@
 #include <QWizardPage>
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
 namespace rapport::ui {
 
+class TaskProgressRow;
 class ArchiveImportWizard;
 
 class ArchiveCheckPage : public QWizardPage
@@ -28,8 +28,8 @@ public:
     QLabel* skippedLabel() const { return m_skipped; }
     QLabel* choiceLabel() const { return m_choice; }
     QTableView* peopleView() const { return m_peopleView; }
-    QPushButton* cancelButton() const { return m_cancel; }
-    bool isRunning() const { return m_running; }
+    QPushButton* cancelButton() const;
+    bool isRunning() const;
 
     void initializePage() override;
     // Going back cancels a running dry run.
@@ -44,14 +44,12 @@ private:
 
     ArchiveImportWizard& m_wizard;
     QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
+    TaskProgressRow* m_progress = nullptr;
     QPushButton* m_again = nullptr;
     QLabel* m_skipped = nullptr;
     QSortFilterProxyModel* m_sorted = nullptr;
     QTableView* m_peopleView = nullptr;
     QLabel* m_choice = nullptr;
-    bool m_running = false;
     bool m_ready = false;
 };
 

@@ -2,11 +2,11 @@
 #include "ui/importing/ArchiveResultPage.h"
 
 #include "ui/importing/ArchiveImportWizard.h"
+#include "ui/widgets/TaskProgressRow.h"
 
+#include <QBoxLayout>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 
 namespace rapport::ui {
@@ -14,39 +14,22 @@ namespace rapport::ui {
 ArchiveResultPage::ArchiveResultPage(ArchiveImportWizard& wizard)
     : m_wizard(wizard)
     , m_status(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel import"), this))
+    , m_progress(new TaskProgressRow(wizard.task(), tr("Cancel import"), this))
 {
     setTitle(tr("Import"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
-    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
-        if (m_running)
-            showProgress(*m_progress, permille);
-    });
-    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
-        if (m_running)
-            finished();
-    });
-    auto* progress = new QHBoxLayout;
-    progress->addWidget(m_progress, 1);
-    progress->addWidget(m_cancel);
+    connect(m_progress, &TaskProgressRow::finished, this, &ArchiveResultPage::finished);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
-    layout->addLayout(progress);
+    layout->addWidget(m_progress);
     layout->addStretch(1);
 }
 
 void ArchiveResultPage::initializePage()
 {
-    m_running = true;
     m_written = false;
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
+    m_progress->begin();
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Importing %1 in one transaction…").arg(m_wizard.path().toHtmlEscaped()));
     setSubTitle(QString());
@@ -54,16 +37,23 @@ void ArchiveResultPage::initializePage()
     m_wizard.startRun(false);
 }
 
+QPushButton* ArchiveResultPage::cancelButton() const
+{
+    return m_progress->cancelButton();
+}
+
+bool ArchiveResultPage::isRunning() const
+{
+    return m_progress->isRunning();
+}
+
 bool ArchiveResultPage::isComplete() const
 {
-    return !m_running;
+    return !isRunning();
 }
 
 void ArchiveResultPage::finished()
 {
-    m_running = false;
-    m_progress->hide();
-    m_cancel->hide();
     const std::optional<Result<ConversationReport>>& outcome = m_wizard.outcome();
     if (outcome && *outcome && (*outcome)->written) {
         m_written = true;

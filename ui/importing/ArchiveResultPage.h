@@ -6,11 +6,11 @@
 #include <QWizardPage>
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 
 namespace rapport::ui {
 
+class TaskProgressRow;
 class ArchiveImportWizard;
 
 class ArchiveResultPage : public QWizardPage
@@ -22,7 +22,8 @@ public:
     explicit ArchiveResultPage(ArchiveImportWizard& wizard);
 
     QLabel* statusLabel() const { return m_status; }
-    QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* cancelButton() const;
+    bool isRunning() const;
     bool written() const { return m_written; }
 
     void initializePage() override;
@@ -33,9 +34,7 @@ private:
 
     ArchiveImportWizard& m_wizard;
     QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
-    bool m_running = false;
+    TaskProgressRow* m_progress = nullptr;
     bool m_written = false;
 };
 

@@ -2,11 +2,11 @@
 #include "ui/importing/ImportCheckPage.h"
 
 #include "ui/importing/ImportWizard.h"
+#include "ui/widgets/TaskProgressRow.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QStringListModel>
 
@@ -15,8 +15,7 @@ namespace rapport::ui {
 ImportCheckPage::ImportCheckPage(ImportWizard& wizard)
     : m_wizard(wizard)
     , m_status(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel check"), this))
+    , m_progress(new TaskProgressRow(wizard.task(), tr("Cancel check"), this))
     , m_again(new QPushButton(tr("Check again"), this))
     , m_problems(new QStringListModel(this))
     , m_problemsView(new QListView(this))
@@ -30,8 +29,6 @@ ImportCheckPage::ImportCheckPage(ImportWizard& wizard)
 
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
     m_problemsView->setModel(m_problems);
     m_problemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_problemsView->setWordWrap(true);
@@ -41,20 +38,11 @@ ImportCheckPage::ImportCheckPage(ImportWizard& wizard)
                           "all of them, or none if anything fails. Edit > Undo does not reach it, and the "
                           "undo history is cleared afterwards."));
 
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
     connect(m_again, &QPushButton::clicked, this, &ImportCheckPage::start);
-    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
-        if (m_running)
-            showProgress(*m_progress, permille);
-    });
-    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
-        if (m_running)
-            finished();
-    });
+    connect(m_progress, &TaskProgressRow::finished, this, &ImportCheckPage::finished);
 
     auto* progress = new QHBoxLayout;
     progress->addWidget(m_progress, 1);
-    progress->addWidget(m_cancel);
     progress->addWidget(m_again, 0, Qt::AlignLeft);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -70,9 +58,19 @@ void ImportCheckPage::initializePage()
     start();
 }
 
+QPushButton* ImportCheckPage::cancelButton() const
+{
+    return m_progress->cancelButton();
+}
+
+bool ImportCheckPage::isRunning() const
+{
+    return m_progress->isRunning();
+}
+
 void ImportCheckPage::cleanupPage()
 {
-    if (m_running) {
+    if (isRunning()) {
         m_wizard.task().cancel();
         m_wizard.task().wait();
     }
@@ -80,21 +78,17 @@ void ImportCheckPage::cleanupPage()
 
 bool ImportCheckPage::isComplete() const
 {
-    return !m_running && m_ready;
+    return !isRunning() && m_ready;
 }
 
 void ImportCheckPage::start()
 {
-    m_running = true;
     m_ready = false;
     m_problems->setStringList({});
     m_problemsView->hide();
     m_warning->hide();
     m_again->hide();
-    m_cancel->show();
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->show();
+    m_progress->begin();
     setStatus(tr("Checking %1…").arg(m_wizard.path()), false);
     emit completeChanged();
     m_wizard.startImport(true);
@@ -102,9 +96,6 @@ void ImportCheckPage::start()
 
 void ImportCheckPage::finished()
 {
-    m_running = false;
-    m_cancel->hide();
-    m_progress->hide();
     const std::optional<Result<ImportReport>>& outcome = m_wizard.outcome();
     QStringList lines;
     if (!outcome || !*outcome) {

@@ -8,12 +8,12 @@
 
 class QLabel;
 class QListView;
-class QProgressBar;
 class QPushButton;
 class QStringListModel;
 
 namespace rapport::ui {
 
+class TaskProgressRow;
 class ImportWizard;
 
 class ImportCheckPage : public QWizardPage
@@ -26,9 +26,9 @@ public:
 
     QLabel* statusLabel() const { return m_status; }
     QStringListModel* problemsModel() const { return m_problems; }
-    QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* cancelButton() const;
     QPushButton* againButton() const { return m_again; }
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
 
     void initializePage() override;
     // Going back cancels a running check.
@@ -42,13 +42,11 @@ private:
 
     ImportWizard& m_wizard;
     QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
+    TaskProgressRow* m_progress = nullptr;
     QPushButton* m_again = nullptr;
     QStringListModel* m_problems = nullptr;
     QListView* m_problemsView = nullptr;
     QLabel* m_warning = nullptr;
-    bool m_running = false;
     bool m_ready = false;
 };
 

@@ -2,12 +2,12 @@
 #include "ui/importing/ImportResultPage.h"
 
 #include "ui/importing/ImportWizard.h"
+#include "ui/widgets/TaskProgressRow.h"
 
+#include <QBoxLayout>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 
 namespace rapport::ui {
@@ -15,40 +15,23 @@ namespace rapport::ui {
 ImportResultPage::ImportResultPage(ImportWizard& wizard)
     : m_wizard(wizard)
     , m_status(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel import"), this))
+    , m_progress(new TaskProgressRow(wizard.task(), tr("Cancel import"), this))
 {
     setTitle(tr("Import"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_wizard.task().cancel(); });
-    connect(&m_wizard.task(), &BackgroundTask::progressed, this, [this](int permille) {
-        if (m_running)
-            showProgress(*m_progress, permille);
-    });
-    connect(&m_wizard.task(), &BackgroundTask::finished, this, [this] {
-        if (m_running)
-            finished();
-    });
+    connect(m_progress, &TaskProgressRow::finished, this, &ImportResultPage::finished);
 
-    auto* progress = new QHBoxLayout;
-    progress->addWidget(m_progress, 1);
-    progress->addWidget(m_cancel);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
-    layout->addLayout(progress);
+    layout->addWidget(m_progress);
     layout->addStretch(1);
 }
 
 void ImportResultPage::initializePage()
 {
-    m_running = true;
     m_written = false;
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
+    m_progress->begin();
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Importing %1 in one transaction…").arg(m_wizard.path()));
     setSubTitle(QString());
@@ -56,16 +39,23 @@ void ImportResultPage::initializePage()
     m_wizard.startImport(false);
 }
 
+QPushButton* ImportResultPage::cancelButton() const
+{
+    return m_progress->cancelButton();
+}
+
+bool ImportResultPage::isRunning() const
+{
+    return m_progress->isRunning();
+}
+
 bool ImportResultPage::isComplete() const
 {
-    return !m_running;
+    return !isRunning();
 }
 
 void ImportResultPage::finished()
 {
-    m_running = false;
-    m_progress->hide();
-    m_cancel->hide();
     const std::optional<Result<ImportReport>>& outcome = m_wizard.outcome();
     if (outcome && *outcome && (*outcome)->written) {
         m_written = true;

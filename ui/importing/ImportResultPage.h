@@ -6,11 +6,11 @@
 #include <QWizardPage>
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 
 namespace rapport::ui {
 
+class TaskProgressRow;
 class ImportWizard;
 
 class ImportResultPage : public QWizardPage
@@ -22,8 +22,8 @@ public:
     explicit ImportResultPage(ImportWizard& wizard);
 
     QLabel* statusLabel() const { return m_status; }
-    QPushButton* cancelButton() const { return m_cancel; }
-    bool isRunning() const { return m_running; }
+    QPushButton* cancelButton() const;
+    bool isRunning() const;
     bool written() const { return m_written; }
 
     void initializePage() override;
@@ -34,9 +34,7 @@ private:
 
     ImportWizard& m_wizard;
     QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
-    bool m_running = false;
+    TaskProgressRow* m_progress = nullptr;
     bool m_written = false;
 };
 
