@@ -22,6 +22,7 @@ namespace {
 // GMime's own loop over an mbox, each message parsed and dropped: the most an import could hope for.
 Result<qint64> bareGMimeParse(const QString& path)
 {
+    g_mime_init(); // counted by GMime: a no-op once the import code has initialized it
     GError* error = nullptr;
     GMimeStream* stream = g_mime_stream_fs_open(QFile::encodeName(path).constData(), O_RDONLY, 0, &error);
     if (!stream) {
