@@ -156,13 +156,6 @@ QColor channelColor(Channel channel)
     return colors[static_cast<size_t>(channel)];
 }
 
-QString channelLabel(Channel channel)
-{
-    QString name = channelName(channel);
-    name[0] = name[0].toUpper();
-    return name;
-}
-
 // The weeks that lie wholly inside the period. The period's bounds cut its first and last weeks (the
 // current one is still going on), and a cut week drawn beside whole ones looks like a sudden drop; the
 // title's total still counts them. A period shorter than a week keeps what it has.
