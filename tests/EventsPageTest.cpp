@@ -231,6 +231,8 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
 
     auto visit = whenDialogOpens<EventDialog>([&people](EventDialog& dialog) {
         QTest::keyClicks(child<QLineEdit>(dialog, "eventName"), QStringLiteral("Rust meetup"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "eventLink"),
+                         QStringLiteral("https://meetup.example/rust/may"));
         // The first one from the picker's suggestions: type, wait for the list, Down, Enter.
         dialog.picker()->setFocus();
         QTest::keyClicks(dialog.picker(), QStringLiteral("Quorv"));
@@ -246,6 +248,7 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
         addAs->setCurrentIndex(addAs->findData(static_cast<int>(ParticipantRole::Attended)));
         typeParticipant(dialog, QStringLiteral("Katrin Zellweg"));
         REQUIRE(dialog.participantTable()->rowCount() == 3);
+        UiFixture::saveScreenshot(dialog, QStringLiteral("event-dialog"));
         // The same person twice is refused with a message, not listed twice.
         typeParticipant(dialog, QStringLiteral("katrin@zellweg.example"));
         CHECK(dialog.participantTable()->rowCount() == 3);
@@ -255,7 +258,6 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
         CHECK(entries.at(1).contactId == people.grace);
         CHECK(entries.at(1).role == ParticipantRole::Spoke);
         CHECK(entries.at(2).contactId == people.katherine);
-        UiFixture::saveScreenshot(dialog, QStringLiteral("event-dialog"));
         QTest::keyClick(&dialog, Qt::Key_Return, Qt::ControlModifier);
     });
     QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);

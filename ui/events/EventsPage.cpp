@@ -198,6 +198,11 @@ EventsPage::~EventsPage() = default;
 
 void EventsPage::scheduleRefresh()
 {
+    // A hidden page reads the events when it is shown, not on every conversation logged elsewhere.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (m_refreshPending)
         return;
     m_refreshPending = true;
@@ -208,9 +213,17 @@ void EventsPage::scheduleRefresh()
     });
 }
 
+void EventsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void EventsPage::refresh()
 {
     m_refreshPending = false;
+    m_stale = false;
     const qint64 kept = currentEventId();
     const int keptParticipantRow = m_participantsView->currentIndex().row();
     m_model->reload();

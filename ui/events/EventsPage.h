@@ -54,6 +54,9 @@ public:
 signals:
     void contactRequested(qint64 contactId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void scheduleRefresh();
     void showParticipants();
@@ -72,6 +75,7 @@ private:
     QPushButton* m_delete = nullptr;
     QPushButton* m_removeParticipant = nullptr;
     bool m_refreshPending = false;
+    bool m_stale = false; // a change came while hidden
 };
 
 } // namespace rapport::ui
