@@ -325,3 +325,28 @@ TEST_CASE("CsvReader streams a large file in constant memory and reports progres
     CHECK(rows == 200000);
     CHECK((*reader)->bytesRead() == (*reader)->size());
 }
+
+TEST_CASE("CsvReader reads semicolon- and tab-separated values when told, and guesses which", "[csv]")
+{
+    CsvReadOptions semicolons;
+    semicolons.delimiter = ';';
+    const ReadResult read =
+        readAll("name;notes\r\n\"Lovelace; Ada\";\"said \"\"hi\"\", then, left\"\r\nBob;x,y\r\n", semicolons);
+    REQUIRE(read.error.isEmpty());
+    CHECK(read.rows ==
+          QList<QStringList>{{QStringLiteral("name"), QStringLiteral("notes")},
+                             {QStringLiteral("Lovelace; Ada"), QStringLiteral("said \"hi\", then, left")},
+                             {QStringLiteral("Bob"), QStringLiteral("x,y")}});
+    // With commas, a quoted value followed by a semicolon is not CSV.
+    CHECK(readAll("\"a\";b\n").error.contains(QStringLiteral("must be doubled")));
+
+    CsvReadOptions tabs;
+    tabs.delimiter = '\t';
+    CHECK(readAll("a\tb,c\n", tabs).rows == QList<QStringList>{{QStringLiteral("a"), QStringLiteral("b,c")}});
+
+    CHECK(guessCsvDelimiter("\xEF\xBB\xBFname;email;role\r\nAda;a@x;host\r\n") == ';');
+    CHECK(guessCsvDelimiter("name\temail\n") == '\t');
+    CHECK(guessCsvDelimiter("\"a;b\",c\n") == ',');
+    CHECK(guessCsvDelimiter("a;b,c\n") == ','); // a tie
+    CHECK(guessCsvDelimiter("") == ',');
+}

@@ -25,9 +25,9 @@ int noSpaces(unsigned char)
 }
 
 // What may follow a quote that ends a quoted value; a second quote makes the pair one quote of the value.
-bool closesQuotedValue(char next)
+bool closesQuotedValue(char next, char delimiter)
 {
-    return next == '"' || next == ',' || next == '\n' || next == '\r';
+    return next == '"' || next == delimiter || next == '\n' || next == '\r';
 }
 
 // The characters in UTF-8 text: every byte but the continuation bytes of multi-byte sequences.
@@ -96,6 +96,35 @@ std::optional<CsvEncoding> parseCsvEncoding(const QString& text)
     return std::nullopt;
 }
 
+char guessCsvDelimiter(QByteArrayView start)
+{
+    if (start.startsWith("\xEF\xBB\xBF"))
+        start = start.sliced(3);
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    bool quoted = false;
+    for (const char c : start) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c == '\n' || c == '\r')
+            break;
+        else if (c == ',')
+            ++commas;
+        else if (c == ';')
+            ++semicolons;
+        else if (c == '\t')
+            ++tabs;
+    }
+    if (semicolons > commas && semicolons >= tabs)
+        return ';';
+    if (tabs > commas && tabs > semicolons)
+        return '\t';
+    return ',';
+}
+
 CsvReader::CsvReader(QIODevice& device, QString sourceName, CsvReadOptions options)
     : m_device(device)
     , m_sourceName(std::move(sourceName))
@@ -104,6 +133,7 @@ CsvReader::CsvReader(QIODevice& device, QString sourceName, CsvReadOptions optio
 {
     csv_init(m_parser.get(), 0);
     csv_set_space_func(m_parser.get(), noSpaces);
+    csv_set_delim(m_parser.get(), static_cast<unsigned char>(m_options.delimiter));
     // libcsv grows its value buffer by this many bytes at a time (128 by default): a long value would
     // otherwise be reallocated thousands of times.
     csv_set_blk_size(m_parser.get(), 64 * 1024);
@@ -261,7 +291,8 @@ bool CsvReader::feed(const char* data, qsizetype length, bool endsLine)
     // quote lets the byte after a quote that may close a value be checked before libcsv sees it.
     qsizetype position = 0;
     while (position < length) {
-        if (m_parser->pstate == fieldMightHaveEnded && !closesQuotedValue(data[position])) {
+        if (m_parser->pstate == fieldMightHaveEnded &&
+            !closesQuotedValue(data[position], m_options.delimiter)) {
             fail(m_line, m_building.size(),
                  QStringLiteral("a quote (\") inside a quoted value must be doubled (\"\") or end the value "
                                 "(the quote at character %1 of the line)")

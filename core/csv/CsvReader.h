@@ -31,6 +31,9 @@ struct CsvReadOptions
     CsvEncoding encoding = CsvEncoding::Utf8;
     // Records whose fields are all empty (",,,") are skipped like empty lines.
     bool skipBlankRecords = true;
+    // What separates the values: a comma, or the semicolon or tab of spreadsheets set to a language that
+    // writes decimal commas (see guessCsvDelimiter()).
+    char delimiter = ',';
     // Limits that keep memory constant on files that are not CSV or miss a closing quote.
     qint64 maxFieldBytes = qint64(1) << 20;
     int maxFields = 10000;
@@ -38,6 +41,10 @@ struct CsvReadOptions
 
 // "utf-8" / "latin-1" and a few spellings of them.
 std::optional<CsvEncoding> parseCsvEncoding(const QString& text);
+
+// The delimiter the first line of `start` (a file's first bytes) uses: whichever of comma, semicolon and
+// tab occurs most often outside quotes, the comma when none does or on a tie.
+char guessCsvDelimiter(QByteArrayView start);
 
 class CsvReader
 {
