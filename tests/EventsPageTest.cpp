@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -35,6 +36,7 @@
 #include <QStackedBarSeries>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -467,4 +469,38 @@ TEST_CASE("The dashboard's participation chart counts first-timers and returning
     page.refresh();
     page.selectEvent(page.model()->eventAt(1)->event.id);
     UiFixture::saveScreenshot(*window, QStringLiteral("events"));
+}
+
+TEST_CASE("An attendance file adds its people in their roles, or nobody when one is unknown", "[ui][events]")
+{
+    UiFixture fixture;
+    const People people = addPeople(fixture.session().database());
+    QTemporaryDir folder;
+    REQUIRE(folder.isValid());
+    const auto write = [&folder](const QString& name, const QByteArray& bytes) {
+        QFile file(folder.filePath(name));
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        return file.fileName();
+    };
+    const QString broken = write(QStringLiteral("broken.csv"),
+                                 "Email,Role\nadaline@quorvex.example,speaker\nnobody@nowhere.example,\n");
+    const QString good = write(QStringLiteral("attendance.csv"),
+                               "Email,Role\nadaline@quorvex.example,speaker\ngracia@vintermoor.example,\n"
+                               "katrin@zellweg.example,no-show\n");
+
+    EventDialog dialog(fixture.session());
+    const QString problems = dialog.addAttendanceFile(broken);
+    CHECK(problems.contains(QStringLiteral("%1: line 3, column 'Email': no contact").arg(broken)));
+    CHECK(dialog.participantTable()->rowCount() == 0);
+
+    REQUIRE(dialog.addAttendanceFile(good).isEmpty());
+    const QList<ParticipantEntry> entries = dialog.participants();
+    REQUIRE(entries.size() == 3);
+    CHECK(entries.at(0).contactId == people.ada);
+    CHECK(entries.at(0).role == ParticipantRole::Spoke);
+    CHECK(entries.at(1).role == ParticipantRole::Attended); // "Add as", for an empty role
+    CHECK(entries.at(2).role == ParticipantRole::InvitedNoShow);
+    CHECK(dialog.participantTable()->item(2, 1)->text() == QStringLiteral("Invited, did not show"));
+    CHECK(child<QLabel>(dialog, "participantCount")->text().contains(QStringLiteral("2 taking part")));
 }

@@ -2,6 +2,7 @@
 #include "ui/events/EventDialog.h"
 
 #include "core/base/Clock.h"
+#include "core/services/AttendanceFile.h"
 #include "core/services/EventLog.h"
 #include "ui/events/RoleDelegate.h"
 #include "ui/session/DatabaseSession.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,6 +110,7 @@ EventDialog::EventDialog(DatabaseSession& session, QWidget* parent)
     , m_picker(new ContactPicker(session, this))
     , m_addAs(new QComboBox(this))
     , m_paste(new QPushButton(tr("&Paste list…"), this))
+    , m_attendance(new QPushButton(tr("Load &attendance file…"), this))
     , m_participants(new QTableWidget(0, 2, this))
     , m_remove(new QPushButton(tr("&Remove"), this))
     , m_count(new QLabel(this))
@@ -147,6 +150,9 @@ EventDialog::EventDialog(DatabaseSession& session, QWidget* parent)
     m_paste->setToolTip(tr("Add everyone named in a list of emails, handles or names, one per line "
                            "or separated by commas"));
     connect(m_paste, &QPushButton::clicked, this, &EventDialog::choosePasted);
+    m_attendance->setToolTip(tr("Add everyone a CSV export of the event lists (a column Email, Handle, "
+                                "Participant or Name, and optionally Role)"));
+    connect(m_attendance, &QPushButton::clicked, this, &EventDialog::chooseAttendanceFile);
 
     m_participants->setObjectName(QStringLiteral("eventParticipants"));
     m_participants->setHorizontalHeaderLabels({tr("Name"), tr("Role")});
@@ -188,6 +194,7 @@ EventDialog::EventDialog(DatabaseSession& session, QWidget* parent)
     adding->addWidget(addAsLabel);
     adding->addWidget(m_addAs);
     adding->addWidget(m_paste);
+    adding->addWidget(m_attendance);
     auto* listFooter = new QHBoxLayout;
     listFooter->addWidget(m_count, 1);
     listFooter->addWidget(m_remove);
@@ -302,6 +309,11 @@ QList<qint64> EventDialog::removed() const
 
 bool EventDialog::addParticipant(qint64 contactId)
 {
+    return add(contactId, ParticipantRole(m_addAs->currentData().toInt()));
+}
+
+bool EventDialog::add(qint64 contactId, ParticipantRole role)
+{
     for (int row = 0; row < m_participants->rowCount(); ++row) {
         if (m_participants->item(row, NameColumn)->data(ContactIdRole).toLongLong() == contactId) {
             m_participants->selectRow(row);
@@ -315,7 +327,6 @@ bool EventDialog::addParticipant(qint64 contactId)
         showError(described.error().message, m_picker);
         return false;
     }
-    const auto role = ParticipantRole(m_addAs->currentData().toInt());
     const int row = m_participants->rowCount();
     m_participants->insertRow(row);
     auto* name = new QTableWidgetItem(*described);
@@ -337,14 +348,40 @@ QString EventDialog::addPasted(const QString& pasted)
         m_session.database(), pasted, ParticipantRole(m_addAs->currentData().toInt()));
     if (!entries)
         return entries.error().message;
+    addAll(*entries);
+    return {};
+}
+
+QString EventDialog::addAttendanceFile(const QString& path)
+{
+    AttendanceOptions options;
+    options.defaultRole = ParticipantRole(m_addAs->currentData().toInt());
+    const Result<Attendance> attendance = readAttendanceFile(m_session.database(), path, options);
+    if (!attendance)
+        return attendance.error().message;
+    addAll(attendance->participants);
+    return {};
+}
+
+void EventDialog::addAll(const QList<ParticipantEntry>& entries)
+{
     int already = 0;
-    for (const ParticipantEntry& entry : *entries) {
-        if (!addParticipant(entry.contactId))
+    for (const ParticipantEntry& entry : entries) {
+        if (!add(entry.contactId, entry.role))
             ++already;
     }
     if (already > 0)
-        showError(tr("%n of them was already in the list.", nullptr, already), m_picker);
-    return {};
+        showError(tr("Already in the list: %1 left as they were.").arg(already), m_picker);
+}
+
+void EventDialog::chooseAttendanceFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load attendance file"), QString(),
+                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString problem = addAttendanceFile(path); !problem.isEmpty())
+        showError(tr("Nobody was added from the file:\n%1").arg(problem), m_attendance);
 }
 
 void EventDialog::choosePasted()
@@ -426,8 +463,7 @@ void EventDialog::updateCount()
     }
     m_count->setText(entries.isEmpty()
                          ? tr("Nobody yet. Each person who takes part gets the conversation in their log.")
-                         : tr("%n participant(s), ", nullptr, static_cast<int>(entries.size())) +
-                               tr("%n taking part", nullptr, tookPart));
+                         : tr("%1 listed, %2 taking part").arg(entries.size()).arg(tookPart));
     m_remove->setEnabled(!entries.isEmpty());
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A new or existing event: its name, kind, time, channel and link, and its participants, each in a role.
 // People are added one after another from the contact picker (type, pick, type the next), or many at once
-// from a pasted list of emails, handles or names; a list with anyone unknown adds nobody and names every
-// line that failed. Editing an existing event says who was added late, whose role changed and who was
-// taken out, for the page to write as one undo step.
+// from a pasted list of emails, handles or names, or from an attendance file (CSV); a list or file with
+// anyone unknown adds nobody and names every line that failed. Editing an existing event says who was added
+// late, whose role changed and who was taken out, for the page to write as one undo step.
 #pragma once
 
 #include "core/model/Event.h"
@@ -55,6 +55,9 @@ public:
     // Adds everyone a pasted list names, in the role "Add as" shows. Returns the problems, one line each
     // ("line 3: contact: no contact with …"); when there is any, nobody is added.
     QString addPasted(const QString& pasted);
+    // Adds everyone an attendance file lists, each in the file's role or else the one "Add as" shows.
+    // Returns the problems, each naming the file, line and column; when there is any, nobody is added.
+    QString addAttendanceFile(const QString& path);
     ContactPicker* picker() const { return m_picker; }
     QTableWidget* participantTable() const { return m_participants; }
 
@@ -62,6 +65,10 @@ public:
 
 private:
     void choosePasted();
+    void chooseAttendanceFile();
+    bool add(qint64 contactId, ParticipantRole role);
+    // Adds the entries; says how many were listed already.
+    void addAll(const QList<ParticipantEntry>& entries);
     // Adds what the picker holds: the contact chosen, or the text resolved as a list line would be.
     bool addFromPicker();
     void removeSelected();
@@ -77,6 +84,7 @@ private:
     ContactPicker* m_picker = nullptr;
     QComboBox* m_addAs = nullptr;
     QPushButton* m_paste = nullptr;
+    QPushButton* m_attendance = nullptr;
     QTableWidget* m_participants = nullptr;
     QPushButton* m_remove = nullptr;
     QLabel* m_count = nullptr;

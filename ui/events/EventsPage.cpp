@@ -277,13 +277,14 @@ void EventsPage::showParticipants()
         return;
     }
     QString title =
-        tr("<b>%1</b> · %2 · %3 — %n took part", nullptr, listed->tookPart)
+        tr("<b>%1</b> · %2 · %3 — took part: %4")
             .arg(listed->event.name.toHtmlEscaped(), eventKindLabel(listed->event.kind),
                  QLocale().toString(QDateTime::fromSecsSinceEpoch(listed->event.occurredAt).toLocalTime(),
-                                    QLocale::ShortFormat));
-    title += tr(", %n first time", nullptr, listed->firstTimers);
+                                    QLocale::ShortFormat))
+            .arg(listed->tookPart);
+    title += tr(", first time: %1").arg(listed->firstTimers);
     if (listed->invited > 0)
-        title += tr(", %n invited did not show", nullptr, listed->invited);
+        title += tr(", invited who did not show: %1").arg(listed->invited);
     title += tr(". F2 changes a role, Delete takes someone out, Enter opens their page.");
     m_eventTitle->setText(title);
     updateActions();
@@ -377,8 +378,9 @@ bool EventsPage::deleteCurrentEvent()
         return false;
     const Event event = listed->event;
     const QString question =
-        tr("Delete “%1” with the conversations it logged for %n participant(s)?", nullptr, listed->tookPart)
-            .arg(event.name);
+        tr("Delete “%1”? The conversation it logged for each person who took part (%2) goes with it.")
+            .arg(event.name)
+            .arg(listed->tookPart);
     if (QMessageBox::question(
             this, tr("Delete event"),
             question + QLatin1Char(' ') +

@@ -76,7 +76,7 @@ QVariant ParticipantModel::data(const QModelIndex& index, int role) const
         return bold;
     }
     if (index.column() == MarkColumn && role == Qt::ToolTipRole)
-        return tr("Took part in %n earlier event(s)", nullptr, listed->earlierEvents);
+        return tr("Events they took part in before this one: %1").arg(listed->earlierEvents);
     if (index.column() == InteractionColumn && role == Qt::ToolTipRole)
         return participant.interactionId
                    ? tr("Logged in their timeline as conversation #%1").arg(*participant.interactionId)
