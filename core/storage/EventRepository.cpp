@@ -68,6 +68,13 @@ QVariant idValue(const std::optional<qint64>& id)
     return id ? QVariant(*id) : QVariant();
 }
 
+// The column holds '' for no link: an empty QString may be a null one, which SQLite stores as NULL.
+QString storedLink(const Event& event)
+{
+    const QString link = event.link.trimmed();
+    return link.isEmpty() ? QStringLiteral("") : link;
+}
+
 Error noEvent(qint64 id)
 {
     return Error::notFound(QStringLiteral("event: no event with id %1").arg(id));
@@ -110,7 +117,7 @@ Result<qint64> EventRepository::write(const Event& event, bool keepId)
     insert.addBindValue(eventKindName(event.kind));
     insert.addBindValue(event.occurredAt);
     insert.addBindValue(channelName(event.channel));
-    insert.addBindValue(event.link.trimmed());
+    insert.addBindValue(storedLink(event));
     insert.addBindValue(event.createdAt > 0 ? event.createdAt : Clock::nowSeconds());
     if (Status status = Database::run(insert); !status)
         return status.error();
@@ -139,7 +146,7 @@ Status EventRepository::update(const Event& event)
     update.addBindValue(eventKindName(event.kind));
     update.addBindValue(event.occurredAt);
     update.addBindValue(channelName(event.channel));
-    update.addBindValue(event.link.trimmed());
+    update.addBindValue(storedLink(event));
     update.addBindValue(event.id);
     if (Status status = Database::run(update); !status)
         return status;
