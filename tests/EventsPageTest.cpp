@@ -243,12 +243,16 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
         QTest::keyClick(popup, Qt::Key_Down);
         QTest::keyClick(popup, Qt::Key_Return);
         REQUIRE(QTest::qWaitFor([&dialog] { return dialog.picker()->text().isEmpty(); }));
+        REQUIRE(dialog.participantTable()->rowCount() == 1);
         // The others typed whole, as an email and as a name; the second one speaks.
         auto* addAs = child<QComboBox>(dialog, "addAs");
         addAs->setCurrentIndex(addAs->findData(static_cast<int>(ParticipantRole::Spoke)));
         typeParticipant(dialog, QStringLiteral("gracia@vintermoor.example"));
+        INFO(dialog.picker()->text().toStdString());
+        REQUIRE(dialog.participantTable()->rowCount() == 2);
         addAs->setCurrentIndex(addAs->findData(static_cast<int>(ParticipantRole::Attended)));
         typeParticipant(dialog, QStringLiteral("Katrin Zellweg"));
+        INFO(child<QLabel>(dialog, "eventError")->text().toStdString());
         REQUIRE(dialog.participantTable()->rowCount() == 3);
         UiFixture::saveScreenshot(dialog, QStringLiteral("event-dialog"));
         // The same person twice is refused with a message, not listed twice.
@@ -393,9 +397,8 @@ TEST_CASE("A pasted list with an unknown line adds nobody and names the line", "
         QString problems;
         auto paste = whenDialogOpens<QDialog>([&problems](QDialog& pasteDialog) {
             REQUIRE(pasteDialog.objectName() == QStringLiteral("pasteList"));
-            QTest::keyClicks(pasteDialog.findChild<QPlainTextEdit*>(),
-                             QStringLiteral("adaline@quorvex.example, gracia@vintermoor.example\n"
-                                            "nobody@nowhere.example"));
+            pasteDialog.findChild<QPlainTextEdit*>()->setPlainText(
+                QStringLiteral("adaline@quorvex.example, gracia@vintermoor.example\nnobody@nowhere.example"));
             pasteDialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
             // Still open, saying which line is unknown.
             CHECK(pasteDialog.isVisible());

@@ -64,8 +64,9 @@ Channel usualChannel(EventKind kind)
     return Channel::Event;
 }
 
-// Enter in the picker adds the person typed instead of saving the dialog, unless its list of
-// suggestions is open (then Enter picks one, which adds them too).
+// Enter in the picker adds the person typed instead of saving the dialog. With the list of suggestions
+// open, Enter on a suggestion picks it (which adds them too); with none chosen in it — it may still show
+// what the previous search found — Enter adds what is typed.
 class PickerEnter : public QObject
 {
 public:
@@ -75,21 +76,34 @@ public:
         , m_add(std::move(add))
     {
         picker->installEventFilter(this);
+        // Filters run newest first: this one sees the popup's keys before the completer does.
+        picker->completer()->popup()->installEventFilter(this);
     }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (watched == m_picker && event->type() == QEvent::KeyPress) {
-            const auto* key = static_cast<QKeyEvent*>(event);
-            const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
-            const bool popupOpen = m_picker->completer() && m_picker->completer()->popup()->isVisible();
-            if (enter && key->modifiers() == Qt::NoModifier && !popupOpen && !m_picker->text().isEmpty()) {
-                m_add();
-                return true;
-            }
+        if (event->type() != QEvent::KeyPress)
+            return QObject::eventFilter(watched, event);
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool enter = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                           key->modifiers() == Qt::NoModifier;
+        QAbstractItemView* popup = m_picker->completer()->popup();
+        const bool typed = !m_picker->text().trimmed().isEmpty();
+        if (!enter || !typed || (watched != m_picker && watched != popup))
+            return QObject::eventFilter(watched, event);
+        if (popup->isVisible() && popup->currentIndex().isValid()) {
+            // A suggestion is chosen: the completer picks it when the key reached the popup.
+            if (watched == popup)
+                return QObject::eventFilter(watched, event);
+            const QModelIndex chosen = popup->currentIndex();
+            popup->hide();
+            emit m_picker->completer()->activated(chosen);
+            return true;
         }
-        return QObject::eventFilter(watched, event);
+        popup->hide();
+        m_add();
+        return true;
     }
 
 private:
