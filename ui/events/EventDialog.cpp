@@ -207,10 +207,11 @@ EventDialog::EventDialog(DatabaseSession& session, QWidget* parent)
     addAsLabel->setBuddy(m_addAs);
     adding->addWidget(addAsLabel);
     adding->addWidget(m_addAs);
-    adding->addWidget(m_paste);
-    adding->addWidget(m_attendance);
     auto* listFooter = new QHBoxLayout;
     listFooter->addWidget(m_count, 1);
+    // Below the list, the picker keeps the width a name and email need.
+    listFooter->addWidget(m_paste);
+    listFooter->addWidget(m_attendance);
     listFooter->addWidget(m_remove);
     auto* people = new QVBoxLayout;
     people->addLayout(adding);
