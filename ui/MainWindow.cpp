@@ -13,6 +13,7 @@
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/PersonActions.h"
 #include "ui/dashboard/DashboardPage.h"
+#include "ui/events/EventsPage.h"
 #include "ui/exporting/ExportDialog.h"
 #include "ui/followups/FollowUpDialog.h"
 #include "ui/importing/ArchiveImportWizard.h"
@@ -64,7 +65,8 @@ enum Page
     ContactsPageIndex = 1,
     DashboardPageIndex = 2,
     ReachOutPageIndex = 3,
-    TrustNotesPageIndex = 4
+    TrustNotesPageIndex = 4,
+    EventsPageIndex = 5
 };
 
 } // namespace
@@ -84,6 +86,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Reach out"));
     m_navigation->addItem(tr("Trust notes"));
+    m_navigation->addItem(tr("Events"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Trust notes")) +
                                 48);
     m_navigation->setCurrentRow(ContactsPageIndex);
@@ -112,6 +115,7 @@ MainWindow::~MainWindow()
     delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
+    delete m_events;
 }
 
 void MainWindow::createActions()
@@ -151,6 +155,11 @@ void MainWindow::createActions()
         LinkActions(*m_session, this).chooseAcquaintance(selectedContactId());
     });
 
+    relationship->addAction(tr("New e&vent…"), QKeySequence(tr("Ctrl+Shift+L")), this, [this] {
+        showPage(EventsPageIndex);
+        m_events->newEvent();
+    });
+
     relationship->addSeparator();
     QAction* newContact = relationship->addAction(tr("&New contact…"), QKeySequence(tr("Ctrl+Shift+N")), this,
                                                   [this] { editContact(0); });
@@ -182,6 +191,7 @@ void MainWindow::createActions()
                     [this] { showPage(ReachOutPageIndex); });
     view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(TrustNotesPageIndex); });
+    view->addAction(tr("&Events"), QKeySequence(tr("Ctrl+5")), this, [this] { showPage(EventsPageIndex); });
     view->addSeparator();
     view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
         if (m_session)
@@ -224,6 +234,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     delete m_dashboard;
     delete m_reachOut;
     delete m_trustNotes;
+    delete m_events;
     m_undo = nullptr;
     m_redo = nullptr;
     for (QAction* action : m_editMenu->actions()) {
@@ -248,6 +259,12 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     m_trustNotes = new TrustNotesPage(*m_session, m_pages);
     m_pages->insertWidget(TrustNotesPageIndex, m_trustNotes);
     connect(m_trustNotes, &TrustNotesPage::contactRequested, this, [this](qint64 contactId) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(contactId);
+    });
+    m_events = new EventsPage(*m_session, m_pages);
+    m_pages->insertWidget(EventsPageIndex, m_events);
+    connect(m_events, &EventsPage::contactRequested, this, [this](qint64 contactId) {
         showPage(ContactsPageIndex);
         m_contacts->selectContact(contactId);
     });
@@ -366,6 +383,8 @@ qint64 MainWindow::selectedContactId() const
         return m_reachOut->currentContactId();
     case TrustNotesPageIndex:
         return m_trustNotes->currentContactId();
+    case EventsPageIndex:
+        return m_events->currentContactId();
     default:
         return m_contacts->currentContactId();
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window: navigation between the contacts, dashboard, reach-out and trust-note pages, the menus and
-// shortcuts, the undo stack, opening or creating database files, and the reminders of follow-ups with the
-// tray icon.
+// The main window: navigation between the contacts, dashboard, reach-out, trust-note and event pages, the
+// menus and shortcuts, the undo stack, opening or creating database files, and the reminders of follow-ups
+// with the tray icon.
 #pragma once
 
 #include "core/storage/Database.h"
@@ -19,6 +19,7 @@ class ContactsPage;
 class DashboardPage;
 class DatabaseSession;
 class DesktopReminderDelivery;
+class EventsPage;
 class FollowUpReminder;
 class ReminderTrayIcon;
 class ReachOutPage;
@@ -40,6 +41,7 @@ public:
     ReachOutPage* reachOutPage() const { return m_reachOut; }
     TodayPage* todayPage() const { return m_today; }
     TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
+    EventsPage* eventsPage() const { return m_events; }
     FollowUpReminder* reminder() const { return m_reminder; }
     // Null where the desktop has no tray or Settings turned it off.
     ReminderTrayIcon* trayIcon() const { return m_tray; }
@@ -90,6 +92,7 @@ private:
     ReachOutPage* m_reachOut = nullptr;
     TodayPage* m_today = nullptr;
     TrustNotesPage* m_trustNotes = nullptr;
+    EventsPage* m_events = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
     QMenu* m_selectionMenu = nullptr;

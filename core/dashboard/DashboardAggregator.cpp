@@ -2,6 +2,7 @@
 #include "core/dashboard/DashboardAggregator.h"
 
 #include "core/dashboard/ActivityRollup.h"
+#include "core/dashboard/EventParticipation.h"
 #include "core/dashboard/HealthHistory.h"
 #include "core/scoring/Attention.h"
 #include "core/scoring/LogReplay.h"
@@ -334,6 +335,10 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
         data.kpis.conversations += week.total();
     if (Status trust = countTrustNotes(filter, data.trust); !trust)
         return trust.error();
+    Result<std::vector<WeekParticipation>> participation = EventParticipation(m_db, m_groups).weeks(filter);
+    if (!participation)
+        return participation.error();
+    data.participation = std::move(participation).value();
     return data;
 }
 

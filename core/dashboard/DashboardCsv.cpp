@@ -127,6 +127,15 @@ Status DashboardCsv::write(const DashboardData& data, CsvWriter& writer)
         if (Status status = rows.add(QStringLiteral("trust"), none, series, none, value); !status)
             return status;
     }
+    for (const WeekParticipation& week : data.participation) {
+        const QString start = dateOf(week.weekStart);
+        for (const auto& [series, value] : {std::pair{QStringLiteral("first_time"), week.firstTimers},
+                                            std::pair{QStringLiteral("returning"), week.returning}}) {
+            if (Status status = rows.add(QStringLiteral("participation"), none, series, start, value);
+                !status)
+                return status;
+        }
+    }
     return writer.finish();
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Everything the relationship-health dashboard shows, as plain values computed by DashboardAggregator:
 // band counts, the weekly health trend, health by owner, channel mix and reciprocity per week, trust,
-// the KPI tiles and the at-risk list. Reports and the CSV export read the same values.
+// the KPI tiles, the at-risk list and the people taking part in events per week. Reports and the CSV export
+// read the same values.
 #pragma once
 
 #include "core/dashboard/DashboardFilter.h"
@@ -48,6 +49,15 @@ struct WeekActivity
             sum += n;
         return sum;
     }
+};
+
+// People who took part in events in one calendar week (Monday 00:00 UTC) of the period.
+struct WeekParticipation
+{
+    qint64 weekStart = 0;
+    int firstTimers = 0; // this week held the first event they took part in
+    int returning = 0;   // they had taken part in an event before
+    int total() const { return firstTimers + returning; }
 };
 
 struct TrustSummary
@@ -108,6 +118,7 @@ struct DashboardData
     DashboardKpis kpis;
     std::vector<BandContact> atRisk; // most overdue first, at most DashboardAggregator::listLimit
     int atRiskTotal = 0;
+    std::vector<WeekParticipation> participation; // every week of the period, oldest first
 };
 
 } // namespace rapport

@@ -38,12 +38,8 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Log a conversation"));
-    const std::array<QString, channelCount> channelLabels{tr("Email"), tr("Call"), tr("Meeting"),
-                                                          tr("Forum"), tr("Chat"), tr("Social"),
-                                                          tr("Event"), tr("Other")};
     for (Channel channel : allChannels)
-        m_channel->addItem(channelIcon(channel), channelLabels[static_cast<size_t>(channel)],
-                           static_cast<int>(channel));
+        m_channel->addItem(channelIcon(channel), channelLabel(channel), static_cast<int>(channel));
     const int lastChannel = QSettings().value(lastChannelKey, static_cast<int>(Channel::Email)).toInt();
     m_channel->setCurrentIndex(m_channel->findData(lastChannel));
     m_direction->addItem(directionArrow(Direction::Outbound) + QLatin1Char(' ') +

@@ -156,13 +156,6 @@ QColor channelColor(Channel channel)
     return colors[static_cast<size_t>(channel)];
 }
 
-QString channelLabel(Channel channel)
-{
-    QString name = channelName(channel);
-    name[0] = name[0].toUpper();
-    return name;
-}
-
 // The weeks that lie wholly inside the period. The period's bounds cut its first and last weeks (the
 // current one is still going on), and a cut week drawn beside whole ones looks like a sudden drop; the
 // title's total still counts them. A period shorter than a week keeps what it has.
@@ -479,6 +472,81 @@ QChart* DashboardCharts::trust(const DashboardData& data)
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    return chart;
+}
+
+QChart* DashboardCharts::participation(const DashboardData& data)
+{
+    // Whole weeks only, as the other weekly charts: a week cut by the period's bounds would look empty.
+    constexpr qint64 weekSeconds = 7 * 86400;
+    std::vector<WeekParticipation> weeks;
+    for (const WeekParticipation& week : data.participation) {
+        if (week.weekStart >= data.filter.start && week.weekStart + weekSeconds <= data.filter.end)
+            weeks.push_back(week);
+    }
+    if (weeks.empty())
+        weeks = data.participation;
+    int firstTimers = 0;
+    int returning = 0;
+    int largest = 0;
+    for (const WeekParticipation& week : weeks) {
+        firstTimers += week.firstTimers;
+        returning += week.returning;
+        largest = std::max(largest, week.total());
+    }
+    QChart* chart = newChart(QObject::tr("Event participation per whole week: %1 first-timers, %2 returning")
+                                 .arg(firstTimers)
+                                 .arg(returning));
+    if (weeks.empty())
+        return chart;
+    auto* series = new QStackedBarSeries(chart);
+    auto* returningSet = new QBarSet(QObject::tr("Returning"), series);
+    auto* firstSet = new QBarSet(QObject::tr("First time"), series);
+    QStringList categories;
+    for (const WeekParticipation& week : weeks) {
+        categories << dayOf(week.weekStart);
+        *returningSet << week.returning;
+        *firstSet << week.firstTimers;
+    }
+    returningSet->setColor(QColor(0x15, 0x65, 0xc0));
+    firstSet->setColor(QColor(0xff, 0x8f, 0x00));
+    // A count on each bar while there is room for it; a year of weeks has its counts in the tooltips.
+    const bool labelled = weeks.size() <= 26;
+    for (QBarSet* set : {returningSet, firstSet}) {
+        set->setBorderColor(set->color().darker(120));
+        set->setLabelColor(Qt::white);
+        QFont font = set->labelFont();
+        font.setPointSizeF(7);
+        set->setLabelFont(font);
+        series->append(set);
+        QObject::connect(set, &QBarSet::hovered, chart, [weeks](bool state, int index) {
+            if (!state || index < 0 || index >= static_cast<int>(weeks.size()))
+                return;
+            const WeekParticipation& week = weeks[static_cast<size_t>(index)];
+            showTip(QObject::tr("Week of %1: %2 people took part, %3 for the first time")
+                        .arg(dayOf(week.weekStart))
+                        .arg(week.total())
+                        .arg(week.firstTimers));
+        });
+    }
+    series->setLabelsVisible(labelled);
+    series->setBarWidth(0.75);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    styleAxis(x, QObject::tr("Week"));
+    if (!labelled) {
+        x->setLabelsAngle(-90);
+        QFont small = x->labelsFont();
+        small.setPointSizeF(6.5);
+        x->setLabelsFont(small);
+    }
+    QValueAxis* y = countAxis(QObject::tr("People"), largest);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 

@@ -30,6 +30,8 @@ public:
     static QChart* reciprocity(const DashboardData& data);
     // Latest trust levels and the period's kept and broken commitments.
     static QChart* trust(const DashboardData& data);
+    // People taking part in events per week, first-timers stacked on returning ones.
+    static QChart* participation(const DashboardData& data);
 
     static Status savePng(QChartView& view, const QString& path);
     static Status saveSvg(QChartView& view, const QString& path);

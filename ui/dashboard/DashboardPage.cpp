@@ -65,8 +65,8 @@ QString comparedWith(const DashboardData& data)
                  .toString(Qt::ISODate));
 }
 
-const std::array<const char*, DashboardPage::ChartCount> chartNames{"bands",    "trend",       "owners",
-                                                                    "channels", "reciprocity", "trust"};
+const std::array<const char*, DashboardPage::ChartCount> chartNames{
+    "bands", "trend", "owners", "channels", "reciprocity", "trust", "participation"};
 
 } // namespace
 
@@ -234,7 +234,11 @@ QWidget* DashboardPage::createCharts()
         view->addAction(svg);
         view->setToolTip(tr("Right-click to save this chart as PNG or SVG"));
         m_charts[static_cast<size_t>(chart)] = view;
-        layout->addWidget(view, chart / 3, chart % 3);
+        // Participation spans the row under the others: a year of weekly bars needs the width.
+        if (chart == ParticipationChart)
+            layout->addWidget(view, chart / 3, 0, 1, 3);
+        else
+            layout->addWidget(view, chart / 3, chart % 3);
     }
     return grid;
 }
@@ -408,6 +412,7 @@ void DashboardPage::show(const DashboardResult& result)
         DashboardCharts::channels(data),
         DashboardCharts::reciprocity(data),
         DashboardCharts::trust(data),
+        DashboardCharts::participation(data),
     };
     for (int chart = 0; chart < ChartCount; ++chart) {
         QChartView* view = m_charts[static_cast<size_t>(chart)];

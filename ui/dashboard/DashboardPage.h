@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The relationship-health dashboard for team leads: filters (owner, tag, period) applied to every chart
-// at once, KPI tiles, six charts and the list of one band's contacts (At risk unless a band is clicked).
+// at once, KPI tiles, seven charts and the list of one band's contacts (At risk unless a band is clicked).
 // The numbers are computed off the UI thread and recomputed when contacts change; charts export as PNG
 // or SVG and the numbers as CSV.
 #pragma once
@@ -42,6 +42,7 @@ public:
         ChannelChart,
         ReciprocityChart,
         TrustChart,
+        ParticipationChart,
         ChartCount
     };
     enum Kpi

@@ -3,6 +3,7 @@
 
 #include "ui/contacts/ContactTableModel.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QPainter>
 #include <QPixmap>
@@ -36,6 +37,20 @@ QIcon bandIcon(Band band)
 QIcon channelIcon(Channel channel)
 {
     return QIcon(QStringLiteral(":/icons/channel-%1.svg").arg(channelName(channel)));
+}
+
+QString channelLabel(Channel channel)
+{
+    static const std::array<const char*, channelCount> labels{
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Email"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Call"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Meeting"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Forum"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Chat"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Social"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Event"),
+        QT_TRANSLATE_NOOP("rapport::ui::BandStyle", "Other")};
+    return QCoreApplication::translate("rapport::ui::BandStyle", labels[static_cast<size_t>(channel)]);
 }
 
 QString directionArrow(Direction direction)

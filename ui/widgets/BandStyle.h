@@ -14,6 +14,8 @@ namespace rapport::ui {
 QColor bandColor(Band band);
 QIcon bandIcon(Band band);
 QIcon channelIcon(Channel channel);
+// A channel's name for people: "Email", "Event".
+QString channelLabel(Channel channel);
 // "↗" outbound, "↙" inbound, "⇄" mutual.
 QString directionArrow(Direction direction);
 
