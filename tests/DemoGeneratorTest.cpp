@@ -59,6 +59,10 @@ TEST_CASE("Demo data has the requested size and is consistent", "[demo]")
     CHECK(database.number(QStringLiteral("SELECT count(DISTINCT channel) FROM interactions")) ==
           channelCount);
     CHECK(database.number(QStringLiteral("SELECT count(DISTINCT direction) FROM interactions")) == 3);
+    // Every team member's address is their identity, so an import "--by" them knows who "me" is.
+    CHECK(database.number(QStringLiteral("SELECT count(*) FROM team_members m JOIN team_identities i ON"
+                                         " i.member_id = m.id AND i.kind = 'email' AND i.value = m.email")) ==
+          summary.teamMembers);
 
     const ConsistencyReport report = require(ConsistencyCheck(database.db()).run());
     INFO(report.problems.join(QLatin1Char('\n')).toStdString());

@@ -96,6 +96,17 @@ qint64 eventCount(Database& db)
     return require(EventRepository(db).list()).size();
 }
 
+// The demo fixture's own events taken out (through EventLog, with their conversations), so that each
+// test counts only the events it makes.
+void removeDemoEvents(UiFixture& fixture)
+{
+    ui::DatabaseSession& session = fixture.session();
+    EventLog events(session.database(), session.engine());
+    for (const ListedEvent& listed : require(EventRepository(session.database()).list()))
+        requireOk(events.remove(listed.event.id));
+    session.everythingTouched();
+}
+
 // Types someone into the picker and adds them with Enter, as a person does without waiting for the list.
 void typeParticipant(EventDialog& dialog, const QString& text)
 {
@@ -138,6 +149,7 @@ void addWeeklyMeetups(ui::DatabaseSession& session, int weeks)
 TEST_CASE("The Events page lists events with their counts and opens one", "[ui][events]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     const People people = addPeople(fixture.session().database());
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
@@ -225,6 +237,7 @@ TEST_CASE("The Events page lists events with their counts and opens one", "[ui][
 TEST_CASE("An event made by keyboard with three participants is one undo step", "[ui][events]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     const People people = addPeople(fixture.session().database());
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
@@ -303,6 +316,7 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
           "[ui][events]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     const People people = addPeople(fixture.session().database());
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
@@ -387,6 +401,7 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
 TEST_CASE("A pasted list with an unknown line adds nobody and names the line", "[ui][events]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     const People people = addPeople(fixture.session().database());
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     Database& db = window->session()->database();
@@ -433,6 +448,7 @@ TEST_CASE("The dashboard's participation chart counts first-timers and returning
           "[ui][events][dashboard]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     addWeeklyMeetups(fixture.session(), 12);
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
@@ -477,6 +493,7 @@ TEST_CASE("The dashboard's participation chart counts first-timers and returning
 TEST_CASE("An attendance file adds its people in their roles, or nobody when one is unknown", "[ui][events]")
 {
     UiFixture fixture;
+    removeDemoEvents(fixture);
     const People people = addPeople(fixture.session().database());
     QTemporaryDir folder;
     REQUIRE(folder.isValid());

@@ -317,17 +317,29 @@ Result<DemoSummary> DemoGenerator::generate(const ProgressCallback& progress)
 
     SqliteStatement insertMember(m_db.handle(),
                                  "INSERT INTO team_members (name, email, created_at) VALUES (?1, ?2, ?3)");
+    // Each member's address is also their identity, so that importing their mail knows who "me" is.
+    SqliteStatement insertIdentity(
+        m_db.handle(), "INSERT INTO team_identities (member_id, kind, value, normalized, created_at)"
+                       " VALUES (?1, 'email', ?2, ?2, ?3)");
     std::vector<qint64> memberIds;
     for (const char* name : demo::teamMembers) {
         const QString memberName = QString::fromUtf8(name);
+        const QByteArray email = asciiKey(memberName.section(QLatin1Char(' '), 0, 0)) + "@team.example";
         insertMember.bind(1, memberName);
-        insertMember.bind(2, asciiKey(memberName.section(QLatin1Char(' '), 0, 0)) + "@team.example");
+        insertMember.bind(2, email);
         insertMember.bind(3, end - 900 * secondsPerDay);
         insertMember.step();
         if (!insertMember.ok())
             return failed(insertMember);
         insertMember.reset();
         memberIds.push_back(m_db.lastInsertId());
+        insertIdentity.bind(1, memberIds.back());
+        insertIdentity.bind(2, email);
+        insertIdentity.bind(3, end - 900 * secondsPerDay);
+        insertIdentity.step();
+        if (!insertIdentity.ok())
+            return failed(insertIdentity);
+        insertIdentity.reset();
     }
     summary.teamMembers = static_cast<qint64>(memberIds.size());
 
