@@ -71,6 +71,7 @@ void dryRun(ArchiveImportWizard& wizard, const QString& path)
     QTest::keyClicks(source.pathField(), path);
     source.meField()->clear();
     QTest::keyClicks(source.meField(), QStringLiteral("me@rapport.test"));
+    UiFixture::saveScreenshot(wizard, QStringLiteral("import-archive-source"));
     click(wizard, QWizard::NextButton);
     REQUIRE(wizard.currentId() == ArchiveImportWizard::CheckPageId);
     wizard.task().wait();
@@ -139,6 +140,7 @@ TEST_CASE("The archive wizard shows a dry run, leaves out an unticked person, an
         REQUIRE(wizard.currentId() == ArchiveImportWizard::ResultPageId);
         wizard.task().wait();
         REQUIRE(wizard.resultPage()->written());
+        UiFixture::saveScreenshot(wizard, QStringLiteral("import-archive-result"));
         CHECK(wizard.resultPage()->statusLabel()->text().contains(
             QStringLiteral("Conversations created</td><td align=\"right\"><b>2</b>")));
     }

@@ -70,7 +70,10 @@ ArchiveSourcePage::ArchiveSourcePage(ArchiveImportWizard& wizard)
     pathRow->addWidget(file);
     pathRow->addWidget(folder);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Archive:"), pathRow);
+    // A row of a layout gets no buddy from addRow(), so its mnemonic would show as a literal '&'.
+    auto* pathLabel = new QLabel(tr("&Archive:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Me:"), m_me);
     form->addRow(QString(), m_by);
