@@ -2,6 +2,7 @@
 #include "core/conversations/ConversationImport.h"
 
 #include "core/base/Clock.h"
+#include "core/conversations/ReadAheadSource.h"
 #include "core/import/ContactResolver.h"
 #include "core/model/ContactMethod.h"
 #include "core/model/Interaction.h"
@@ -303,10 +304,11 @@ Status rebuildScores(Database& db, const QList<qint64>& touched)
 
 Result<ConversationReport> ConversationImporter::run(bool dryRun, const ProgressCallback& progress) const
 {
-    Result<std::unique_ptr<ConversationSource>> source =
+    Result<std::unique_ptr<ConversationSource>> opened =
         ConversationSource::open(m_path, m_options.format, m_options.bodies);
-    if (!source)
-        return source.error();
+    if (!opened)
+        return opened.error();
+    const std::unique_ptr<ConversationSource> source = std::make_unique<ReadAheadSource>(std::move(*opened));
     Transaction transaction(m_db);
     if (!transaction.status().ok())
         return transaction.status().error();
@@ -319,11 +321,11 @@ Result<ConversationReport> ConversationImporter::run(bool dryRun, const Progress
     const Result<QStringList> me = writer.begin();
     if (!me)
         return me.error();
-    if (Status identified = (*source)->identifyMe(*me); !identified)
+    if (Status identified = source->identifyMe(*me); !identified)
         return identified.error();
     ConversationRecord record;
     for (;;) {
-        const Result<bool> more = (*source)->next(record);
+        const Result<bool> more = source->next(record);
         if (!more)
             return more.error(); // the transaction rolls back
         if (!*more)
@@ -340,8 +342,8 @@ Result<ConversationReport> ConversationImporter::run(bool dryRun, const Progress
     std::sort(report.touchedContacts.begin(), report.touchedContacts.end());
     if (Status rebuilt = rebuildScores(m_db, report.touchedContacts); !rebuilt)
         return rebuilt.error();
-    report.format = (*source)->formatName();
-    report.ignoredFiles = (*source)->ignoredFiles();
+    report.format = source->formatName();
+    report.ignoredFiles = source->ignoredFiles();
     if (!dryRun) {
         if (Status committed = transaction.commit(); !committed)
             return committed.error();
