@@ -290,3 +290,20 @@ TEST_CASE("A damaged Slack export is refused naming the file, and nothing is wri
         CHECK(refusal(path).contains(QStringLiteral("a binary file")));
     }
 }
+
+TEST_CASE("A Slack user with neither a name nor an address is left out for that reason, not as a bad address",
+          "[slack]")
+{
+    TempDatabase temp;
+    ExportFiles files = workspace();
+    for (auto& [name, bytes] : files) {
+        if (name == QLatin1String("users.json"))
+            bytes.replace(R"("id": "U3", "name": "bob", "profile": {"real_name": "Bob", "display_name": "bobby"})",
+                          R"("id": "U3", "profile": {})");
+    }
+    const ConversationReport report = importSlack(temp, folderOf(temp, files));
+    CHECK(report.skippedPeople.value(QStringLiteral("no address or handle in the archive")) == 1);
+    CHECK(report.skippedPeople.value(QStringLiteral("not an email address")) == 0);
+    CHECK(text(temp, QStringLiteral("SELECT count(*) FROM contacts WHERE display_name = 'Bob'")) ==
+          QStringLiteral("0"));
+}

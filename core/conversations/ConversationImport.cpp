@@ -225,10 +225,12 @@ private:
             methods << ContactMethod{0, MethodKind::Email, person.email, QString()};
         if (person.handleKind && validateMethodValue(*person.handleKind, person.handle).isEmpty())
             methods << ContactMethod{0, *person.handleKind, person.handle, QString()};
-        if (methods.isEmpty())
-            return leaveOut(person.handleKind
-                                ? QStringLiteral("not a %1 handle").arg(methodKindName(*person.handleKind))
-                                : QStringLiteral("not an email address"));
+        if (methods.isEmpty()) {
+            if (person.handleKind)
+                return leaveOut(QStringLiteral("not a %1 handle").arg(methodKindName(*person.handleKind)));
+            return leaveOut(person.email.isEmpty() ? QStringLiteral("no address or handle in the archive")
+                                                   : QStringLiteral("not an email address"));
+        }
         for (const ContactMethod& method : methods) {
             const Result<qint64> found = m_contacts->resolveMethod(method.kind, method.value);
             if (found) {
