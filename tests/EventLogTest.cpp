@@ -107,12 +107,12 @@ TEST_CASE("Late participants, role changes, edits and removals rewrite the event
     CHECK(fixture.database().number(QStringLiteral("SELECT count(*) FROM interactions")) == 1);
     CHECK_FALSE(events.addParticipant(id, {bob, ParticipantRole::Attended}).ok());
 
-    requireOk(events.changeRole(id, bob, ParticipantRole::Answered));
+    CHECK_FALSE(require(events.changeRole(id, bob, ParticipantRole::Answered)).has_value());
     std::optional<EventParticipant> late = require(repository.participant(id, bob));
     REQUIRE(late->interactionId);
     CHECK(require(InteractionRepository(db).get(*late->interactionId)).direction == Direction::Inbound);
 
-    requireOk(events.changeRole(id, bob, ParticipantRole::InvitedNoShow));
+    CHECK(require(events.changeRole(id, bob, ParticipantRole::InvitedNoShow)).has_value());
     late = require(repository.participant(id, bob));
     CHECK_FALSE(late->interactionId.has_value());
     CHECK_FALSE(fixture.scoreNow(bob).score.hasHistory);
@@ -284,4 +284,43 @@ TEST_CASE("An event without a link is stored, and a link can be taken off again"
     event.link = QString();
     requireOk(events.edit(event));
     CHECK(require(EventRepository(db).get(id)).link.isEmpty());
+}
+
+TEST_CASE("A no-show made a participant again gets back the conversation the no-show deleted, under its id",
+          "[events]")
+{
+    ScoringFixture fixture;
+    Database& db = fixture.database().db();
+    const qint64 ada = fixture.contactWithLog({}, QStringLiteral("Ada"));
+    EventLog events(db, fixture.engine());
+    const qint64 id = require(events.create(meetup(5), {{ada, ParticipantRole::Attended}}));
+    EventRepository repository(db);
+    const qint64 attended = *require(repository.participant(id, ada))->interactionId;
+
+    const std::optional<Interaction> deleted =
+        require(events.changeRole(id, ada, ParticipantRole::InvitedNoShow));
+    REQUIRE(deleted);
+    CHECK(deleted->id == attended);
+    CHECK_FALSE(require(InteractionRepository(db).listForContact(ada)).size() > 0);
+
+    // The event changes while Ada is a no-show; her conversation comes back as the event now is.
+    Event edited = require(repository.get(id));
+    edited.name = QStringLiteral("Rust & C++ meetup");
+    requireOk(events.edit(edited));
+    CHECK_FALSE(require(events.changeRole(id, ada, ParticipantRole::Spoke, deleted)).has_value());
+    const std::optional<EventParticipant> again = require(repository.participant(id, ada));
+    REQUIRE(again->interactionId);
+    CHECK(*again->interactionId == attended);
+    const Interaction restored = require(InteractionRepository(db).get(attended));
+    CHECK(restored.summary.contains(QStringLiteral("Rust & C++ meetup")));
+    CHECK(restored.direction == Direction::Mutual);
+    CHECK(fixture.scoreNow(ada).score.hasHistory);
+
+    // Without the deleted conversation to give back (a role change typed anew), a new one is written.
+    REQUIRE(require(events.changeRole(id, ada, ParticipantRole::InvitedNoShow)).has_value());
+    CHECK_FALSE(require(events.changeRole(id, ada, ParticipantRole::Attended)).has_value());
+    const QList<Interaction> written = require(InteractionRepository(db).listForContact(ada));
+    REQUIRE(written.size() == 1);
+    CHECK(*require(repository.participant(id, ada))->interactionId == written.front().id);
+    CHECK(written.front().summary == QStringLiteral("Meetup: Rust & C++ meetup (attended)"));
 }

@@ -358,6 +358,8 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
     int graceRow = 0;
     while (participants.participantAt(graceRow)->participant.contactId != people.grace)
         ++graceRow;
+    const qint64 gracesConversation =
+        require(InteractionRepository(db).listForContact(people.grace)).front().id;
     REQUIRE(participants.setData(participants.index(graceRow, ui::ParticipantModel::RoleColumn),
                                  static_cast<int>(ParticipantRole::InvitedNoShow),
                                  ui::ParticipantModel::RoleValueRole));
@@ -367,6 +369,13 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
     session.undoStack()->undo();
     QCoreApplication::processEvents();
     CHECK(interactionsOf(db, people.grace) == 1);
+    // Under its own id, so that older steps naming that conversation still find it; a redo and another undo
+    // keep it so.
+    CHECK(require(InteractionRepository(db).listForContact(people.grace)).front().id == gracesConversation);
+    session.undoStack()->redo();
+    session.undoStack()->undo();
+    QCoreApplication::processEvents();
+    CHECK(require(InteractionRepository(db).listForContact(people.grace)).front().id == gracesConversation);
 
     // Removing a person (Delete on them) takes them out with their conversation.
     page.participantsView()->setFocus();

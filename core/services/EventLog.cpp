@@ -125,11 +125,13 @@ Status EventLog::addParticipant(qint64 eventId, const ParticipantEntry& entry)
     return transaction.commit();
 }
 
-Status EventLog::changeRole(qint64 eventId, qint64 contactId, ParticipantRole role)
+Result<std::optional<Interaction>> EventLog::changeRole(qint64 eventId, qint64 contactId,
+                                                        ParticipantRole role,
+                                                        const std::optional<Interaction>& earlier)
 {
     Transaction transaction(m_db);
     if (!transaction.status().ok())
-        return transaction.status();
+        return transaction.status().error();
     EventRepository events(m_db);
     const Result<Event> event = events.get(eventId);
     if (!event)
@@ -142,27 +144,38 @@ Status EventLog::changeRole(qint64 eventId, qint64 contactId, ParticipantRole ro
     EventParticipant participant = **existing;
     participant.role = role;
     ConversationLog log(m_db, m_engine);
-    if (participant.interactionId && roleDirection(role)) {
+    std::optional<Interaction> deleted;
+    if (participant.interactionId) {
         const Result<Interaction> before = InteractionRepository(m_db).get(*participant.interactionId);
         if (!before)
             return before.error();
-        if (Status edited = log.edit(rewritten(*before, *event, role)); !edited)
-            return edited;
-    } else if (participant.interactionId) {
-        if (Status removed = log.remove(*participant.interactionId); !removed)
-            return removed;
-        participant.interactionId.reset();
+        if (roleDirection(role)) {
+            if (Status edited = log.edit(rewritten(*before, *event, role)); !edited)
+                return edited.error();
+        } else {
+            if (Status removed = log.remove(*participant.interactionId); !removed)
+                return removed.error();
+            participant.interactionId.reset();
+            deleted = *before;
+        }
     } else if (roleDirection(role)) {
-        Interaction interaction = eventInteraction(*event, contactId, role);
-        interaction.loggedBy = m_loggedBy;
-        const Result<qint64> id = log.log(interaction);
+        Result<qint64> id = 0;
+        if (earlier && earlier->contactId == contactId) {
+            id = log.restore(rewritten(*earlier, *event, role));
+        } else {
+            Interaction interaction = eventInteraction(*event, contactId, role);
+            interaction.loggedBy = m_loggedBy;
+            id = log.log(interaction);
+        }
         if (!id)
             return id.error();
         participant.interactionId = *id;
     }
     if (Status updated = events.updateParticipant(participant); !updated)
-        return updated;
-    return transaction.commit();
+        return updated.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return deleted;
 }
 
 Status EventLog::removeParticipant(qint64 eventId, qint64 contactId)

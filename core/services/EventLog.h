@@ -32,8 +32,11 @@ public:
     // Adds a participant who was not in the event yet (a late one), with their interaction.
     Status addParticipant(qint64 eventId, const ParticipantEntry& entry);
     // Changes a participant's role: their interaction is rewritten to the new role's direction, written
-    // when they now took part, deleted when they now did not show.
-    Status changeRole(qint64 eventId, qint64 contactId, ParticipantRole role);
+    // when they now took part, deleted when they now did not show. Returns the interaction it deleted, so
+    // that the undo step can give it back as `earlier`: written again under its own id (as the event now
+    // says it is), other steps naming that conversation still find it.
+    Result<std::optional<Interaction>> changeRole(qint64 eventId, qint64 contactId, ParticipantRole role,
+                                                  const std::optional<Interaction>& earlier = {});
     // Takes a participant out of the event, with their interaction.
     Status removeParticipant(qint64 eventId, qint64 contactId);
     // Puts back a participant removeParticipant() took out, their interaction under its own id.

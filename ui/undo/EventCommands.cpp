@@ -216,8 +216,11 @@ Status ChangeParticipantRoleCommand::revert()
 
 Status ChangeParticipantRoleCommand::write(ParticipantRole role)
 {
-    if (Status changed = eventLog(session()).changeRole(m_eventId, m_contactId, role); !changed)
-        return changed;
+    const Result<std::optional<Interaction>> deleted =
+        eventLog(session()).changeRole(m_eventId, m_contactId, role, m_deleted);
+    if (!deleted)
+        return deleted.error();
+    m_deleted = *deleted;
     session().contactTouched(m_contactId);
     return {};
 }

@@ -97,6 +97,9 @@ private:
     qint64 m_contactId;
     ParticipantRole m_after;
     ParticipantRole m_before = ParticipantRole::Attended; // read by the first write
+    // The conversation the last write deleted (a role that did not take part), for the next write to put
+    // back under its id.
+    std::optional<Interaction> m_deleted;
 };
 
 class RemoveEventParticipantCommand : public DatabaseCommand
