@@ -7,6 +7,7 @@
 #include "core/storage/ContactRepository.h"
 #include "tests/support/CsvSupport.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/importing/ArchiveCheckPage.h"
 #include "ui/importing/ArchivePeopleModel.h"
 #include "ui/importing/ArchiveResultPage.h"
@@ -121,6 +122,7 @@ TEST_CASE("The archive wizard shows a dry run, leaves out an unticked person, an
         CHECK(countOf(db, "SELECT count(*) FROM interactions") == 0);
 
         ArchivePeopleModel& people = *wizard.people();
+        ModelChecks peopleChecks(&people);
         REQUIRE(people.rowCount() == 2);
         const int adaRow = rowOf(people, QStringLiteral("Ada Lovelace"));
         CHECK(people.index(adaRow, ArchivePeopleModel::ContactColumn).data().toString() ==

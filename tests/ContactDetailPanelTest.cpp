@@ -10,6 +10,7 @@
 #include "core/storage/TeamMemberRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/contacts/LogConversationDialog.h"
 #include "ui/contacts/TimelineModel.h"
 #include "ui/session/DatabaseSession.h"
@@ -77,6 +78,7 @@ TEST_CASE("A logged conversation is edited from the timeline and the edit undone
     panel.show();
     panel.showContact(3);
     selectRow(panel, firstConversationRow(panel));
+    ModelChecks timelineChecks(panel.timelineView()->model());
 
     auto visit = whenDialogOpens<ui::LogConversationDialog>([&original](ui::LogConversationDialog& dialog) {
         CHECK(dialog.windowTitle() == QStringLiteral("Edit conversation"));

@@ -8,6 +8,7 @@
 #include "core/storage/SearchIndex.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/contacts/ContactFilterModel.h"
 
 #include <QSignalSpy>
@@ -77,6 +78,7 @@ TEST_CASE("The contact table sorts by name, score and tags as shown", "[ui][mode
 {
     UiFixture fixture;
     ContactTableModel model(fixture.session());
+    ModelChecks checks(&model);
     model.sort(ContactTableModel::NameColumn, Qt::AscendingOrder);
     REQUIRE(model.rowCount() == 300);
     for (int row = 1; row < model.rowCount(); ++row) {
@@ -122,6 +124,7 @@ TEST_CASE("The filter combines search, band, owner and archive", "[ui][models]")
     ContactTableModel model(fixture.session());
     ContactFilterModel filter;
     filter.setSourceModel(&model);
+    ModelChecks filterChecks(&filter);
     CHECK(filter.rowCount() == 300);
 
     filter.setBand(Band::AtRisk);
@@ -161,6 +164,7 @@ TEST_CASE("Scores in the table follow a logged conversation", "[ui][models]")
 {
     UiFixture fixture;
     ContactTableModel model(fixture.session());
+    ModelChecks checks(&model);
     model.sort(ContactTableModel::ScoreColumn, Qt::AscendingOrder);
     const qint64 id = model.contactAt(0);
     const int row = model.indexOfContact(id).row();

@@ -6,6 +6,7 @@
 
 #include "core/dashboard/HealthHistory.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardContactsModel.h"
 
@@ -142,6 +143,7 @@ TEST_CASE("A click on a dashboard band lists that band's contacts", "[ui][dashbo
     const int cooling = page.data().bands[static_cast<size_t>(Band::Cooling)];
     REQUIRE(cooling > 0);
 
+    ModelChecks bandListChecks(page.contactsModel());
     page.selectBand(Band::Cooling);
     page.computation()->waitForFinished();
     const ui::DashboardContactsModel& model = *page.contactsModel();

@@ -10,6 +10,7 @@
 #include "core/storage/EventRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardCharts.h"
 #include "ui/dashboard/DashboardPage.h"
@@ -178,6 +179,7 @@ TEST_CASE("The Events page lists events with their counts and opens one", "[ui][
 
     // Newest first, with the counts.
     ui::EventTableModel& events = *page.model();
+    ModelChecks eventChecks(&events);
     REQUIRE(events.rowCount() == 2);
     QAbstractItemModel& shown = *page.eventsView()->model();
     const auto cell = [&shown](int row, int column) {
@@ -201,6 +203,7 @@ TEST_CASE("The Events page lists events with their counts and opens one", "[ui][
     // Selecting an event lists its people, first-timers and their conversations marked.
     page.selectEvent(amaId);
     ui::ParticipantModel& participants = *page.participants();
+    ModelChecks participantChecks(&participants);
     REQUIRE(participants.rowCount() == 3);
     const auto person = [&participants](int row, int column) {
         return participants.index(row, column).data().toString();

@@ -7,6 +7,7 @@
 #include "core/storage/ContactRepository.h"
 #include "tests/support/CsvSupport.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/MainWindow.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/contacts/ContactsPage.h"
@@ -127,6 +128,7 @@ TEST_CASE("The wizard imports LinkedIn connections, and a re-import creates no o
         CHECK(mapping.formatLabel()->text().contains(QStringLiteral("LinkedIn Connections")));
         CHECK(mapping.formatLabel()->text().contains(QStringLiteral("line 4")));
         ui::ImportMappingModel& model = *mapping.mappingModel();
+        ModelChecks mappingChecks(&model);
         REQUIRE(model.rowCount() == 7);
         CHECK(model.index(0, 0).data().toString() == QStringLiteral("First Name"));
         CHECK(model.index(0, 1).data().toString() == QStringLiteral("Ada"));
@@ -137,6 +139,7 @@ TEST_CASE("The wizard imports LinkedIn connections, and a re-import creates no o
         CHECK(fieldCombo(mapping, 3)->currentText() == QStringLiteral("Email"));
         // The preview: the first rows under their columns and the fields they fill.
         ui::ImportPreviewModel& preview = *mapping.previewModel();
+        ModelChecks previewChecks(&preview);
         CHECK(preview.rowCount() == 4);
         CHECK(preview.index(2, 0).data().toString() == QStringLiteral("Zoë"));
         CHECK(preview.index(2, 5).data().toString() == QStringLiteral("Head of \"Growth\" 🚀"));
@@ -216,6 +219,7 @@ TEST_CASE("The wizard imports a vCard file: its cards previewed, checked and wri
     CHECK_FALSE(mapping.mappingView()->isVisible());
     ui::ImportPreviewModel& preview = *mapping.previewModel();
     REQUIRE(preview.rowCount() == 3);
+    ModelChecks previewChecks(&preview);
     CHECK(preview.headerData(1, Qt::Horizontal).toString() == QStringLiteral("Display name"));
     CHECK(preview.index(0, 1).data().toString() == QStringLiteral("Ada Lovelace"));
     CHECK(preview.index(0, 8).data().toString() == QStringLiteral("x:ada_l"));

@@ -9,6 +9,7 @@
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TrustNoteRepository.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactEditDialog.h"
 #include "ui/contacts/ContactFilterModel.h"
@@ -255,6 +256,7 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     CHECK(window.currentPage() == 4);
     ui::RecentNotesModel* notes = window.trustNotesPage()->model();
+    ModelChecks notesChecks(notes);
     CHECK(notes->rowCount() == 300);
     const QString newest = notes->index(0, ui::RecentNotesModel::WhenColumn).data().toString();
     CHECK_FALSE(newest.isEmpty());

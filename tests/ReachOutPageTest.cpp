@@ -6,6 +6,7 @@
 
 #include "core/storage/ContactDirectory.h"
 #include "core/storage/ContactRepository.h"
+#include "tests/support/ModelChecks.h"
 #include "tests/support/UiFixture.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/reachout/OverdueContactsModel.h"
@@ -26,6 +27,7 @@ TEST_CASE("Reach out lists exactly the overdue contacts, most overdue first", "[
     requireOk(ContactRepository(session.database()).setArchived(7, true));
     session.contactTouched(7);
     ui::ReachOutPage page(session);
+    ModelChecks checks(page.model());
     page.refresh();
     const ui::OverdueContactsModel& overdue = *page.model();
 

@@ -6,6 +6,7 @@
 #include "core/services/ConversationLog.h"
 #include "core/storage/FollowUpRepository.h"
 #include "tests/support/UiFixture.h"
+#include "tests/support/ModelChecks.h"
 #include "ui/MainWindow.h"
 #include "ui/reachout/OverdueContactsModel.h"
 #include "ui/reachout/ReachOutPage.h"
@@ -50,6 +51,7 @@ TEST_CASE("Today suggests a capped list with reasons, snooze, dismiss and loggin
     today.findChild<QSpinBox*>(QStringLiteral("todayLimit"))->setValue(10);
     QCoreApplication::processEvents();
     ui::SuggestionModel& reachOut = *today.reachOut();
+    ModelChecks checks(&reachOut);
     REQUIRE(reachOut.rowCount() > 0);
     CHECK(reachOut.rowCount() <= 10);
     for (int row = 0; row < reachOut.rowCount(); ++row) {
@@ -113,6 +115,7 @@ TEST_CASE("Today lists the follow-ups due and closes them in one undoable step",
     ui::TodayPage& today = *window.todayPage();
     const qint64 contact = today.reachOut()->suggestionAt(0)->contactId;
     ui::DueFollowUpModel& due = *today.followUps();
+    ModelChecks checks(&due);
     const int dueBefore = due.rowCount(); // the demo's own
     FollowUp promise;
     promise.contactId = contact;
