@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The log dialog's "When" field: typed date-times are kept exactly, future ones are refused visibly.
+// The log dialog: typed date-times are kept exactly, future ones are refused visibly; the channel starts
+// as the last one with that person, and the direction is picked by typing its first letter.
 #include "ui/contacts/LogConversationDialog.h"
 
+#include "core/services/ConversationLog.h"
+#include "core/storage/ContactRepository.h"
 #include "tests/support/UiFixture.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/widgets/DateTimeField.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCalendarWidget>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTest>
@@ -18,14 +23,19 @@ using namespace rapport::test;
 
 namespace {
 
-// The field labelled "When", as the user reaches it with Alt+W.
-QWidget* whenField(ui::LogConversationDialog& dialog)
+// The field with this label, as the user reaches it with its Alt shortcut.
+QWidget* fieldLabelled(ui::LogConversationDialog& dialog, const QString& label)
 {
-    for (QLabel* label : dialog.findChildren<QLabel*>()) {
-        if (label->text() == QStringLiteral("&When:"))
-            return label->buddy();
+    for (QLabel* candidate : dialog.findChildren<QLabel*>()) {
+        if (candidate->text() == label)
+            return candidate->buddy();
     }
     return nullptr;
+}
+
+QWidget* whenField(ui::LogConversationDialog& dialog)
+{
+    return fieldLabelled(dialog, QStringLiteral("&When:"));
 }
 
 void retype(QWidget* field, const QString& text)
@@ -132,4 +142,53 @@ TEST_CASE("When reads today and yesterday, rejects impossible days, and steps wi
     QLabel* error = visibleError(dialog);
     REQUIRE(error != nullptr);
     CHECK(error->text().contains(QStringLiteral("YYYY-MM-DD HH:MM")));
+}
+
+TEST_CASE("A new conversation starts on the channel last used with that person", "[ui][log]")
+{
+    UiFixture fixture(30, 300);
+    ui::DatabaseSession& session = fixture.session();
+    Interaction meeting;
+    meeting.contactId = 3;
+    meeting.occurredAt = Clock::nowSeconds() - 3600;
+    meeting.channel = Channel::Meeting;
+    meeting.direction = Direction::Mutual;
+    require(ConversationLog(session.database(), session.engine()).log(meeting));
+    Contact stranger;
+    stranger.displayName = QStringLiteral("Ilse Stranger");
+    const qint64 strangerId = require(ContactRepository(session.database()).create(stranger));
+
+    ui::LogConversationDialog withThree(session, 3);
+    auto* channel = qobject_cast<QComboBox*>(fieldLabelled(withThree, QStringLiteral("C&hannel:")));
+    REQUIRE(channel != nullptr);
+    CHECK(channel->currentData().toInt() == static_cast<int>(Channel::Meeting));
+
+    ui::LogConversationDialog withStranger(session, strangerId);
+    channel = qobject_cast<QComboBox*>(fieldLabelled(withStranger, QStringLiteral("C&hannel:")));
+    REQUIRE(channel != nullptr);
+    CHECK(channel->currentData().toInt() == static_cast<int>(Channel::Email));
+
+    // Editing keeps the conversation's own channel.
+    Interaction call = meeting;
+    call.channel = Channel::Call;
+    ui::LogConversationDialog editor(session, 0);
+    editor.editInteraction(call);
+    channel = qobject_cast<QComboBox*>(fieldLabelled(editor, QStringLiteral("C&hannel:")));
+    CHECK(channel->currentData().toInt() == static_cast<int>(Channel::Call));
+}
+
+TEST_CASE("Typing a direction's first letter picks it", "[ui][log]")
+{
+    UiFixture fixture(30, 300);
+    ui::LogConversationDialog dialog(fixture.session(), 3);
+    dialog.show();
+    auto* direction = qobject_cast<QComboBox*>(fieldLabelled(dialog, QStringLiteral("&Direction:")));
+    REQUIRE(direction != nullptr);
+    direction->setFocus();
+    QTest::keyClicks(direction, QStringLiteral("i"));
+    CHECK(direction->currentData().toInt() == static_cast<int>(Direction::Inbound));
+    QTest::qWait(QApplication::keyboardInputInterval() + 50); // a new search, not "im"
+    QTest::keyClicks(direction, QStringLiteral("m"));
+    CHECK(direction->currentData().toInt() == static_cast<int>(Direction::Mutual));
+    CHECK(direction->currentText().startsWith(QStringLiteral("Mutual")));
 }

@@ -17,13 +17,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
 
 namespace rapport::ui {
-
-namespace {
-const QString lastChannelKey = QStringLiteral("log/lastChannel");
-}
 
 LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 contactId, QWidget* parent)
     : QDialog(parent)
@@ -40,16 +35,14 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
     setWindowTitle(tr("Log a conversation"));
     for (Channel channel : allChannels)
         m_channel->addItem(channelIcon(channel), channelLabel(channel), static_cast<int>(channel));
-    const int lastChannel = QSettings().value(lastChannelKey, static_cast<int>(Channel::Email)).toInt();
-    m_channel->setCurrentIndex(m_channel->findData(lastChannel));
-    m_direction->addItem(directionArrow(Direction::Outbound) + QLatin1Char(' ') +
-                             tr("Outbound — we reached out"),
-                         static_cast<int>(Direction::Outbound));
-    m_direction->addItem(directionArrow(Direction::Inbound) + QLatin1Char(' ') +
-                             tr("Inbound — they reached out"),
-                         static_cast<int>(Direction::Inbound));
-    m_direction->addItem(directionArrow(Direction::Mutual) + QLatin1Char(' ') + tr("Mutual — both took part"),
-                         static_cast<int>(Direction::Mutual));
+    m_channel->setCurrentIndex(m_channel->findData(static_cast<int>(Channel::Email)));
+    // The word first, so that typing its first letter picks it.
+    for (const auto& [direction, label] : {std::pair{Direction::Outbound, tr("Outbound — we reached out")},
+                                           std::pair{Direction::Inbound, tr("Inbound — they reached out")},
+                                           std::pair{Direction::Mutual, tr("Mutual — both took part")}})
+        m_direction->addItem(label + QLatin1Char(' ') + directionArrow(direction),
+                             static_cast<int>(direction));
+    connect(m_contact, &ContactPicker::contactChosen, this, &LogConversationDialog::useUsualChannel);
     m_when->setDateTime(Clock::nowUtc().toLocalTime());
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setPlaceholderText(tr("What was it about? (optional)"));
@@ -93,6 +86,16 @@ LogConversationDialog::LogConversationDialog(DatabaseSession& session, qint64 co
 }
 
 LogConversationDialog::~LogConversationDialog() = default;
+
+void LogConversationDialog::useUsualChannel(qint64 contactId)
+{
+    if (m_editing)
+        return;
+    const Result<QList<Interaction>> last =
+        InteractionRepository(m_session.database()).listForContact(contactId, 1);
+    if (last && !last->isEmpty())
+        m_channel->setCurrentIndex(m_channel->findData(static_cast<int>(last->front().channel)));
+}
 
 void LogConversationDialog::editInteraction(const Interaction& interaction)
 {
@@ -164,7 +167,6 @@ void LogConversationDialog::accept()
         (entered.contactId > 0 ? static_cast<QWidget*>(m_when) : m_contact)->setFocus();
         return;
     }
-    QSettings().setValue(lastChannelKey, static_cast<int>(entered.channel));
     QDialog::accept();
 }
 

@@ -43,6 +43,9 @@ public:
     void accept() override;
 
 private:
+    // A new conversation starts on the channel of the last one with that person (Email with a stranger).
+    void useUsualChannel(qint64 contactId);
+
     DatabaseSession& m_session;
     ContactPicker* m_contact = nullptr;
     QComboBox* m_channel = nullptr;
