@@ -193,6 +193,7 @@ Status CsvWriter::flush()
         data += written;
         left -= written;
     }
+    m_flushedBytes += m_buffer.size();
     m_buffer.resize(0);
     return {};
 }
@@ -200,6 +201,15 @@ Status CsvWriter::flush()
 Status CsvWriter::finish()
 {
     return flush();
+}
+
+Status CsvWriter::addFormattedRows(QByteArrayView rows, qint64 count)
+{
+    m_buffer.append(rows);
+    m_rows += count;
+    if (m_buffer.size() >= flushBytes)
+        return flush();
+    return {};
 }
 
 } // namespace rapport

@@ -47,8 +47,12 @@ public:
     Status endRow();
     // Writes out what is buffered; call once at the end.
     Status finish();
+    // Rows another CsvWriter formatted (complete, CRLF-ended), as they are.
+    Status addFormattedRows(QByteArrayView rows, qint64 count);
 
     qint64 rows() const { return m_rows; }
+    // Every byte of the rows so far, written out or still buffered.
+    qint64 bytesProduced() const { return m_flushedBytes + m_buffer.size(); }
 
     // Whether a spreadsheet could read this text cell as a formula, and the cell as it is written.
     static bool needsNeutralizing(QByteArrayView utf8);
@@ -63,6 +67,7 @@ private:
     QIODevice& m_device;
     QString m_sinkName;
     QByteArray m_buffer;
+    qint64 m_flushedBytes = 0;
     qint64 m_rows = 0;
     bool m_rowStarted = false;
 };

@@ -60,7 +60,9 @@ QStringList directionNames()
 std::optional<Channel> channelFromKey(const char* key)
 {
     for (int i = 0; key && i < channelCount; ++i) {
-        if (std::strcmp(key, channelKeys[static_cast<size_t>(i)]) == 0)
+        const char* candidate = channelKeys[static_cast<size_t>(i)];
+        // The first byte settles most comparisons of a log replay's millions of rows.
+        if (key[0] == candidate[0] && std::strcmp(key, candidate) == 0)
             return static_cast<Channel>(i);
     }
     return std::nullopt;
@@ -69,7 +71,8 @@ std::optional<Channel> channelFromKey(const char* key)
 std::optional<Direction> directionFromKey(const char* key)
 {
     for (int i = 0; key && i < directionCount; ++i) {
-        if (std::strcmp(key, directionKeys[static_cast<size_t>(i)]) == 0)
+        const char* candidate = directionKeys[static_cast<size_t>(i)];
+        if (key[0] == candidate[0] && std::strcmp(key, candidate) == 0)
             return static_cast<Direction>(i);
     }
     return std::nullopt;

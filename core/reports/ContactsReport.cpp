@@ -2,6 +2,7 @@
 #include "core/reports/ContactsReport.h"
 
 #include "core/csv/CsvWriter.h"
+#include "core/reports/ContactLists.h"
 #include "core/storage/SqliteStatement.h"
 
 namespace rapport {
@@ -25,34 +26,41 @@ Result<qint64> ContactsReport::write(CsvWriter& writer, const ProgressCallback& 
 {
     // Lists inside a cell are separated by "; " (Rapport's import splits on ';'), methods in the order
     // they were added, tags by name.
+    // The statements below read one snapshot, whatever other connections write meanwhile.
+    Transaction snapshot(database(), TransactionMode::Read);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
+    ContactLists lists(database());
+    if (Status started = lists.start(); !started)
+        return started.error();
     const std::string sql =
-        "SELECT c.id, c.display_name, c.given_name, c.family_name, c.organization, c.title, t.name,"
-        " (SELECT group_concat(name, '; ') FROM (SELECT g.name FROM contact_tags ct JOIN tags g"
-        "   ON g.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY g.name COLLATE NOCASE)),"
-        " c.cadence_days, c.archived,"
-        " (SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_methods"
-        "   WHERE contact_id = c.id AND kind = 'email' ORDER BY id)),"
-        " (SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_methods"
-        "   WHERE contact_id = c.id AND kind = 'phone' ORDER BY id)),"
-        " (SELECT group_concat(kind || ':' || value, '; ') FROM (SELECT kind, value FROM contact_methods"
-        "   WHERE contact_id = c.id AND kind <> 'email' AND kind <> 'phone' ORDER BY id)),"
-        " c.created_at, c.updated_at"
+        "SELECT c.id, c.display_name, c.given_name, c.family_name, c.organization, c.title,"
+        " t.name, c.cadence_days, c.archived, c.created_at, c.updated_at"
         " FROM contacts c LEFT JOIN team_members t ON t.id = c.owner_id WHERE 1" +
         scope().contactConditions("c.id", true) + " ORDER BY c.id";
-    return writeRows(
+    Status listed;
+    const Result<qint64> count = writeRows(
         writer, sql,
-        [](CsvWriter& out, const SqliteStatement& rows) {
-            out.addInteger(rows.columnInt64(0));
-            for (int column = 1; column <= 7; ++column)
+        [&lists, &listed](CsvWriter& out, const SqliteStatement& rows) {
+            const qint64 id = rows.columnInt64(0);
+            if (Status moved = lists.moveTo(id); !moved && listed)
+                listed = moved;
+            out.addInteger(id);
+            for (int column = 1; column <= 6; ++column)
                 out.addText(rows.columnView(column));
-            out.addNumber(rows.columnIsNull(8) ? std::nullopt : std::optional<double>(rows.columnDouble(8)));
-            out.addInteger(rows.columnInt64(9));
-            for (int column = 10; column <= 12; ++column)
-                out.addText(rows.columnView(column));
-            out.addMoment(rows.columnInt64(13));
-            out.addMoment(rows.columnInt64(14));
+            out.addText(QByteArrayView(lists.tags));
+            out.addNumber(rows.columnIsNull(7) ? std::nullopt : std::optional<double>(rows.columnDouble(7)));
+            out.addInteger(rows.columnInt64(8));
+            out.addText(QByteArrayView(lists.emails));
+            out.addText(QByteArrayView(lists.phones));
+            out.addText(QByteArrayView(lists.handles));
+            out.addMoment(rows.columnInt64(9));
+            out.addMoment(rows.columnInt64(10));
         },
         progressEvery, 0, progress);
+    if (!listed)
+        return listed.error();
+    return count;
 }
 
 } // namespace rapport

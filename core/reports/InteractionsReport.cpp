@@ -2,6 +2,7 @@
 #include "core/reports/InteractionsReport.h"
 
 #include "core/csv/CsvWriter.h"
+#include "core/csv/SortedCsvRows.h"
 #include "core/reports/ContactLabels.h"
 #include "core/storage/SqliteStatement.h"
 
@@ -23,6 +24,10 @@ QStringList InteractionsReport::columns() const
 
 Result<qint64> InteractionsReport::write(CsvWriter& writer, const ProgressCallback& progress)
 {
+    // The statements below read one snapshot, whatever other connections write meanwhile.
+    Transaction snapshot(database(), TransactionMode::Read);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
     const Result<ContactLabels> labels = ContactLabels::load(database());
     if (!labels)
         return labels.error();
@@ -38,25 +43,42 @@ Result<qint64> InteractionsReport::write(CsvWriter& writer, const ProgressCallba
         if (!count.ok())
             return Error::database(count.errorMessage());
     }
+    // No ORDER BY: the rows are read in storage order and put in time order by SortedCsvRows.
     const std::string sql = "SELECT i.id, i.contact_id, i.occurred_at, i.channel, i.direction, i.summary,"
                             " i.body, i.logged_by FROM interactions i WHERE 1" +
-                            conditions + " ORDER BY i.occurred_at, i.id";
-    const Result<qint64> count = writeRows(
-        writer, sql,
-        [&labels](CsvWriter& out, const SqliteStatement& rows) {
-            out.addInteger(rows.columnInt64(0));
-            labels->addContactCells(out, rows.columnInt64(1));
-            out.addMoment(rows.columnInt64(2));
-            out.addText(rows.columnView(3));
-            out.addText(rows.columnView(4));
-            out.addText(rows.columnView(5));
-            out.addText(rows.columnView(6));
-            labels->addMemberCell(out, rows, 7);
-        },
-        progressEvery, total, progress);
-    if (count)
-        reportProgress(progress, *count, total);
-    return count;
+                            conditions;
+    SqliteStatement rows(database().handle(), sql.c_str());
+    if (!rows.isValid())
+        return Error::database(rows.errorMessage());
+    scope().bind(rows);
+    SortedCsvRows sorted;
+    CsvWriter& out = sorted.cells();
+    while (rows.step()) {
+        const qint64 id = rows.columnInt64(0);
+        const qint64 occurredAt = rows.columnInt64(2);
+        out.addInteger(id);
+        labels->addContactCells(out, rows.columnInt64(1));
+        out.addMoment(occurredAt);
+        out.addText(rows.columnView(3));
+        out.addText(rows.columnView(4));
+        out.addText(rows.columnView(5));
+        out.addText(rows.columnView(6));
+        labels->addMemberCell(out, rows, 7);
+        if (Status ended = sorted.endRow({occurredAt, id}); !ended)
+            return ended.error();
+        if (sorted.rows() % progressEvery == 0 && !reportProgress(progress, sorted.rows(), total))
+            return Error::cancelled();
+    }
+    if (!rows.ok())
+        return Error::database(rows.errorMessage());
+    if (Status header = writer.writeHeader(columns()); !header)
+        return header.error();
+    if (Status written = sorted.writeTo(writer); !written)
+        return written.error();
+    if (Status finished = writer.finish(); !finished)
+        return finished.error();
+    reportProgress(progress, sorted.rows(), total);
+    return sorted.rows();
 }
 
 } // namespace rapport

@@ -20,6 +20,7 @@
 #include "tests/bench/ArchiveBench.h"
 #include "tests/bench/BenchmarkTable.h"
 #include "tests/bench/DatasetCopy.h"
+#include "tests/bench/ExportBench.h"
 #include "tests/bench/GuiStartup.h"
 
 #include <QCommandLineParser>
@@ -29,6 +30,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <cstdlib>
 
@@ -95,13 +98,10 @@ std::unique_ptr<Database> openDataset(const Dataset& dataset, const QString& wor
     return db;
 }
 
-// Runs the sqlite3 shell with these arguments, `script` on its stdin and its stdout into `output` (when
-// given); false when it is missing or fails.
-bool runSqlite3(const QStringList& arguments, const QByteArray& script = {}, const QString& output = {})
+// Runs the sqlite3 shell with these arguments and `script` on its stdin; false when it fails.
+bool runSqlite3(const QStringList& arguments, const QByteArray& script = {})
 {
     QProcess shell;
-    if (!output.isEmpty())
-        shell.setStandardOutputFile(output);
     shell.start(QStringLiteral("sqlite3"), arguments);
     if (!shell.waitForStarted())
         return false;
@@ -201,51 +201,10 @@ BenchmarkRow measureDashboard(Database& db, const ScoringSettings& settings, con
                          [&] { orDie(QStringLiteral("dashboard"), aggregator.compute(filter, now)); });
 }
 
-// The CSV rows: Rapport's own export and import against the sqlite3 shell doing the same work.
-void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, int runs, BenchmarkTable& table)
+// The CSV import row: Rapport's import against the sqlite3 shell doing the same work.
+void measureCsvImport(Database& db, const Dataset& dataset, const QString& workdir, int runs,
+                      BenchmarkTable& table)
 {
-    if (!runSqlite3({QStringLiteral("-version")})) {
-        out() << "rapport-bench: no sqlite3 shell, skipping the CSV rows" << Qt::endl;
-        return;
-    }
-    const QString exported = workdir + QStringLiteral("/export.csv");
-    // The interactions report's columns and order, computed by SQL: names and keys by join and subquery.
-    const QString sameColumns = QStringLiteral(
-        "SELECT i.id, i.contact_id, c.display_name, coalesce((SELECT m.value FROM contact_methods m"
-        " WHERE m.contact_id = i.contact_id AND m.kind = 'email' ORDER BY m.id LIMIT 1),"
-        " (SELECT m.kind || ':' || m.value FROM contact_methods m WHERE m.contact_id = i.contact_id"
-        " ORDER BY m.id LIMIT 1)), strftime('%Y-%m-%dT%H:%M:%SZ', i.occurred_at, 'unixepoch'), i.channel,"
-        " i.direction, i.summary, i.body, t.name FROM interactions i JOIN contacts c ON c.id = i.contact_id"
-        " LEFT JOIN team_members t ON t.id = i.logged_by ORDER BY i.occurred_at, i.id");
-    BenchmarkRow exportBaseline{
-        QStringLiteral("sqlite3 -csv of the same columns (baseline)"), {}, std::nullopt, {}};
-    BenchmarkRow exportRow{
-        QStringLiteral("export %1 interactions as CSV").arg(dataset.interactions), {}, std::nullopt, {}};
-    for (int run = 0; run < runs; ++run) {
-        QElapsedTimer timer;
-        timer.start();
-        if (!runSqlite3({QStringLiteral("-csv"), db.path(), sameColumns}, {}, exported))
-            die(QStringLiteral("sqlite3 -csv"), Error::database(QStringLiteral("failed")));
-        exportBaseline.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
-
-        timer.restart();
-        QFile file(exported);
-        if (!file.open(QIODevice::WriteOnly))
-            die(QStringLiteral("export"), Error::database(file.errorString()));
-        CsvWriter writer(file, exported);
-        const std::unique_ptr<Report> report =
-            orDie(QStringLiteral("export"), makeReport(ReportKind::Interactions, db, {}));
-        orDie(QStringLiteral("export"), report->write(writer));
-        file.close();
-        exportRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    }
-    QFile::remove(exported);
-    exportRow.target = 1.2 * exportBaseline.median();
-    exportBaseline.note = QStringLiteral("baseline; Rapport / sqlite3 = %1")
-                              .arg(exportRow.median() / exportBaseline.median(), 0, 'f', 2);
-    table.add(exportBaseline);
-    table.add(exportRow);
-
     const qint64 importRows = dataset.interactions / 5;
     const QString importFile = workdir + QStringLiteral("/import-%1.csv").arg(importRows);
     if (!QFile::exists(importFile))
@@ -291,6 +250,104 @@ void measureCsv(Database& db, const Dataset& dataset, const QString& workdir, in
     table.add(importRow);
 }
 
+// Today's plan and the Reach out list, from the score board in memory as in the GUI.
+void measurePlans(Database& db, const ScoreBoard& board, const ScoringSettings& settings, qint64 now,
+                  int runs, BenchmarkTable& table)
+{
+    table.measure(QStringLiteral("plan Today: follow-ups due and 10 suggestions (score board in memory)"),
+                  runs, 100.0, [&] {
+                      TodayOptions options;
+                      options.now = now;
+                      const TodayPlan plan =
+                          orDie(QStringLiteral("today"), planToday(db, board, settings, options));
+                      if (plan.reachOut.empty())
+                          die(QStringLiteral("today"), Error::database(QStringLiteral("nothing suggested")));
+                  });
+    table.measure(QStringLiteral("list Reach out: every overdue contact, most overdue first (score board in "
+                                 "memory)"),
+                  runs, 100.0, [&] {
+                      const ReachOutList list =
+                          orDie(QStringLiteral("reach out"), listReachOut(db, board, settings, {}, now));
+                      if (list.entries.empty())
+                          die(QStringLiteral("reach out"), Error::database(QStringLiteral("nobody overdue")));
+                  });
+}
+
+qint64 contactCount(Database& db)
+{
+    return orDie(QStringLiteral("count"), db.scalar(QStringLiteral("SELECT count(*) FROM contacts")))
+        .toLongLong();
+}
+
+// Conversations logged one by one with random contacts, then removed again.
+void measureLogging(Database& db, ScoringEngine& engine, qint64 now, int runs, BenchmarkTable& table)
+{
+    const qint64 contacts = contactCount(db);
+    QRandomGenerator random(7);
+    QList<qint64> logged;
+    ConversationLog conversations(db, engine);
+    BenchmarkRow logRow{QStringLiteral("log one interaction (write, rescore, commit)"), {}, 2.0, {}};
+    for (int i = 0; i < runs * 30; ++i) {
+        Interaction interaction;
+        interaction.contactId = 1 + static_cast<qint64>(random.bounded(static_cast<quint64>(contacts)));
+        interaction.occurredAt = now;
+        interaction.channel = Channel::Chat;
+        interaction.direction = Direction::Inbound;
+        interaction.summary = QStringLiteral("Benchmark conversation");
+        QElapsedTimer timer;
+        timer.start();
+        logged << orDie(QStringLiteral("log"), conversations.log(interaction));
+        logRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+    table.add(logRow);
+    for (const qint64 id : std::as_const(logged))
+        orDie(QStringLiteral("undo benchmark log"), conversations.remove(id));
+}
+
+void measureSearch(Database& db, int runs, BenchmarkTable& table)
+{
+    SearchIndex search(db);
+    const QStringList words{QStringLiteral("roadmap"), QStringLiteral("garcía"), QStringLiteral("hackathon"),
+                            QStringLiteral("nguyen"), QStringLiteral("sponsorship")};
+    int word = 0;
+    table.measure(QStringLiteral("full-text search, one word"), runs, 50.0, [&] {
+        orDie(QStringLiteral("search"), search.findContacts(words[word++ % words.size()]));
+    });
+}
+
+void measureDuplicates(Database& db, int runs, BenchmarkTable& table)
+{
+    table.measure(
+        QStringLiteral("find duplicate candidates among %1 contacts").arg(contactCount(db)), runs, 2000.0,
+        [&] {
+            const DuplicateReport found =
+                orDie(QStringLiteral("duplicates"), DuplicateFinder(db, QStringLiteral("US")).find());
+            if (found.pairs.empty())
+                die(QStringLiteral("duplicates"), Error::database(QStringLiteral("no pairs found")));
+        });
+}
+
+// The groups of rows --only chooses from, in the order they run.
+const QStringList benchmarkGroups{
+    QStringLiteral("scores"),   QStringLiteral("plans"),      QStringLiteral("log"),
+    QStringLiteral("search"),   QStringLiteral("duplicates"), QStringLiteral("csv"),
+    QStringLiteral("archives"), QStringLiteral("dashboard"),  QStringLiteral("startup")};
+
+// Every group when `only` is empty; an error naming an unknown one.
+Result<QSet<QString>> chosenGroups(const QString& only)
+{
+    if (only.isEmpty())
+        return QSet<QString>(benchmarkGroups.cbegin(), benchmarkGroups.cend());
+    QSet<QString> chosen;
+    for (const QString& group : only.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!benchmarkGroups.contains(group.trimmed()))
+            return Error::badInput(QStringLiteral("--only: unknown group '%1' (one of %2)")
+                                       .arg(group, benchmarkGroups.join(QStringLiteral(", "))));
+        chosen.insert(group.trimmed());
+    }
+    return chosen;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -326,6 +383,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("slack-messages"),
          QStringLiteral("Messages in the generated Slack export (default 1000000; 0 leaves it out)."),
          QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("only"),
+                      QStringLiteral("Only these groups of rows, comma-separated: %1 (default all).")
+                          .arg(benchmarkGroups.join(QStringLiteral(", "))),
+                      QStringLiteral("GROUPS")});
     parser.process(app);
 
     const QString datasetName = parser.value(QStringLiteral("dataset"));
@@ -338,107 +399,100 @@ int main(int argc, char* argv[])
     const QString workdir = parser.value(QStringLiteral("workdir"));
     QDir().mkpath(workdir);
 
+    const Result<QSet<QString>> groups = chosenGroups(parser.value(QStringLiteral("only")));
+    if (!groups) {
+        out() << "rapport-bench: " << groups.error().message << Qt::endl;
+        return 1;
+    }
+    const auto wants = [&groups](const char* group) {
+        return groups->contains(QLatin1String(group));
+    };
+
     BenchmarkTable table;
     std::unique_ptr<Database> db = openDataset(dataset, workdir, table);
     ScoringEngine engine = orDie(QStringLiteral("scoring"), ScoringEngine::open(*db));
     const qint64 now = Clock::nowSeconds();
 
     std::optional<ScoreBoard> board;
-    table.measure(QStringLiteral("load the score board (all contacts' score inputs, cold)"), runs,
-                  std::nullopt, [&] { board = orDie(QStringLiteral("score board"), ScoreBoard::load(*db)); });
-    table.measure(QStringLiteral("read scores of all contacts (score board)"), runs, 50.0, [&] {
-        const QList<ContactScore> scores = board->scoresAt(now, engine.settings());
-        if (scores.isEmpty())
-            die(QStringLiteral("scores"), Error::database(QStringLiteral("no contacts")));
-    });
-    table.measure(QStringLiteral("plan Today: follow-ups due and 10 suggestions (score board in memory)"),
-                  runs, 100.0, [&] {
-                      TodayOptions options;
-                      options.now = now;
-                      const TodayPlan plan =
-                          orDie(QStringLiteral("today"), planToday(*db, *board, engine.settings(), options));
-                      if (plan.reachOut.empty())
-                          die(QStringLiteral("today"), Error::database(QStringLiteral("nothing suggested")));
-                  });
-    table.measure(QStringLiteral("list Reach out: every overdue contact, most overdue first (score board in "
-                                 "memory)"),
-                  runs, 100.0, [&] {
-                      const ReachOutList list = orDie(QStringLiteral("reach out"),
-                                                      listReachOut(*db, *board, engine.settings(), {}, now));
-                      if (list.entries.empty())
-                          die(QStringLiteral("reach out"), Error::database(QStringLiteral("nobody overdue")));
-                  });
-    table.measure(QStringLiteral("read scores of all contacts with Δ30/Δ90 (log pass)"), std::min(runs, 3),
-                  std::nullopt, [&] { orDie(QStringLiteral("scores"), engine.scoreAll(now, true)); });
-    table.measure(QStringLiteral("rebuild all scoring state from the log"), std::min(runs, 5), 5000.0,
-                  [&] { orDie(QStringLiteral("rebuild"), engine.rebuildAll()); });
-
-    const qint64 contactCount =
-        orDie(QStringLiteral("count"), db->scalar(QStringLiteral("SELECT count(*) FROM contacts")))
-            .toLongLong();
-    QRandomGenerator random(7);
-    QList<qint64> logged;
-    ConversationLog conversations(*db, engine);
-    BenchmarkRow logRow{QStringLiteral("log one interaction (write, rescore, commit)"), {}, 2.0, {}};
-    for (int i = 0; i < runs * 30; ++i) {
-        Interaction interaction;
-        interaction.contactId = 1 + static_cast<qint64>(random.bounded(static_cast<quint64>(contactCount)));
-        interaction.occurredAt = now;
-        interaction.channel = Channel::Chat;
-        interaction.direction = Direction::Inbound;
-        interaction.summary = QStringLiteral("Benchmark conversation");
-        QElapsedTimer timer;
-        timer.start();
-        logged << orDie(QStringLiteral("log"), conversations.log(interaction));
-        logRow.values << static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    }
-    table.add(logRow);
-    for (const qint64 id : std::as_const(logged))
-        orDie(QStringLiteral("undo benchmark log"), conversations.remove(id));
-
-    SearchIndex search(*db);
-    const QStringList words{QStringLiteral("roadmap"), QStringLiteral("garcía"), QStringLiteral("hackathon"),
-                            QStringLiteral("nguyen"), QStringLiteral("sponsorship")};
-    int word = 0;
-    table.measure(QStringLiteral("full-text search, one word"), runs, 50.0, [&] {
-        orDie(QStringLiteral("search"), search.findContacts(words[word++ % words.size()]));
-    });
-
-    table.measure(
-        QStringLiteral("find duplicate candidates among %1 contacts").arg(contactCount), runs, 2000.0, [&] {
-            const DuplicateReport found =
-                orDie(QStringLiteral("duplicates"), DuplicateFinder(*db, QStringLiteral("US")).find());
-            if (found.pairs.empty())
-                die(QStringLiteral("duplicates"), Error::database(QStringLiteral("no pairs found")));
+    const auto loadBoard = [&] {
+        board = orDie(QStringLiteral("score board"), ScoreBoard::load(*db));
+    };
+    if (wants("scores")) {
+        table.measure(QStringLiteral("load the score board (all contacts' score inputs, cold)"), runs,
+                      std::nullopt, loadBoard);
+        table.measure(QStringLiteral("read scores of all contacts (score board)"), runs, 50.0, [&] {
+            const QList<ContactScore> scores = board->scoresAt(now, engine.settings());
+            if (scores.isEmpty())
+                die(QStringLiteral("scores"), Error::database(QStringLiteral("no contacts")));
         });
+    }
+    if (wants("plans")) {
+        if (!board)
+            loadBoard();
+        measurePlans(*db, *board, engine.settings(), now, runs, table);
+    }
+    if (wants("scores")) {
+        table.measure(QStringLiteral("read scores of all contacts with Δ30/Δ90 (log pass)"),
+                      std::min(runs, 3), std::nullopt,
+                      [&] { orDie(QStringLiteral("scores"), engine.scoreAll(now, true)); });
+        table.measure(QStringLiteral("rebuild all scoring state from the log"), std::min(runs, 5), 5000.0,
+                      [&] { orDie(QStringLiteral("rebuild"), engine.rebuildAll()); });
+    }
+    if (wants("log"))
+        measureLogging(*db, engine, now, runs, table);
+    if (wants("search"))
+        measureSearch(*db, runs, table);
+    if (wants("duplicates"))
+        measureDuplicates(*db, runs, table);
 
-    measureCsv(*db, dataset, workdir, std::min(runs, 3), table);
-    ArchiveBenchOptions archives;
-    archives.workdir = workdir;
-    archives.app = parser.value(QStringLiteral("app"));
-    archives.mboxBytes = parser.value(QStringLiteral("mbox-megabytes")).toLongLong() << 20;
-    archives.slackMessages = parser.value(QStringLiteral("slack-messages")).toLongLong();
-    archives.runs = std::min(runs, 3);
-    orDie(QStringLiteral("conversation import"), measureArchives(*db, archives, table));
-    const BenchmarkRow dashboard =
-        measureDashboard(*db, engine.settings(), QString::fromLatin1(dataset.name), now, runs, table);
+    if (wants("csv")) {
+        const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        if (sqlite.isEmpty()) {
+            out() << "rapport-bench: no sqlite3 shell, skipping the CSV rows" << Qt::endl;
+        } else {
+            ExportBenchOptions exports;
+            exports.workdir = workdir;
+            exports.app = parser.value(QStringLiteral("app"));
+            exports.sqlite = sqlite;
+            exports.runs = std::min(runs, 3);
+            orDie(QStringLiteral("export"), measureExports(*db, exports, table));
+            measureCsvImport(*db, dataset, workdir, std::min(runs, 3), table);
+        }
+    }
+    if (wants("archives")) {
+        ArchiveBenchOptions archives;
+        archives.workdir = workdir;
+        archives.app = parser.value(QStringLiteral("app"));
+        archives.mboxBytes = parser.value(QStringLiteral("mbox-megabytes")).toLongLong() << 20;
+        archives.slackMessages = parser.value(QStringLiteral("slack-messages")).toLongLong();
+        archives.runs = std::min(runs, 3);
+        orDie(QStringLiteral("conversation import"), measureArchives(*db, archives, table));
+    }
+    std::optional<BenchmarkRow> dashboard;
+    if (wants("dashboard"))
+        dashboard =
+            measureDashboard(*db, engine.settings(), QString::fromLatin1(dataset.name), now, runs, table);
 
-    const QString appBinary = parser.value(QStringLiteral("app"));
-    const QString label = QString::fromLatin1(dataset.name);
-    const StartupRows startup = measureStartup(appBinary, db->path(), label, runs);
-    table.add(startup.firstPaint);
-    table.add(startup.memory);
-    if (&dataset == &large && !parser.isSet(QStringLiteral("no-scaling"))) {
-        const std::unique_ptr<Database> shortLog = openDataset(largeShortLog, workdir, table);
-        const StartupRows shortStartup =
-            measureStartup(appBinary, shortLog->path(), QString::fromLatin1(largeShortLog.name), runs);
-        table.add(shortStartup.firstPaint);
-        table.add(ratioRow(QStringLiteral("start-up time, 5M vs 1M interactions"), startup.firstPaint,
-                           shortStartup.firstPaint, 1.3));
-        const BenchmarkRow shortDashboard = measureDashboard(
-            *shortLog, engine.settings(), QString::fromLatin1(largeShortLog.name), now, runs, table);
-        table.add(ratioRow(QStringLiteral("dashboard compute time, 5M vs 1M interactions"), dashboard,
-                           shortDashboard, 1.3));
+    if (wants("startup")) {
+        const QString appBinary = parser.value(QStringLiteral("app"));
+        const StartupRows startup =
+            measureStartup(appBinary, db->path(), QString::fromLatin1(dataset.name), runs);
+        table.add(startup.firstPaint);
+        table.add(startup.memory);
+        if (&dataset == &large && !parser.isSet(QStringLiteral("no-scaling"))) {
+            const std::unique_ptr<Database> shortLog = openDataset(largeShortLog, workdir, table);
+            const StartupRows shortStartup =
+                measureStartup(appBinary, shortLog->path(), QString::fromLatin1(largeShortLog.name), runs);
+            table.add(shortStartup.firstPaint);
+            table.add(ratioRow(QStringLiteral("start-up time, 5M vs 1M interactions"), startup.firstPaint,
+                               shortStartup.firstPaint, 1.3));
+            if (dashboard) {
+                const BenchmarkRow shortDashboard = measureDashboard(
+                    *shortLog, engine.settings(), QString::fromLatin1(largeShortLog.name), now, runs, table);
+                table.add(ratioRow(QStringLiteral("dashboard compute time, 5M vs 1M interactions"),
+                                   *dashboard, shortDashboard, 1.3));
+            }
+        }
     }
 
     out() << "\nRapport benchmark, " << dataset.name << " dataset (" << dataset.contacts << " contacts, "
