@@ -17,8 +17,9 @@ packages=(
     libphonenumber-dev
     # conversation archives: MIME mail (mbox, .eml) and zipped chat exports read in place
     libgmime-3.0-dev libzip-dev
-    # headless GUI runs and screenshots, fonts for the UI
-    xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # headless GUI runs and screenshots, fonts for the UI (a small CJK font, so that Chinese, Japanese and
+    # Korean names in the screenshots are not boxes)
+    xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji fonts-wqy-microhei
     # fuzz targets (tests/fuzz): Clang 14 and its libFuzzer runtime
     clang-14 libclang-rt-14-dev
     # packaging checks

@@ -7,8 +7,8 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/TrustNoteRepository.h"
-#include "tests/support/UiFixture.h"
 #include "tests/support/ModelChecks.h"
+#include "tests/support/UiFixture.h"
 #include "ui/contacts/ContactFilterModel.h"
 
 #include <QSignalSpy>

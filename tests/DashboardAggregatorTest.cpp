@@ -196,14 +196,14 @@ TEST_CASE("Dashboard owners and filters change the numbers", "[dashboard][aggreg
     ExampleTeam team;
 
     const DashboardData all = team.compute(last90);
-    REQUIRE(all.owners.size() == 3); // Unowned (N), Ada, Grace
+    REQUIRE(all.owners.size() == 3); // Nobody (N), Ada, Grace
     const auto owner = [&](qint64 id) -> const OwnerHealth& {
         const auto found = std::find_if(all.owners.begin(), all.owners.end(),
                                         [&](const OwnerHealth& o) { return o.ownerId == id; });
         REQUIRE(found != all.owners.end());
         return *found;
     };
-    CHECK(owner(0).name == QStringLiteral("Unowned"));
+    CHECK(owner(0).name == QStringLiteral("Nobody"));
     CHECK(owner(0).bands[static_cast<size_t>(Band::NoHistory)] == 1);
     CHECK_FALSE(owner(0).averageScore.has_value());
     CHECK(owner(team.ada).name == QStringLiteral("Ada"));

@@ -4,9 +4,10 @@
 // history is reported; and a screenshot for the README.
 #include "ui/dashboard/DashboardPage.h"
 
+#include "core/base/Clock.h"
 #include "core/dashboard/HealthHistory.h"
-#include "tests/support/UiFixture.h"
 #include "tests/support/ModelChecks.h"
+#include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardContactsModel.h"
 
@@ -133,6 +134,17 @@ TEST_CASE("Dashboard filters change every number at once", "[ui][dashboard]")
     CHECK(custom.filter.start == testNow - 31 * daySeconds);
     CHECK(custom.filter.end == testNow);
     CHECK(custom.kpis.conversations < all.kpis.conversations);
+
+    // The end cannot come before the start: a later start takes the end along, an earlier end is refused.
+    from->setDate(QDate(2026, 5, 25));
+    CHECK(to->date() == QDate(2026, 5, 31));
+    to->setDate(QDate(2026, 5, 10));
+    CHECK(to->date() == QDate(2026, 5, 25));
+    from->setDate(QDate(2026, 5, 28));
+    CHECK(to->date() == QDate(2026, 5, 28));
+    page.computation()->waitForFinished();
+    CHECK(page.data().filter.start == page.data().filter.end - daySeconds);
+    CHECK(to->maximumDate() == Clock::nowUtc().date());
 }
 
 TEST_CASE("A click on a dashboard band lists that band's contacts", "[ui][dashboard]")

@@ -13,6 +13,7 @@
 #include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/contacts/ContactsPage.h"
+#include "ui/dashboard/DashboardPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -289,6 +290,42 @@ TEST_CASE("File > Export opens on the contact list's tag filter", "[ui][export]"
         CHECK(dialog.filter().owner.isEmpty());
         dialog.reject();
     });
+    action->trigger();
+    REQUIRE(visit->completed());
+}
+
+TEST_CASE("File > Export from the dashboard opens on its owner, tag and period", "[ui][export][dashboard]")
+{
+    UiFixture fixture;
+    ui::MainWindow window(fixture.openDatabase());
+    window.session()->waitForScores();
+    window.showPage(2);
+    ui::DashboardPage& dashboard = *window.dashboardPage();
+    REQUIRE(dashboard.ownerFilter()->count() > 2);
+    dashboard.ownerFilter()->setCurrentIndex(dashboard.ownerFilter()->count() - 1); // a team member
+    dashboard.periodFilter()->setCurrentIndex(
+        dashboard.periodFilter()->findData(static_cast<int>(DashboardPeriod::Last30Days)));
+    const DashboardFilter shown = dashboard.filter();
+    QAction* action = nullptr;
+    for (QAction* each : window.findChildren<QAction*>()) {
+        if (each->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+E")))
+            action = each;
+    }
+    REQUIRE(action != nullptr);
+    auto visit = whenDialogOpens<ExportDialog>(
+        [owner = dashboard.ownerFilter()->currentText(), shown](ExportDialog& dialog) {
+            const ReportFilter filter = dialog.filter();
+            CHECK(filter.owner == owner);
+            CHECK(filter.tag.isEmpty());
+            // Whole days: the dashboard's first day to its last.
+            REQUIRE(filter.since);
+            REQUIRE(filter.until);
+            CHECK(*filter.since <= shown.start);
+            CHECK(shown.start - *filter.since < 86400);
+            CHECK(*filter.until >= shown.end);
+            CHECK(*filter.until - shown.end < 86400);
+            dialog.reject();
+        });
     action->trigger();
     REQUIRE(visit->completed());
 }

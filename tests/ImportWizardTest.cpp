@@ -6,8 +6,8 @@
 
 #include "core/storage/ContactRepository.h"
 #include "tests/support/CsvSupport.h"
-#include "tests/support/UiFixture.h"
 #include "tests/support/ModelChecks.h"
+#include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/contacts/ContactTableModel.h"
 #include "ui/contacts/ContactsPage.h"

@@ -8,8 +8,9 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TrustNoteRepository.h"
-#include "tests/support/UiFixture.h"
 #include "tests/support/ModelChecks.h"
+#include "tests/support/UiFixture.h"
+#include "ui/ShortcutsDialog.h"
 #include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactEditDialog.h"
 #include "ui/contacts/ContactFilterModel.h"
@@ -39,6 +40,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace rapport;
 using namespace rapport::test;
@@ -119,11 +121,16 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
     REQUIRE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     CHECK(require(TrustNoteRepository(db).latestTrustLevel(target)) != std::optional<int>(5));
+    CHECK(window.statusBar()->currentMessage().startsWith(QStringLiteral("Undone: ")));
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     CHECK(interactionCount(db) == before);
     CHECK(contacts.detailPanel()->explanationText() == explanationBefore);
+    const QString undoneLog = window.statusBar()->currentMessage();
+    CHECK(undoneLog.startsWith(QStringLiteral("Undone: ")));
     window.session()->undoStack()->redo();
     CHECK(interactionCount(db) == before + 1);
+    CHECK(window.statusBar()->currentMessage() ==
+          QStringLiteral("Redone: %1.").arg(window.session()->undoStack()->undoText()));
     CHECK(contacts.detailPanel()->explanationText().startsWith(QStringLiteral("Last contact today")));
 }
 
@@ -413,4 +420,40 @@ TEST_CASE("What another program commits shows up in the open window by itself", 
     QObject::connect(window.session(), &ui::DatabaseSession::contactsReset, [&reset] { reset = true; });
     window.session()->checkForOutsideChanges();
     CHECK_FALSE(reset);
+}
+
+TEST_CASE("Help > Keyboard shortcuts lists every menu command that has one, by menu", "[ui][help]")
+{
+    UiFixture fixture;
+    const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
+    MainWindow& window = *shown;
+    QAction* open = nullptr;
+    for (QAction* each : window.findChildren<QAction*>()) {
+        if (each->text() == QStringLiteral("&Keyboard shortcuts"))
+            open = each;
+    }
+    REQUIRE(open != nullptr);
+    CHECK(open->shortcut() == QKeySequence(QStringLiteral("Ctrl+/")));
+    auto visit = whenDialogOpens<ui::ShortcutsDialog>([](ui::ShortcutsDialog& dialog) {
+        QTreeWidget& list = *dialog.list();
+        QStringList menus;
+        QHash<QString, QString> keys;
+        for (int top = 0; top < list.topLevelItemCount(); ++top) {
+            const QTreeWidgetItem* menu = list.topLevelItem(top);
+            menus << menu->text(0);
+            for (int row = 0; row < menu->childCount(); ++row)
+                keys.insert(menu->child(row)->text(0), menu->child(row)->text(1));
+        }
+        CHECK(menus.contains(QStringLiteral("File")));
+        CHECK(menus.contains(QStringLiteral("Edit")));
+        CHECK(keys.value(QStringLiteral("Export…")) ==
+              QKeySequence(QStringLiteral("Ctrl+Shift+E")).toString(QKeySequence::NativeText));
+        CHECK(keys.value(QStringLiteral("Keyboard shortcuts")) ==
+              QKeySequence(QStringLiteral("Ctrl+/")).toString(QKeySequence::NativeText));
+        CHECK_FALSE(keys.contains(QStringLiteral("About Rapport"))); // no shortcut, not listed
+        UiFixture::saveScreenshot(dialog, QStringLiteral("keyboard-shortcuts"));
+        dialog.reject();
+    });
+    open->trigger();
+    REQUIRE(visit->completed());
 }

@@ -298,8 +298,9 @@ TEST_CASE("A Slack user with neither a name nor an address is left out for that 
     ExportFiles files = workspace();
     for (auto& [name, bytes] : files) {
         if (name == QLatin1String("users.json"))
-            bytes.replace(R"("id": "U3", "name": "bob", "profile": {"real_name": "Bob", "display_name": "bobby"})",
-                          R"("id": "U3", "profile": {})");
+            bytes.replace(
+                R"("id": "U3", "name": "bob", "profile": {"real_name": "Bob", "display_name": "bobby"})",
+                R"("id": "U3", "profile": {})");
     }
     const ConversationReport report = importSlack(temp, folderOf(temp, files));
     CHECK(report.skippedPeople.value(QStringLiteral("no address or handle in the archive")) == 1);

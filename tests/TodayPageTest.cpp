@@ -5,8 +5,8 @@
 
 #include "core/services/ConversationLog.h"
 #include "core/storage/FollowUpRepository.h"
-#include "tests/support/UiFixture.h"
 #include "tests/support/ModelChecks.h"
+#include "tests/support/UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/reachout/OverdueContactsModel.h"
 #include "ui/reachout/ReachOutPage.h"

@@ -43,7 +43,8 @@ std::shared_ptr<const DialogVisit> whenLogDialogOpens()
     return whenDialogOpens<ui::LogConversationDialog>([](ui::LogConversationDialog& dialog) {
         auto* channel = dialog.findChildren<QComboBox*>().at(0);
         channel->setCurrentIndex(channel->findData(static_cast<int>(Channel::Call)));
-        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("summary")), QStringLiteral("Planned the launch"));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("summary")),
+                         QStringLiteral("Planned the launch"));
         dialog.accept();
     });
 }

@@ -5,6 +5,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "ui/AboutDialog.h"
+#include "ui/ShortcutsDialog.h"
 #include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactEditDialog.h"
 #include "ui/contacts/ContactTableModel.h"
@@ -35,10 +36,12 @@
 #include "ui/undo/ConversationCommands.h"
 #include "ui/undo/FollowUpCommands.h"
 #include "ui/undo/TrustNoteCommands.h"
+#include "ui/widgets/FilterChoices.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -50,6 +53,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 
@@ -208,6 +212,9 @@ void MainWindow::createActions()
     outsideChanges->start();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(tr("Ctrl+/")), this,
+                    [this] { ShortcutsDialog(*menuBar(), this).exec(); });
+    help->addSeparator();
     help->addAction(tr("&About Rapport"), this, [this] { AboutDialog(this).exec(); });
 
     QToolBar* toolbar = addToolBar(tr("Main"));
@@ -292,6 +299,14 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         updateStatus();
     });
 
+    connect(m_session.get(), &DatabaseSession::undone, this, [this](const QString& text) {
+        statusBar()->showMessage(
+            tr("Undone: %1. Redo with %2.")
+                .arg(text, QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)),
+            8000);
+    });
+    connect(m_session.get(), &DatabaseSession::redone, this,
+            [this](const QString& text) { statusBar()->showMessage(tr("Redone: %1.").arg(text), 8000); });
     m_undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
@@ -564,7 +579,16 @@ void MainWindow::exportReport()
 {
     if (!m_session)
         return;
-    ExportDialog dialog(*m_session, m_contacts->ownerFilterName(), m_contacts->tagFilterName(), this);
+    // From the dashboard, the export covers what it shows: its owner, tag and period.
+    const bool fromDashboard = currentPage() == DashboardPageIndex;
+    ExportDialog dialog(
+        *m_session, fromDashboard ? chosenName(*m_dashboard->ownerFilter()) : m_contacts->ownerFilterName(),
+        fromDashboard ? chosenName(*m_dashboard->tagFilter()) : m_contacts->tagFilterName(), this);
+    if (fromDashboard) {
+        const DashboardFilter shown = m_dashboard->filter();
+        dialog.setPeriod(QDateTime::fromSecsSinceEpoch(shown.start, QTimeZone::utc()).date(),
+                         QDateTime::fromSecsSinceEpoch(shown.end - 1, QTimeZone::utc()).date());
+    }
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(dialog.resultMessage(), 8000);
 }

@@ -317,7 +317,7 @@ Result<DashboardData> DashboardAggregator::compute(const DashboardFilter& filter
     for (const TeamMember& member : *members)
         names.insert(member.id, member.name);
     for (auto& [id, owner] : owners) {
-        owner.first.name = id == 0 ? QStringLiteral("Unowned") : names.value(id);
+        owner.first.name = id == 0 ? QStringLiteral("Nobody") : names.value(id); // as the owner boxes say
         owner.first.averageScore = average(owner.second, owner.first.scored);
         data.owners.push_back(owner.first);
     }

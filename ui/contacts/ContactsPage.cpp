@@ -325,12 +325,12 @@ void ContactsPage::findDuplicates()
 
 QString ContactsPage::ownerFilterName() const
 {
-    return m_owner->currentData().toLongLong() > 0 ? m_owner->currentText() : QString();
+    return chosenName(*m_owner);
 }
 
 QString ContactsPage::tagFilterName() const
 {
-    return m_tag->currentData().toLongLong() > 0 ? m_tag->currentText() : QString();
+    return chosenName(*m_tag);
 }
 
 void ContactsPage::fillFilterChoices()

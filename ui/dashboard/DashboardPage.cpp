@@ -141,6 +141,11 @@ QWidget* DashboardPage::createFilters()
     m_to = new QDateEdit(today, bar);
     m_from->setObjectName(QStringLiteral("dashboardFrom"));
     m_to->setObjectName(QStringLiteral("dashboardTo"));
+    // The period cannot end before it starts, nor reach past today: the end date follows a later start.
+    m_from->setMaximumDate(today);
+    m_to->setMaximumDate(today);
+    m_to->setMinimumDate(m_from->date());
+    connect(m_from, &QDateEdit::dateChanged, m_to, &QDateEdit::setMinimumDate);
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));

@@ -214,6 +214,14 @@ void ExportDialog::showChoice()
                                "is UTF-8 CSV with ISO 8601 dates."));
 }
 
+void ExportDialog::setPeriod(const QDate& from, const QDate& until)
+{
+    m_sinceEnabled->setChecked(true);
+    m_since->setDate(from);
+    m_untilEnabled->setChecked(true);
+    m_until->setDate(until);
+}
+
 ReportFilter ExportDialog::filter() const
 {
     ReportFilter filter;

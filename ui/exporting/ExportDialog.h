@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDate;
 class QDateEdit;
 class QDialogButtonBox;
 class QFormLayout;
@@ -37,6 +38,8 @@ public:
                  QWidget* parent = nullptr);
     ~ExportDialog() override;
 
+    // Starts the period at `from` and ends it with `until` (both days included).
+    void setPeriod(const QDate& from, const QDate& until);
     // The filter the form describes.
     ReportFilter filter() const;
     // The CSV report chosen, or nullopt for the contacts as vCard.

@@ -67,6 +67,9 @@ signals:
     void contactsReset();
     void scoresLoaded();
     void errorOccurred(const QString& message);
+    // An undo or redo of the step named `text` was written (not the edit itself, nor a failed one).
+    void undone(const QString& text);
+    void redone(const QString& text);
 
 private:
     DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent);

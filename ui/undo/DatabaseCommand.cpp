@@ -69,6 +69,8 @@ void DatabaseCommand::redo()
     const ChangeSourceScope redoing(m_session.database(), ChangeSource::Redo);
     if (const Status applied = apply(); !applied)
         fail(applied.error());
+    else
+        emit m_session.redone(text());
 }
 
 void DatabaseCommand::undo()
@@ -81,6 +83,8 @@ void DatabaseCommand::undo()
     const ChangeSourceScope undoing(m_session.database(), ChangeSource::Undo);
     if (const Status reverted = revert(); !reverted)
         fail(reverted.error());
+    else
+        emit m_session.undone(text());
 }
 
 Status DatabaseCommand::historyBroken(const Error& error)

@@ -48,4 +48,9 @@ std::optional<qint64> chosenId(const QComboBox& box)
     return value == anyChoice ? std::nullopt : std::optional<qint64>(value);
 }
 
+QString chosenName(const QComboBox& box)
+{
+    return box.currentData().toLongLong() > 0 ? box.currentText() : QString();
+}
+
 } // namespace rapport::ui

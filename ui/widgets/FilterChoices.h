@@ -5,6 +5,7 @@
 
 #include "core/storage/Database.h"
 
+#include <QString>
 #include <optional>
 
 class QComboBox;
@@ -19,5 +20,7 @@ void fillOwnerAndTagChoices(Database& db, QComboBox& owner, QComboBox& tag);
 
 // The id chosen in a filter box (0 for "Nobody"), none for "All …".
 std::optional<qint64> chosenId(const QComboBox& box);
+// The name of the team member or tag chosen, empty for "All …" and "Nobody": what File > Export starts from.
+QString chosenName(const QComboBox& box);
 
 } // namespace rapport::ui
