@@ -15,6 +15,7 @@
 #include "ui/session/DatabaseSession.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QItemSelectionModel>
@@ -61,12 +62,26 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     session.setCurrentMemberId(require(TeamMemberRepository(db).ensure(QStringLiteral("Tagging Member"))));
     QList<qint64> ids = selectFirstRows(page, 5);
     REQUIRE(page.addTagToSelection(QStringLiteral("summit-2026")));
+    // Written off the UI thread: the stack has it once the job is done.
+    CHECK(session.isBusy());
+    CHECK(undo.count() == 0);
+    session.waitForJob();
     CHECK(undo.count() == 1);
     // The same people stay selected for the next edit.
     CHECK(page.selectedContactIds() == ids);
     for (const qint64 id : ids)
         CHECK(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
-    undo.undo();
+    auto* undoAction = window.findChild<QAction*>(QStringLiteral("undoAction"));
+    REQUIRE(undoAction != nullptr);
+    CHECK(undoAction->text() == QStringLiteral("&Undo Tag 5 contacts as summit-2026"));
+    undoAction->trigger();
+    // The undo runs as a job too; until it is done, nothing else may step the stack.
+    CHECK(session.isBusy());
+    CHECK_FALSE(undoAction->isEnabled());
+    CHECK(undo.index() == 1);
+    session.waitForJob();
+    CHECK(undo.index() == 0);
+    CHECK(undoAction->text() == QStringLiteral("&Undo"));
     for (const qint64 id : ids)
         CHECK_FALSE(require(TagRepository(db).tagsOf(id)).contains(QStringLiteral("summit-2026")));
     // The edit and its undo ran on a worker's connection, which carried who "I am" is; both are recorded.
@@ -86,9 +101,10 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     for (const qint64 id : ids)
         before.insert(id, require(ContactRepository(db).get(id)).ownerId);
     REQUIRE(page.assignOwnerToSelection(owner));
+    session.waitForJob();
     for (const qint64 id : ids)
         CHECK(require(ContactRepository(db).get(id)).ownerId == std::optional<qint64>(owner));
-    undo.undo();
+    undoInWindow(window);
     for (const qint64 id : ids)
         CHECK(require(ContactRepository(db).get(id)).ownerId == before.value(id));
 
@@ -110,16 +126,20 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     }
     REQUIRE(archive != nullptr);
     archive->trigger();
+    session.waitForJob();
     CHECK(page.visibleContactCount() == shown - 6);
     page.showArchivedBox()->setChecked(true);
     CHECK(page.visibleContactCount() == shown);
     page.showArchivedBox()->setChecked(false);
-    undo.undo();
+    undoInWindow(window);
     CHECK(page.visibleContactCount() == shown);
     for (const qint64 id : ids)
         CHECK_FALSE(require(ContactRepository(db).get(id)).archived);
-    undo.redo();
+    redoInWindow(window);
     CHECK(page.visibleContactCount() == shown - 6);
+    // A stack stepped directly (not through Edit > Undo) still undoes: on the session's own connection.
+    undo.undo();
+    CHECK(page.visibleContactCount() == shown);
 }
 
 TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[ui][bulk]")
@@ -159,11 +179,12 @@ TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[u
     });
     REQUIRE(page.deleteSelection());
     REQUIRE(visit->completed());
+    session.waitForJob();
     CHECK(require(ContactRepository(db).count()) == contacts - 7);
     CHECK(page.tableModel()->rowCount() == contacts - 7);
     CHECK(require(InteractionRepository(db).count()) < interactions);
 
-    session.undoStack()->undo();
+    undoInWindow(window);
     CHECK(require(ContactRepository(db).count()) == contacts);
     CHECK(require(InteractionRepository(db).count()) == interactions);
     CHECK(require(TrustNoteRepository(db).count()) == notes);
@@ -173,6 +194,6 @@ TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[u
         CHECK(require(session.engine().score(id, testNow)).score.score ==
               Approx(scores.value(id)).margin(1e-9));
     }
-    session.undoStack()->redo();
+    redoInWindow(window);
     CHECK(require(ContactRepository(db).count()) == contacts - 7);
 }

@@ -92,6 +92,17 @@ qint64 addOtherSpelling(ui::DatabaseSession& session)
     return id;
 }
 
+// What Possible duplicates would list, found as the dialog finds it: as a job of the session.
+std::optional<DuplicateReport> findDuplicates(ui::DatabaseSession& session, QWidget& window)
+{
+    std::optional<DuplicateReport> found;
+    if (!ui::DuplicatesDialog::find(session, &window,
+                                    [&found](DuplicateReport report) { found = std::move(report); }))
+        return std::nullopt;
+    session.waitForJob();
+    return found;
+}
+
 } // namespace
 
 TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in one step", "[ui][merge]")
@@ -107,7 +118,7 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
     addOtherSpelling(session);
     const qint64 contacts = require(ContactRepository(db).count());
 
-    std::optional<DuplicateReport> report = ui::DuplicatesDialog::find(session, &window);
+    std::optional<DuplicateReport> report = findDuplicates(session, window);
     REQUIRE(report.has_value());
     ui::DuplicatesDialog duplicates(session, std::move(*report), &window);
     auto* table = duplicates.findChild<QTableView*>(QStringLiteral("duplicatePairs"));
@@ -134,6 +145,7 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
         dialog.accept();
     });
     REQUIRE(duplicates.mergeCurrent());
+    session.waitForJob();
     REQUIRE(visit->completed());
     CHECK(table->model()->rowCount() == pairsBefore - 1);
 
@@ -169,7 +181,7 @@ TEST_CASE("Tags spelled alike merge into the most carried spelling or a chosen o
     const qint64 ada = addOtherSpelling(session);
     const qint64 lin = addOtherSpelling(session);
 
-    std::optional<DuplicateReport> report = ui::DuplicatesDialog::find(session, &window);
+    std::optional<DuplicateReport> report = findDuplicates(session, window);
     REQUIRE(report.has_value());
     int group = -1;
     for (int i = 0; i < static_cast<int>(report->tags.size()); ++i) {
@@ -215,7 +227,7 @@ TEST_CASE("Not the same person: the pair is no longer proposed, until undone", "
     ui::DatabaseSession& session = *window.session();
     const Graces graces = addGraces(session);
 
-    std::optional<DuplicateReport> report = ui::DuplicatesDialog::find(session, &window);
+    std::optional<DuplicateReport> report = findDuplicates(session, window);
     REQUIRE(report.has_value());
     ui::DuplicatesDialog duplicates(session, std::move(*report), &window);
     auto* table = duplicates.findChild<QTableView*>(QStringLiteral("duplicatePairs"));
@@ -229,7 +241,7 @@ TEST_CASE("Not the same person: the pair is no longer proposed, until undone", "
     const ContactPair pair = DistinctContactRepository::pairOf(graces.fromLinkedIn, graces.fromOutlook);
     CHECK(require(DistinctContactRepository(session.database()).all()).contains(pair));
 
-    std::optional<DuplicateReport> again = ui::DuplicatesDialog::find(session, &window);
+    std::optional<DuplicateReport> again = findDuplicates(session, window);
     REQUIRE(again.has_value());
     for (const DuplicatePair& found : again->pairs)
         CHECK_FALSE((found.firstId == pair.first && found.secondId == pair.second));

@@ -129,6 +129,8 @@ TEST_CASE("Saving settings stores them and rebuilds every relationship", "[ui][s
     setting(dialog, "channel_weight_call")->setValue(2);
     const double previewed = dialog.previewScore().score;
     dialog.accept();
+    // The scores are rebuilt as a job; the dialog closes once it is done.
+    session.waitForJob();
     REQUIRE(dialog.result() == QDialog::Accepted);
     CHECK(reset);
 
@@ -162,6 +164,8 @@ TEST_CASE("Saving settings keeps what another connection changed since the dialo
                                              {QStringLiteral("cadence_alpha"), QStringLiteral("0.5")}}));
     setting(dialog, "half_life_days")->setValue(30);
     dialog.accept();
+    // The scores are rebuilt as a job; the dialog closes once it is done.
+    session.waitForJob();
     REQUIRE(dialog.result() == QDialog::Accepted);
 
     const ScoringSettings stored = require(ScoringEngine::open(*other)).settings();

@@ -136,7 +136,7 @@ TEST_CASE("An undo the database refuses is reported once and the stack agrees wi
     QSignalSpy reported(&session, &ui::DatabaseSession::errorOccurred);
     QString warning;
     const auto warned = whenWarningOpens(warning);
-    stack.undo();
+    undoInWindow(*window);
     REQUIRE(QTest::qWaitFor([&warned] { return warned->completed(); }));
     CHECK(warning.contains(QStringLiteral("the disk said no")));
     QTest::qWait(100);
@@ -170,6 +170,7 @@ TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears th
     visit = whenDialogOpens<QMessageBox>([](QMessageBox& box) { box.button(QMessageBox::Yes)->click(); });
     REQUIRE(page.deleteSelection());
     REQUIRE(visit->completed());
+    session.waitForJob();
     REQUIRE(stack.count() == 2);
 
     // Someone else, on another connection, adds a contact: SQLite hands it the deleted contact's id.
@@ -181,7 +182,7 @@ TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears th
     QSignalSpy reported(&session, &ui::DatabaseSession::errorOccurred);
     QString warning;
     const auto warned = whenWarningOpens(warning);
-    stack.undo();
+    undoInWindow(*window);
     REQUIRE(QTest::qWaitFor([&warned] { return warned->completed(); }));
     QTest::qWait(100);
     CHECK(reported.count() == 1);

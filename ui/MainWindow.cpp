@@ -36,6 +36,7 @@
 #include "ui/undo/ConversationCommands.h"
 #include "ui/undo/FollowUpCommands.h"
 #include "ui/undo/TrustNoteCommands.h"
+#include "ui/undo/UndoActions.h"
 #include "ui/widgets/FilterChoices.h"
 
 #include <QAction>
@@ -56,6 +57,7 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoGroup>
 
 namespace rapport::ui {
 
@@ -79,6 +81,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     : QMainWindow(parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
+    , m_undoGroup(new QUndoGroup(this))
     // The offscreen platform (tests, scripted screenshots) has no desktop to notify.
     , m_delivery(new DesktopReminderDelivery(QGuiApplication::platformName() == QLatin1String("offscreen")
                                                  ? QDBusConnection(QString())
@@ -138,6 +141,9 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undoActions = new UndoActions(*m_undoGroup, *this);
+    m_editMenu->addAction(m_undoActions->undoAction());
+    m_editMenu->addAction(m_undoActions->redoAction());
     QAction* find = m_editMenu->addAction(tr("&Find contact"), QKeySequence::Find, this, [this] {
         showPage(ContactsPageIndex);
         m_contacts->focusSearch();
@@ -242,12 +248,6 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     delete m_reachOut;
     delete m_trustNotes;
     delete m_events;
-    m_undo = nullptr;
-    m_redo = nullptr;
-    for (QAction* action : m_editMenu->actions()) {
-        if (action->property("undoStackAction").toBool())
-            delete action;
-    }
     m_session = std::move(*session);
     // Queued: models report from data() and views from paint events, where a modal box must not open.
     connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError,
@@ -307,16 +307,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
     });
     connect(m_session.get(), &DatabaseSession::redone, this,
             [this](const QString& text) { statusBar()->showMessage(tr("Redone: %1.").arg(text), 8000); });
-    m_undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undo->setShortcut(QKeySequence::Undo);
-    m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence::Redo);
-    QAction* firstAction = m_editMenu->actions().value(0);
-    for (QAction* action : {m_undo, m_redo}) {
-        action->setProperty("undoStackAction", true);
-        action->setShortcutContext(Qt::ApplicationShortcut);
-        m_editMenu->insertAction(firstAction, action);
-    }
+    m_undoActions->setSession(*m_session);
 
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);

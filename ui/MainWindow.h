@@ -12,6 +12,7 @@
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QUndoGroup;
 
 namespace rapport::ui {
 
@@ -25,6 +26,7 @@ class ReminderTrayIcon;
 class ReachOutPage;
 class TodayPage;
 class TrustNotesPage;
+class UndoActions;
 
 class MainWindow : public QMainWindow
 {
@@ -96,8 +98,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
     QMenu* m_selectionMenu = nullptr;
-    QAction* m_undo = nullptr;
-    QAction* m_redo = nullptr;
+    QUndoGroup* m_undoGroup;
+    UndoActions* m_undoActions = nullptr;
     DesktopReminderDelivery* m_delivery = nullptr;
     FollowUpReminder* m_reminder = nullptr; // of the open database
     ReminderTrayIcon* m_tray = nullptr;

@@ -5,11 +5,11 @@
 // Why it exists: the data-loss bug these tests prove was "the desktop app is open on F, a command-line
 // run on F ends, and SQLite deletes F-wal and F-shm from under the app". The app opens several
 // connections to one file — its main one, the score-board loader, and a worker per import, export, bulk
-// edit or dashboard computation (ui/DatabaseSession.cpp, ui/ModalTask.cpp, ui/DashboardComputation.cpp,
-// ui/ImportWizard.cpp, ui/ExportDialog.cpp) — and anything that closes a descriptor of F in the process
-// (a QFile, for instance) drops every POSIX lock the process holds on it. A GUI test cannot be driven
-// from another process, so this program opens the database exactly the way the app does, with the same
-// core classes, and takes commands from the test on stdin:
+// edit or dashboard computation (ui/session/DatabaseSession.cpp, ui/jobs/DatabaseJob.cpp,
+// ui/dashboard/DashboardComputation.cpp, ui/importing/ImportWizard.cpp, ui/exporting/ExportDialog.cpp) — and
+// anything that closes a descriptor of F in the process (a QFile, for instance) drops every POSIX lock the
+// process holds on it. A GUI test cannot be driven from another process, so this program opens the database
+// exactly the way the app does, with the same core classes, and takes commands from the test on stdin:
 //
 //   rapport_holder FILE                      hold FILE open; answer one line per command:
 //     reopen [N]          open and close another connection on a worker thread N times (default 1),

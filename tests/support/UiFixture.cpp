@@ -4,6 +4,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "ui/MainWindow.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDir>
@@ -31,6 +32,29 @@ UiFixture::UiFixture(qint64 contacts, qint64 interactions)
         require(DemoGenerator(*db, options).generate());
     }
     m_session = require(ui::DatabaseSession::open(std::move(db), ui::DatabaseSession::ScoreLoading::Now));
+}
+
+namespace {
+
+void stepInWindow(ui::MainWindow& window, const QString& actionName)
+{
+    auto* action = window.findChild<QAction*>(actionName);
+    REQUIRE(action != nullptr);
+    REQUIRE(action->isEnabled());
+    action->trigger();
+    window.session()->waitForJob();
+}
+
+} // namespace
+
+void undoInWindow(ui::MainWindow& window)
+{
+    stepInWindow(window, QStringLiteral("undoAction"));
+}
+
+void redoInWindow(ui::MainWindow& window)
+{
+    stepInWindow(window, QStringLiteral("redoAction"));
 }
 
 std::unique_ptr<Database> UiFixture::openDatabase() const

@@ -64,6 +64,11 @@ template <typename Dialog>
     return visit;
 }
 
+// Edit > Undo or Edit > Redo as a person takes it: the window's action, then the wait for a step that
+// runs as a job (a bulk edit's).
+void undoInWindow(ui::MainWindow& window);
+void redoInWindow(ui::MainWindow& window);
+
 class UiFixture
 {
 public:

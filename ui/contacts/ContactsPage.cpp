@@ -228,12 +228,10 @@ bool ContactsPage::archiveSelection(bool archived)
     return pushBulkEdit(std::make_unique<BulkArchiveCommand>(m_session, ids, archived), ids);
 }
 
-bool ContactsPage::pushBulkEdit(std::unique_ptr<DatabaseCommand> command, const QList<qint64>& ids)
+bool ContactsPage::pushBulkEdit(std::unique_ptr<BackgroundCommand> command, const QList<qint64>& ids)
 {
-    if (!DatabaseCommand::push(m_session, std::move(command)))
-        return false;
-    selectContacts(ids);
-    return true;
+    return BackgroundCommand::start(m_session, std::move(command), this,
+                                    [this, ids](const BackgroundCommand&) { selectContacts(ids); });
 }
 
 void ContactsPage::selectContacts(const QList<qint64>& ids)
@@ -280,7 +278,7 @@ bool ContactsPage::deleteSelection()
                     .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return false;
-    return DatabaseCommand::push(m_session, std::make_unique<BulkDeleteCommand>(m_session, ids)).ok();
+    return BackgroundCommand::start(m_session, std::make_unique<BulkDeleteCommand>(m_session, ids), this);
 }
 
 bool ContactsPage::mergeSelection()
@@ -315,12 +313,12 @@ bool ContactsPage::mergeContacts(qint64 keepId, const QList<qint64>& otherIds,
 
 void ContactsPage::findDuplicates()
 {
-    std::optional<DuplicateReport> report = DuplicatesDialog::find(m_session, window());
-    if (!report)
-        return;
-    DuplicatesDialog dialog(m_session, std::move(*report), this);
-    connect(&dialog, &DuplicatesDialog::merged, this, [this](qint64 keptId) { selectContacts({keptId}); });
-    dialog.exec();
+    DuplicatesDialog::find(m_session, this, [this](DuplicateReport report) {
+        auto* dialog = new DuplicatesDialog(m_session, std::move(report), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &DuplicatesDialog::merged, this, [this](qint64 keptId) { selectContacts({keptId}); });
+        dialog->open();
+    });
 }
 
 QString ContactsPage::ownerFilterName() const

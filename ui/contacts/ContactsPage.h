@@ -23,7 +23,7 @@ namespace rapport::ui {
 class ContactDetailPanel;
 class ContactFilterModel;
 class ContactTableModel;
-class DatabaseCommand;
+class BackgroundCommand;
 class DatabaseSession;
 
 class ContactsPage : public QWidget
@@ -58,7 +58,9 @@ public:
     QCheckBox* showArchivedBox() const { return m_showArchived; }
     // The bulk edits of the selection, for menus besides the list's own context menu.
     QList<QAction*> bulkActions() const;
-    // Bulk edits of the selection, each one undoable step; false when nothing was selected or it failed.
+    // Bulk edits of the selection, each one undoable step written off the UI thread (BackgroundCommand):
+    // true when it started, false when nothing was selected or another edit is still running. The same
+    // contacts stay selected once it is done.
     bool addTagToSelection(const QString& tag);
     bool assignOwnerToSelection(std::optional<qint64> ownerId);
     bool archiveSelection(bool archived);
@@ -66,7 +68,7 @@ public:
     bool deleteSelection();
     // Opens the merge dialog for the selected contacts (two or more), then merges them.
     bool mergeSelection();
-    // Merges `otherIds` into `keepId` in one undoable step and selects the merged contact.
+    // Starts merging `otherIds` into `keepId` in one undoable step; selects the merged contact when done.
     bool mergeContacts(qint64 keepId, const QList<qint64>& otherIds, const std::optional<Contact>& fields,
                        const QString& keptName);
     // Possible duplicates: runs the finder, then lists its pairs to merge or mark.
@@ -84,7 +86,7 @@ private:
     void askForTag();
     void askForOwner();
     // Pushes a bulk edit and keeps its contacts selected; false when it failed or was cancelled.
-    bool pushBulkEdit(std::unique_ptr<DatabaseCommand> command, const QList<qint64>& ids);
+    bool pushBulkEdit(std::unique_ptr<BackgroundCommand> command, const QList<qint64>& ids);
     void selectContacts(const QList<qint64>& ids);
     void fillFilterChoices();
     void applyFilters();

@@ -4,8 +4,8 @@
 #include "core/model/PhoneNumber.h"
 #include "ui/contacts/DuplicatePairModel.h"
 #include "ui/contacts/MergeContactsDialog.h"
-#include "ui/jobs/ModalTask.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/undo/BackgroundCommand.h"
 #include "ui/undo/BulkContactCommands.h"
 #include "ui/undo/TagCommands.h"
 
@@ -23,24 +23,33 @@
 
 namespace rapport::ui {
 
-std::optional<DuplicateReport> DuplicatesDialog::find(DatabaseSession& session, QWidget* parent)
+bool DuplicatesDialog::find(DatabaseSession& session, QWidget* parent,
+                            std::function<void(DuplicateReport report)> found)
 {
-    std::optional<DuplicateReport> found;
-    const Status done = ModalTask::run(
-        session.path(), tr("Looking for possible duplicates…"),
-        [&found](Database& db, const ProgressCallback&) -> Status {
-            Result<DuplicateReport> report = DuplicateFinder(db, localPhoneRegion()).find();
-            if (!report)
-                return report.error();
-            found = std::move(*report);
+    auto report = std::make_shared<DuplicateReport>();
+    DatabaseJob* job = session.startJob(
+        tr("Looking for possible duplicates…"),
+        [report](Database& db, const ProgressCallback&) -> Status {
+            Result<DuplicateReport> read = DuplicateFinder(db, localPhoneRegion()).find();
+            if (!read)
+                return read.error();
+            *report = std::move(*read);
             return {};
         },
-        ModalTask::Cancel::NotAllowed, parent);
-    if (!done) {
-        emit session.errorOccurred(tr("Could not look for duplicates: %1").arg(done.error().message));
-        return std::nullopt;
+        DatabaseJob::Cancel::NotAllowed, parent);
+    if (!job) {
+        emit session.errorOccurred(tr("Another edit is still running; look for duplicates when it is done."));
+        return false;
     }
-    return found;
+    QObject::connect(job, &DatabaseJob::finished, parent ? static_cast<QObject*>(parent) : &session,
+                     [&session, report, found = std::move(found)](const Status& done) {
+                         if (!done)
+                             emit session.errorOccurred(
+                                 tr("Could not look for duplicates: %1").arg(done.error().message));
+                         else
+                             found(std::move(*report));
+                     });
+    return true;
 }
 
 DuplicatesDialog::DuplicatesDialog(DatabaseSession& session, DuplicateReport report, QWidget* parent)
@@ -203,13 +212,14 @@ bool DuplicatesDialog::mergeCurrent()
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const QList<qint64> others = dialog.otherIds();
-    if (!DatabaseCommand::push(
-            m_session, std::make_unique<MergeContactsCommand>(m_session, dialog.keptId(), others,
-                                                              dialog.chosenFields(), dialog.keptName())))
-        return false;
-    m_model->removeContacts(others);
-    emit merged(dialog.keptId());
-    return true;
+    const qint64 keptId = dialog.keptId();
+    return BackgroundCommand::start(m_session,
+                                    std::make_unique<MergeContactsCommand>(
+                                        m_session, keptId, others, dialog.chosenFields(), dialog.keptName()),
+                                    this, [this, others, keptId](const BackgroundCommand&) {
+                                        m_model->removeContacts(others);
+                                        emit merged(keptId);
+                                    });
 }
 
 bool DuplicatesDialog::markCurrentDistinct()

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 #include <QList>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -26,8 +27,10 @@ class DuplicatesDialog : public QDialog
     Q_DISABLE_COPY_MOVE(DuplicatesDialog)
 
 public:
-    // Runs the finder on a worker, behind a progress dialog; nullopt when it failed (already reported).
-    static std::optional<DuplicateReport> find(DatabaseSession& session, QWidget* parent);
+    // Starts the finder as a job of the session (DatabaseJob) and hands its report to `found`, unless
+    // `parent` is gone by then; a failure is reported instead. False when another job is still running.
+    static bool find(DatabaseSession& session, QWidget* parent,
+                     std::function<void(DuplicateReport report)> found);
 
     DuplicatesDialog(DatabaseSession& session, DuplicateReport report, QWidget* parent = nullptr);
     ~DuplicatesDialog() override;

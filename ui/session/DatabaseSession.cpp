@@ -29,6 +29,7 @@ DatabaseSession::DatabaseSession(std::unique_ptr<Database> database, ScoringEngi
 
 DatabaseSession::~DatabaseSession()
 {
+    waitForJob();
     if (m_loader)
         m_loader->wait();
 }
@@ -47,6 +48,31 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
     if (loading == ScoreLoading::Now)
         session->waitForScores();
     return session;
+}
+
+DatabaseJob* DatabaseSession::startJob(const QString& label, DatabaseJob::Job job, DatabaseJob::Cancel cancel,
+                                       QWidget* parent, std::optional<ChangeSource> source)
+{
+    if (m_job)
+        return nullptr;
+    ChangeAttribution attribution = changeAttribution();
+    if (source)
+        attribution.source = *source;
+    m_job = DatabaseJob::start(path(), attribution, label, std::move(job), cancel, parent);
+    // Connected before the caller's own connection: by the time it hears the outcome, the next job may
+    // start.
+    connect(m_job, &DatabaseJob::finished, this, [this] {
+        m_job.clear();
+        emit busyChanged(false);
+    });
+    emit busyChanged(true);
+    return m_job;
+}
+
+void DatabaseSession::waitForJob()
+{
+    if (m_job)
+        m_job->wait();
 }
 
 void DatabaseSession::setCurrentMemberId(qint64 id)

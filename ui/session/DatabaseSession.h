@@ -6,11 +6,14 @@
 #include "core/scoring/ScoreBoard.h"
 #include "core/scoring/ScoringEngine.h"
 #include "core/storage/Database.h"
+#include "ui/jobs/DatabaseJob.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QUndoStack>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -52,6 +55,15 @@ public:
     // connection's: the current member, and an undo while one runs).
     ChangeAttribution changeAttribution() const { return m_database->changeAttribution(); }
 
+    // Starts `job` on its own connection to this database, its writes attributed as this connection's
+    // are now; null (and nothing started) while another job of this session runs: edits happen one at a
+    // time, in the order the undo stack records them. See DatabaseJob.
+    DatabaseJob* startJob(const QString& label, DatabaseJob::Job job, DatabaseJob::Cancel cancel,
+                          QWidget* parent, std::optional<ChangeSource> source = std::nullopt);
+    bool isBusy() const { return !m_job.isNull(); }
+    // Blocks until the running job, if any, is done (tests; closing the window).
+    void waitForJob();
+
     // Re-reads a contact after it or its log changed and tells the views.
     void contactTouched(qint64 contactId);
     // After a change that may affect many contacts (tags' priors, settings, bulk edits).
@@ -70,6 +82,8 @@ signals:
     // An undo or redo of the step named `text` was written (not the edit itself, nor a failed one).
     void undone(const QString& text);
     void redone(const QString& text);
+    // A job started or the last one finished.
+    void busyChanged(bool busy);
 
 private:
     DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent);
@@ -88,6 +102,7 @@ private:
     std::shared_ptr<std::optional<Result<ScoreBoard>>> m_loaded;
     QSet<qint64> m_touchedWhileLoading;
     QUndoStack m_undoStack;
+    QPointer<DatabaseJob> m_job;
     qint64 m_currentMemberId = 0;
     Database::ChangeStamp m_seen; // the file's change stamp when everything was last read
 };

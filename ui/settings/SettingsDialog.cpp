@@ -7,7 +7,7 @@
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/TeamIdentityRepository.h"
 #include "core/storage/TeamMemberRepository.h"
-#include "ui/jobs/ModalTask.h"
+#include "ui/jobs/DatabaseJob.h"
 #include "ui/reminders/ReminderPreferences.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/settings/TeamMemberModel.h"
@@ -575,25 +575,34 @@ void SettingsDialog::reloadMembers(qint64 selectMemberId)
     showIdentities();
 }
 
-bool SettingsDialog::saveScoring(const QMap<QString, QString>& changes)
+void SettingsDialog::saveScoring(const QMap<QString, QString>& changes)
 {
     // Only the keys edited here: another user's or program's change of any other key since the dialog
     // opened stays as it is stored.
-    const Status saved = ModalTask::run(
-        m_session.path(), tr("Recomputing every relationship with the new settings…"),
+    DatabaseJob* job = m_session.startJob(
+        tr("Recomputing every relationship with the new settings…"),
         [changes](Database& db, const ProgressCallback& progress) -> Status {
             Result<ScoringEngine> engine = ScoringEngine::open(db);
             if (!engine)
                 return engine.error();
             return engine->changeSettings(changes, progress);
         },
-        ModalTask::Cancel::Allowed, this);
-    if (!saved) {
-        if (saved.error().kind != ErrorKind::Cancelled)
-            QMessageBox::warning(this, tr("Settings"), saved.error().message);
-        return false;
+        DatabaseJob::Cancel::Allowed, this);
+    if (!job) {
+        QMessageBox::warning(this, tr("Settings"),
+                             tr("Another edit is still running; save the settings when it is done."));
+        return;
     }
-    return true;
+    setEnabled(false);
+    connect(job, &DatabaseJob::finished, this, [this](const Status& saved) {
+        setEnabled(true);
+        if (!saved) {
+            if (saved.error().kind != ErrorKind::Cancelled)
+                QMessageBox::warning(this, tr("Settings"), saved.error().message);
+            return;
+        }
+        finishAccepting(true);
+    });
 }
 
 void SettingsDialog::accept()
@@ -611,9 +620,14 @@ void SettingsDialog::accept()
     }
     if (!saveIdentities())
         return;
-    const bool scoringChanged = !changes.isEmpty();
-    if (scoringChanged && !saveScoring(changes))
-        return;
+    if (!changes.isEmpty())
+        saveScoring(changes);
+    else
+        finishAccepting(false);
+}
+
+void SettingsDialog::finishAccepting(bool scoringChanged)
+{
     m_session.setCurrentMemberId(m_members->memberIdAt(m_whoAmI->currentIndex()));
     ReminderPreferences{m_remind->isChecked(), m_trayIcon->isChecked()}.save();
     if (scoringChanged || m_teamChanged)

@@ -64,7 +64,11 @@ private:
     QDoubleSpinBox* addSetting(const QString& key, double maximum, double step, int decimals);
     void loadSample(qint64 contactId);
     void updatePreview();
-    bool saveScoring(const QMap<QString, QString>& changes);
+    // Rebuilds every score with the edited keys as a job of the session; the dialog closes when it is
+    // done, and stays open on a failure or Cancel.
+    void saveScoring(const QMap<QString, QString>& changes);
+    // What OK saves besides the scoring settings, then closes the dialog.
+    void finishAccepting(bool scoringChanged);
     void addMember();
     void removeMember();
     void reloadMembers(qint64 selectMemberId);

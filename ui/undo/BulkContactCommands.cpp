@@ -1,57 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The bulk edits of selected contacts as undoable commands, each run as a modal background job.
+// The bulk edits of selected contacts as undoable commands whose writes run off the UI thread.
 #include "ui/undo/BulkContactCommands.h"
 
 #include "core/services/ContactBulkEdit.h"
 #include "core/services/ContactMerge.h"
 #include "core/storage/DistinctContactRepository.h"
-#include "ui/jobs/ModalTask.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/undo/ContactCommands.h"
 
 #include <QCoreApplication>
-#include <functional>
 
 namespace rapport::ui {
 
 namespace {
 
-using ScoredEdit = std::function<Status(Database&, ScoringEngine&, const ProgressCallback&)>;
-using BulkEdit = std::function<Status(Database&, ContactBulkEdit&, const ProgressCallback&)>;
-
-// Runs an edit of many contacts off the UI thread on its own connection and engine, then reloads the
-// views. Only the first run may be cancelled (the command then never reaches the stack): undo and redo
-// must finish what they start, or the stack would no longer say what the database holds.
-Status runScored(DatabaseSession& session, bool firstRun, const QString& label, const ScoredEdit& edit)
+Status eachContactIdFree(Database& db, const QList<ContactSnapshot>& snapshots, qsizetype from)
 {
-    const Status done = ModalTask::run(
-        session.path(), label,
-        [&edit, attribution = session.changeAttribution()](Database& db,
-                                                           const ProgressCallback& progress) -> Status {
-            db.setChangeAttribution(attribution);
-            Result<ScoringEngine> engine = ScoringEngine::open(db);
-            if (!engine)
-                return engine.error();
-            return edit(db, *engine, progress);
-        },
-        firstRun ? ModalTask::Cancel::Allowed : ModalTask::Cancel::NotAllowed);
-    if (done)
-        session.everythingTouched();
-    return done;
-}
-
-Status runBulk(DatabaseSession& session, bool firstRun, const QString& label, const BulkEdit& edit)
-{
-    return runScored(session, firstRun, label,
-                     [&edit](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
-                         ContactBulkEdit bulk(db, engine);
-                         return edit(db, bulk, progress);
-                     });
-}
-
-QString undoLabel(const QString& edit)
-{
-    return QCoreApplication::translate("rapport::ui::BulkContactCommands", "Undoing: %1").arg(edit);
+    for (qsizetype i = from; i < snapshots.size(); ++i) {
+        if (Status free = checkContactIdFree(db, snapshots.at(i).contact); !free)
+            return free;
+    }
+    return {};
 }
 
 QString contactCount(qsizetype count)
@@ -64,166 +33,148 @@ QString contactCount(qsizetype count)
 } // namespace
 
 BulkTagCommand::BulkTagCommand(DatabaseSession& session, const QList<qint64>& contactIds, const QString& tag)
-    : DatabaseCommand(session, QCoreApplication::translate("rapport::ui::BulkContactCommands", "Tag %1 as %2")
-                                   .arg(contactCount(contactIds.size()), tag.trimmed()))
+    : BackgroundCommand(session,
+                        QCoreApplication::translate("rapport::ui::BulkContactCommands", "Tag %1 as %2")
+                            .arg(contactCount(contactIds.size()), tag.trimmed()))
     , m_contactIds(contactIds)
     , m_tag(tag.trimmed())
 {}
 
-Status BulkTagCommand::apply()
+BackgroundCommand::Work BulkTagCommand::applyWork()
 {
-    return runBulk(session(), isFirstRun(), text(),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       Result<QList<qint64>> tagged = bulk.addTag(m_contactIds, m_tag, progress);
-                       if (!tagged)
-                           return Status(tagged.error());
-                       m_tagged = std::move(*tagged);
-                       return Status();
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        Result<QList<qint64>> tagged = ContactBulkEdit(db, engine).addTag(m_contactIds, m_tag, progress);
+        if (!tagged)
+            return Status(tagged.error());
+        m_tagged = std::move(*tagged);
+        return Status();
+    };
 }
 
-Status BulkTagCommand::revert()
+BackgroundCommand::Work BulkTagCommand::revertWork()
 {
-    return runBulk(session(), false, undoLabel(text()),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       return bulk.removeTag(m_tagged, m_tag, progress);
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        return ContactBulkEdit(db, engine).removeTag(m_tagged, m_tag, progress);
+    };
 }
 
 BulkOwnerCommand::BulkOwnerCommand(DatabaseSession& session, const QList<qint64>& contactIds,
                                    std::optional<qint64> ownerId)
-    : DatabaseCommand(session,
-                      QCoreApplication::translate("rapport::ui::BulkContactCommands", "Assign owner of %1")
-                          .arg(contactCount(contactIds.size())))
+    : BackgroundCommand(session,
+                        QCoreApplication::translate("rapport::ui::BulkContactCommands", "Assign owner of %1")
+                            .arg(contactCount(contactIds.size())))
     , m_contactIds(contactIds)
     , m_ownerId(ownerId)
 {}
 
-Status BulkOwnerCommand::apply()
+BackgroundCommand::Work BulkOwnerCommand::applyWork()
 {
-    return runBulk(session(), isFirstRun(), text(),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       Result<QHash<qint64, std::optional<qint64>>> previous =
-                           bulk.assignOwner(m_contactIds, m_ownerId, progress);
-                       if (!previous)
-                           return Status(previous.error());
-                       m_previous = std::move(*previous);
-                       return Status();
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        Result<QHash<qint64, std::optional<qint64>>> previous =
+            ContactBulkEdit(db, engine).assignOwner(m_contactIds, m_ownerId, progress);
+        if (!previous)
+            return Status(previous.error());
+        m_previous = std::move(*previous);
+        return Status();
+    };
 }
 
-Status BulkOwnerCommand::revert()
+BackgroundCommand::Work BulkOwnerCommand::revertWork()
 {
-    return runBulk(session(), false, undoLabel(text()),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       return bulk.restoreOwners(m_previous, progress);
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        return ContactBulkEdit(db, engine).restoreOwners(m_previous, progress);
+    };
 }
 
 BulkArchiveCommand::BulkArchiveCommand(DatabaseSession& session, const QList<qint64>& contactIds,
                                        bool archived)
-    : DatabaseCommand(session,
-                      (archived
-                           ? QCoreApplication::translate("rapport::ui::BulkContactCommands", "Archive %1")
-                           : QCoreApplication::translate("rapport::ui::BulkContactCommands", "Unarchive %1"))
-                          .arg(contactCount(contactIds.size())))
+    : BackgroundCommand(
+          session,
+          (archived ? QCoreApplication::translate("rapport::ui::BulkContactCommands", "Archive %1")
+                    : QCoreApplication::translate("rapport::ui::BulkContactCommands", "Unarchive %1"))
+              .arg(contactCount(contactIds.size())))
     , m_contactIds(contactIds)
     , m_archived(archived)
 {}
 
-Status BulkArchiveCommand::apply()
+BackgroundCommand::Work BulkArchiveCommand::applyWork()
 {
-    return runBulk(session(), isFirstRun(), text(),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       Result<QList<qint64>> changed = bulk.setArchived(m_contactIds, m_archived, progress);
-                       if (!changed)
-                           return Status(changed.error());
-                       m_changed = std::move(*changed);
-                       return Status();
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        Result<QList<qint64>> changed =
+            ContactBulkEdit(db, engine).setArchived(m_contactIds, m_archived, progress);
+        if (!changed)
+            return Status(changed.error());
+        m_changed = std::move(*changed);
+        return Status();
+    };
 }
 
-Status BulkArchiveCommand::revert()
+BackgroundCommand::Work BulkArchiveCommand::revertWork()
 {
-    return runBulk(session(), false, undoLabel(text()),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       const Result<QList<qint64>> restored =
-                           bulk.setArchived(m_changed, !m_archived, progress);
-                       return restored ? Status() : Status(restored.error());
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        const Result<QList<qint64>> restored =
+            ContactBulkEdit(db, engine).setArchived(m_changed, !m_archived, progress);
+        return restored ? Status() : Status(restored.error());
+    };
 }
 
 BulkDeleteCommand::BulkDeleteCommand(DatabaseSession& session, const QList<qint64>& contactIds)
-    : DatabaseCommand(session, QCoreApplication::translate("rapport::ui::BulkContactCommands", "Delete %1")
-                                   .arg(contactCount(contactIds.size())))
+    : BackgroundCommand(session, QCoreApplication::translate("rapport::ui::BulkContactCommands", "Delete %1")
+                                     .arg(contactCount(contactIds.size())))
     , m_contactIds(contactIds)
 {}
 
-Status BulkDeleteCommand::apply()
+BackgroundCommand::Work BulkDeleteCommand::applyWork()
 {
-    return runBulk(session(), isFirstRun(), text(),
-                   [this](Database&, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                       Result<QList<ContactSnapshot>> deleted = bulk.remove(m_contactIds, progress);
-                       if (!deleted)
-                           return Status(deleted.error());
-                       m_deleted = std::move(*deleted);
-                       return Status();
-                   });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        Result<QList<ContactSnapshot>> deleted = ContactBulkEdit(db, engine).remove(m_contactIds, progress);
+        if (!deleted)
+            return Status(deleted.error());
+        m_deleted = std::move(*deleted);
+        return Status();
+    };
 }
 
-Status BulkDeleteCommand::revert()
+BackgroundCommand::Work BulkDeleteCommand::revertWork()
 {
-    const Status restored =
-        runBulk(session(), false, undoLabel(text()),
-                [this](Database& db, ContactBulkEdit& bulk, const ProgressCallback& progress) {
-                    for (const ContactSnapshot& snapshot : m_deleted) {
-                        if (Status free = checkContactIdFree(db, snapshot.contact); !free)
-                            return free;
-                    }
-                    return bulk.restore(m_deleted, progress);
-                });
-    // The commands below this one know these contacts by their ids: if they cannot come back under them,
-    // those commands would act on someone else.
-    return restored ? restored : historyBroken(restored.error());
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
+        if (Status free = eachContactIdFree(db, m_deleted, 0); !free)
+            return free;
+        return ContactBulkEdit(db, engine).restore(m_deleted, progress);
+    };
 }
 
 MergeContactsCommand::MergeContactsCommand(DatabaseSession& session, qint64 keepId,
                                            const QList<qint64>& otherIds,
                                            const std::optional<Contact>& fields, const QString& keptName)
-    : DatabaseCommand(session,
-                      QCoreApplication::translate("rapport::ui::BulkContactCommands", "Merge %1 into %2")
-                          .arg(contactCount(otherIds.size()), keptName))
+    : BackgroundCommand(session,
+                        QCoreApplication::translate("rapport::ui::BulkContactCommands", "Merge %1 into %2")
+                            .arg(contactCount(otherIds.size()), keptName))
     , m_keepId(keepId)
     , m_otherIds(otherIds)
     , m_fields(fields)
 {}
 
-Status MergeContactsCommand::apply()
+BackgroundCommand::Work MergeContactsCommand::applyWork()
 {
-    return runScored(session(), isFirstRun(), text(),
-                     [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
-                         Result<QList<ContactSnapshot>> before =
-                             ContactMerge(db, engine).merge(m_keepId, m_otherIds, m_fields);
-                         if (!before)
-                             return Status(before.error());
-                         m_before = std::move(*before);
-                         return Status();
-                     });
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
+        Result<QList<ContactSnapshot>> before =
+            ContactMerge(db, engine).merge(m_keepId, m_otherIds, m_fields);
+        if (!before)
+            return Status(before.error());
+        m_before = std::move(*before);
+        return Status();
+    };
 }
 
-Status MergeContactsCommand::revert()
+BackgroundCommand::Work MergeContactsCommand::revertWork()
 {
-    const Status restored =
-        runScored(session(), false, undoLabel(text()),
-                  [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
-                      for (qsizetype i = 1; i < m_before.size(); ++i) {
-                          if (Status free = checkContactIdFree(db, m_before.at(i).contact); !free)
-                              return free;
-                      }
-                      return ContactMerge(db, engine).unmerge(m_before);
-                  });
-    // Later commands know the merged-away contacts by their ids, as after a delete.
-    return restored ? restored : historyBroken(restored.error());
+    return [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
+        // The first snapshot is the kept contact, which never went away.
+        if (Status free = eachContactIdFree(db, m_before, 1); !free)
+            return free;
+        return ContactMerge(db, engine).unmerge(m_before);
+    };
 }
 
 MarkDistinctCommand::MarkDistinctCommand(DatabaseSession& session, qint64 first, qint64 second,

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk edits of the selected contacts: tag, owner, archive, delete, merge. One command each, undone as one
-// step, every contact in one transaction run off the UI thread with progress; the views reload once
-// afterwards, not per contact. Only the first run, before the push, may be cancelled.
+// step, every contact in one transaction run off the UI thread with progress (BackgroundCommand); the views
+// reload once afterwards, not per contact.
 #pragma once
 
 #include "core/model/ContactSnapshot.h"
-#include "ui/undo/DatabaseCommand.h"
+#include "ui/undo/BackgroundCommand.h"
 
 #include <QHash>
 #include <QList>
@@ -13,14 +13,14 @@
 
 namespace rapport::ui {
 
-class BulkTagCommand : public DatabaseCommand
+class BulkTagCommand : public BackgroundCommand
 {
 public:
     BulkTagCommand(DatabaseSession& session, const QList<qint64>& contactIds, const QString& tag);
 
 protected:
-    Status apply() override;
-    Status revert() override;
+    Work applyWork() override;
+    Work revertWork() override;
 
 private:
     QList<qint64> m_contactIds;
@@ -28,15 +28,15 @@ private:
     QList<qint64> m_tagged; // only these lacked the tag; undo leaves the others as they were
 };
 
-class BulkOwnerCommand : public DatabaseCommand
+class BulkOwnerCommand : public BackgroundCommand
 {
 public:
     BulkOwnerCommand(DatabaseSession& session, const QList<qint64>& contactIds,
                      std::optional<qint64> ownerId);
 
 protected:
-    Status apply() override;
-    Status revert() override;
+    Work applyWork() override;
+    Work revertWork() override;
 
 private:
     QList<qint64> m_contactIds;
@@ -44,14 +44,14 @@ private:
     QHash<qint64, std::optional<qint64>> m_previous;
 };
 
-class BulkArchiveCommand : public DatabaseCommand
+class BulkArchiveCommand : public BackgroundCommand
 {
 public:
     BulkArchiveCommand(DatabaseSession& session, const QList<qint64>& contactIds, bool archived);
 
 protected:
-    Status apply() override;
-    Status revert() override;
+    Work applyWork() override;
+    Work revertWork() override;
 
 private:
     QList<qint64> m_contactIds;
@@ -59,14 +59,17 @@ private:
     QList<qint64> m_changed;
 };
 
-class BulkDeleteCommand : public DatabaseCommand
+class BulkDeleteCommand : public BackgroundCommand
 {
 public:
     BulkDeleteCommand(DatabaseSession& session, const QList<qint64>& contactIds);
 
 protected:
-    Status apply() override;
-    Status revert() override;
+    Work applyWork() override;
+    Work revertWork() override;
+    // The commands below this one know these contacts by their ids: if they cannot come back under
+    // them, those commands would act on someone else.
+    bool failedRevertBreaksHistory() const override { return true; }
 
 private:
     QList<qint64> m_contactIds;
@@ -74,7 +77,7 @@ private:
 };
 
 // Contacts that are one person become one record (ContactMerge); undo brings each back under its ids.
-class MergeContactsCommand : public DatabaseCommand
+class MergeContactsCommand : public BackgroundCommand
 {
 public:
     // `fields` as chosen in the merge dialog; without them, KEEP's fields win where both are set.
@@ -82,8 +85,11 @@ public:
                          const std::optional<Contact>& fields, const QString& keptName);
 
 protected:
-    Status apply() override;
-    Status revert() override;
+    Work applyWork() override;
+    Work revertWork() override;
+    // The commands below this one know these contacts by their ids: if they cannot come back under
+    // them, those commands would act on someone else.
+    bool failedRevertBreaksHistory() const override { return true; }
 
 private:
     qint64 m_keepId;

@@ -17,14 +17,9 @@ namespace {
 // command on it may write: each would act on records that are no longer the ones it knew.
 constexpr char brokenHistoryProperty[] = "rapportBrokenHistory";
 
-bool historyIsBroken(const QUndoStack& stack)
-{
-    return stack.property(brokenHistoryProperty).toBool();
-}
-
 void clearBrokenHistory(QUndoStack& stack)
 {
-    if (!historyIsBroken(stack))
+    if (!stack.property(brokenHistoryProperty).toBool())
         return;
     stack.setProperty(brokenHistoryProperty, false);
     stack.clear();
@@ -85,6 +80,11 @@ void DatabaseCommand::undo()
         fail(reverted.error());
     else
         emit m_session.undone(text());
+}
+
+bool DatabaseCommand::historyIsBroken(const QUndoStack& stack)
+{
+    return stack.property(brokenHistoryProperty).toBool();
 }
 
 Status DatabaseCommand::historyBroken(const Error& error)

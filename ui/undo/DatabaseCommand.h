@@ -9,6 +9,8 @@
 #include <QUndoCommand>
 #include <memory>
 
+class QUndoStack;
+
 namespace rapport::ui {
 
 class DatabaseSession;
@@ -45,6 +47,8 @@ protected:
     // For a failure after which the other commands on the stack would act on the wrong records (an id
     // now belongs to someone else): the whole history is cleared, with the message.
     Status historyBroken(const Error& error);
+    // True from such a failure until the stack is cleared: meanwhile no command on it may write.
+    static bool historyIsBroken(const QUndoStack& stack);
 
 private:
     friend class CommandSequence; // runs its steps' apply() and revert()
