@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QTableView>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -110,7 +109,8 @@ int runGui(int argc, char* argv[], const QElapsedTimer& sinceStart)
 
     rapport::ui::MainWindow window(std::move(*db));
     if (!interactive)
-        new rapport::ui::FirstPaintProbe(sinceStart, window.todayPage()->reachOutView()->viewport());
+        new rapport::ui::FirstPaintProbe(
+            sinceStart, window.findChild<rapport::ui::TodayPage*>()->reachOutView()->viewport());
     window.show();
     return QApplication::exec();
 }

@@ -55,7 +55,7 @@ TEST_CASE("Bulk tag, owner and archive on a selection, each undone in one step",
     window.show();
     ui::DatabaseSession& session = *window.session();
     Database& db = session.database();
-    ui::ContactsPage& page = *window.contactsPage();
+    ui::ContactsPage& page = *window.findChild<rapport::ui::ContactsPage*>();
     CHECK(page.tableView()->selectionMode() == QAbstractItemView::ExtendedSelection);
     QUndoStack& undo = *session.undoStack();
 
@@ -151,7 +151,7 @@ TEST_CASE("Bulk delete asks with the count and undo brings everything back", "[u
     window.show();
     ui::DatabaseSession& session = *window.session();
     Database& db = session.database();
-    ui::ContactsPage& page = *window.contactsPage();
+    ui::ContactsPage& page = *window.findChild<rapport::ui::ContactsPage*>();
     const qint64 contacts = require(ContactRepository(db).count());
     const qint64 interactions = require(InteractionRepository(db).count());
     const qint64 notes = require(TrustNoteRepository(db).count());

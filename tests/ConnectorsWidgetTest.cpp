@@ -36,7 +36,7 @@ TEST_CASE("The dashboard ranks the connectors within its filters and opens one o
     const std::unique_ptr<ui::MainWindow> window = fixture.openMainWindow();
     window->showPage(2);
     REQUIRE(window->currentPage() == 2);
-    ui::DashboardPage& page = *window->dashboardPage();
+    ui::DashboardPage& page = *window->findChild<rapport::ui::DashboardPage*>();
     page.computation()->waitForFinished();
     ui::ConnectorsWidget& widget = *page.connectors();
     ContactLinkRepository links(fixture.session().database());
@@ -73,7 +73,7 @@ TEST_CASE("The dashboard ranks the connectors within its filters and opens one o
     REQUIRE(names.size() == all.size());
     emit names.at(1)->linkActivated(QString::number(all.at(1).contactId));
     CHECK(window->currentPage() == 1);
-    CHECK(window->contactsPage()->currentContactId() == all.at(1).contactId);
+    CHECK(window->findChild<rapport::ui::ContactsPage*>()->currentContactId() == all.at(1).contactId);
 }
 
 TEST_CASE("Without introductions the connectors say so", "[ui][dashboard][links]")

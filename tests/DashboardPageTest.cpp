@@ -38,7 +38,7 @@ std::unique_ptr<MainWindow> openDashboard(UiFixture& fixture)
     REQUIRE(QTest::qWaitForWindowActive(window.get()));
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
     REQUIRE(window->currentPage() == 2);
-    window->dashboardPage()->computation()->waitForFinished();
+    window->findChild<rapport::ui::DashboardPage*>()->computation()->waitForFinished();
     return window;
 }
 
@@ -62,7 +62,7 @@ TEST_CASE("The dashboard builds on demo data with every chart and KPI", "[ui][da
 {
     UiFixture fixture;
     const std::unique_ptr<MainWindow> window = openDashboard(fixture);
-    DashboardPage& page = *window->dashboardPage();
+    DashboardPage& page = *window->findChild<rapport::ui::DashboardPage*>();
     const DashboardData& data = page.data();
 
     CHECK(data.contacts > 250); // 300 demo contacts, a few archived
@@ -95,7 +95,7 @@ TEST_CASE("Dashboard filters change every number at once", "[ui][dashboard]")
 {
     UiFixture fixture;
     const std::unique_ptr<MainWindow> window = openDashboard(fixture);
-    DashboardPage& page = *window->dashboardPage();
+    DashboardPage& page = *window->findChild<rapport::ui::DashboardPage*>();
     const DashboardData all = page.data();
 
     choose(page, page.ownerFilter(), 2); // the first team member
@@ -151,7 +151,7 @@ TEST_CASE("A click on a dashboard band lists that band's contacts", "[ui][dashbo
 {
     UiFixture fixture;
     const std::unique_ptr<MainWindow> window = openDashboard(fixture);
-    DashboardPage& page = *window->dashboardPage();
+    DashboardPage& page = *window->findChild<rapport::ui::DashboardPage*>();
     const int cooling = page.data().bands[static_cast<size_t>(Band::Cooling)];
     REQUIRE(cooling > 0);
 
@@ -175,7 +175,7 @@ TEST_CASE("The dashboard exports charts as PNG and SVG and its numbers as CSV", 
 {
     UiFixture fixture;
     const std::unique_ptr<MainWindow> window = openDashboard(fixture);
-    DashboardPage& page = *window->dashboardPage();
+    DashboardPage& page = *window->findChild<rapport::ui::DashboardPage*>();
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
 

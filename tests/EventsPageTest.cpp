@@ -154,7 +154,7 @@ TEST_CASE("The Events page lists events with their counts and opens one", "[ui][
     const People people = addPeople(fixture.session().database());
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     ui::DatabaseSession& session = *window->session();
-    EventsPage& page = *window->eventsPage();
+    EventsPage& page = *window->findChild<rapport::ui::EventsPage*>();
     // Nothing yet: the page says what an event is and how to make one.
     QTest::keyClick(window.get(), Qt::Key_5, Qt::ControlModifier);
     REQUIRE(window->currentPage() == 5);
@@ -294,8 +294,8 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
     CHECK(require(InteractionRepository(db).count()) == before + 3);
     for (const qint64 contact : {people.ada, people.grace, people.katherine})
         CHECK(interactionsOf(db, contact) == 1);
-    CHECK(window->eventsPage()->currentEventId() == eventId);
-    CHECK(window->eventsPage()->participants()->rowCount() == 3);
+    CHECK(window->findChild<rapport::ui::EventsPage*>()->currentEventId() == eventId);
+    CHECK(window->findChild<rapport::ui::EventsPage*>()->participants()->rowCount() == 3);
 
     // One undo takes the event and its three conversations away; redo brings them back under their ids.
     QUndoStack& undo = *session.undoStack();
@@ -304,7 +304,7 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
     QCoreApplication::processEvents();
     CHECK(eventCount(db) == 0);
     CHECK(require(InteractionRepository(db).count()) == before);
-    CHECK(window->eventsPage()->model()->rowCount() == 0);
+    CHECK(window->findChild<rapport::ui::EventsPage*>()->model()->rowCount() == 0);
     undo.redo();
     QCoreApplication::processEvents();
     const QList<ListedEvent> redone = require(EventRepository(db).list());
@@ -312,7 +312,7 @@ TEST_CASE("An event made by keyboard with three participants is one undo step", 
     CHECK(redone.front().event.id == eventId);
     CHECK(redone.front().tookPart == 3);
     CHECK(require(InteractionRepository(db).count()) == before + 3);
-    CHECK(window->eventsPage()->model()->rowCount() == 1);
+    CHECK(window->findChild<rapport::ui::EventsPage*>()->model()->rowCount() == 1);
 }
 
 TEST_CASE("Editing an event adds a late participant's conversation, changes roles and removes people",
@@ -332,7 +332,7 @@ TEST_CASE("Editing an event adds a late participant's conversation, changes role
                                        .create(event, {{people.ada, ParticipantRole::Organized},
                                                        {people.grace, ParticipantRole::Attended}}));
     window->showPage(5);
-    EventsPage& page = *window->eventsPage();
+    EventsPage& page = *window->findChild<rapport::ui::EventsPage*>();
     page.refresh();
     page.selectEvent(eventId);
     REQUIRE(page.currentEventId() == eventId);
@@ -450,7 +450,7 @@ TEST_CASE("A pasted list with an unknown line adds nobody and names the line", "
         CHECK(dialog.participants().at(1).contactId == people.grace);
         dialog.reject();
     });
-    window->eventsPage()->newEvent();
+    window->findChild<rapport::ui::EventsPage*>()->newEvent();
     REQUIRE(visit->completed());
     CHECK(eventCount(db) == 0);
     CHECK(require(InteractionRepository(db).count()) == before);
@@ -464,7 +464,7 @@ TEST_CASE("The dashboard's participation chart counts first-timers and returning
     addWeeklyMeetups(fixture.session(), 12);
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
-    ui::DashboardPage& dashboard = *window->dashboardPage();
+    ui::DashboardPage& dashboard = *window->findChild<rapport::ui::DashboardPage*>();
     dashboard.computation()->waitForFinished();
     const DashboardData& data = dashboard.data();
     int first = 0;
@@ -496,7 +496,7 @@ TEST_CASE("The dashboard's participation chart counts first-timers and returning
 
     // The Events page on the same data, for the README: an event selected with its people.
     window->showPage(5);
-    EventsPage& page = *window->eventsPage();
+    EventsPage& page = *window->findChild<rapport::ui::EventsPage*>();
     page.refresh();
     page.selectEvent(page.model()->eventAt(1)->event.id);
     UiFixture::saveScreenshot(*window, QStringLiteral("events"));

@@ -274,11 +274,11 @@ TEST_CASE("File > Export opens on the contact list's tag filter", "[ui][export]"
     UiFixture fixture;
     ui::MainWindow window(fixture.openDatabase());
     window.session()->waitForScores();
-    auto* tagFilter = window.contactsPage()->findChildren<QComboBox*>().at(2);
+    auto* tagFilter = window.findChild<rapport::ui::ContactsPage*>()->findChildren<QComboBox*>().at(2);
     REQUIRE(tagFilter->count() > 1);
     tagFilter->setCurrentIndex(1);
-    CHECK(window.contactsPage()->tagFilterName() == tagFilter->currentText());
-    CHECK(window.contactsPage()->ownerFilterName().isEmpty());
+    CHECK(window.findChild<rapport::ui::ContactsPage*>()->tagFilterName() == tagFilter->currentText());
+    CHECK(window.findChild<rapport::ui::ContactsPage*>()->ownerFilterName().isEmpty());
     QAction* action = nullptr;
     for (QAction* each : window.findChildren<QAction*>()) {
         if (each->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+E")))
@@ -300,7 +300,7 @@ TEST_CASE("File > Export from the dashboard opens on its owner, tag and period",
     ui::MainWindow window(fixture.openDatabase());
     window.session()->waitForScores();
     window.showPage(2);
-    ui::DashboardPage& dashboard = *window.dashboardPage();
+    ui::DashboardPage& dashboard = *window.findChild<rapport::ui::DashboardPage*>();
     REQUIRE(dashboard.ownerFilter()->count() > 2);
     dashboard.ownerFilter()->setCurrentIndex(dashboard.ownerFilter()->count() - 1); // a team member
     dashboard.periodFilter()->setCurrentIndex(

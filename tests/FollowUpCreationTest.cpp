@@ -104,8 +104,8 @@ TEST_CASE("Follow up… on the contact page adds a promise that the page then sh
     Database& db = session.database();
     const qint64 contactId = 7;
     window->showPage(1);
-    window->contactsPage()->selectContact(contactId);
-    ui::ContactDetailPanel& panel = *window->contactsPage()->detailPanel();
+    window->findChild<rapport::ui::ContactsPage*>()->selectContact(contactId);
+    ui::ContactDetailPanel& panel = *window->findChild<rapport::ui::ContactsPage*>()->detailPanel();
     auto* shown = child<QLabel>(panel, "openFollowUps");
     CHECK_FALSE(shown->isVisible());
 
@@ -156,8 +156,8 @@ TEST_CASE("Follow up on this… in the timeline starts from the conversation", "
     UiFixture fixture(30, 300);
     const std::unique_ptr<ui::MainWindow> window = fixture.openMainWindow();
     window->showPage(1);
-    window->contactsPage()->selectContact(3);
-    ui::ContactDetailPanel& panel = *window->contactsPage()->detailPanel();
+    window->findChild<rapport::ui::ContactsPage*>()->selectContact(3);
+    ui::ContactDetailPanel& panel = *window->findChild<rapport::ui::ContactsPage*>()->detailPanel();
     QListView* timeline = panel.timelineView();
     const auto* model = qobject_cast<const ui::TimelineModel*>(timeline->model());
     REQUIRE(model != nullptr);

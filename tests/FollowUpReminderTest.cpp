@@ -246,10 +246,10 @@ TEST_CASE("The Open action of a reminder asks for its contact", "[ui][reminders]
 
     // In the window: the contact's page comes up.
     const std::unique_ptr<ui::MainWindow> window = f.fixture.openMainWindow();
-    emit window->reminder()->openRequested(8);
+    emit window->findChild<rapport::ui::FollowUpReminder*>()->openRequested(8);
     CHECK(window->currentPage() == 1);
     CHECK(window->selectedContactId() == 8);
-    emit window->reminder()->openRequested(0);
+    emit window->findChild<rapport::ui::FollowUpReminder*>()->openRequested(0);
     CHECK(window->currentPage() == 0);
 }
 

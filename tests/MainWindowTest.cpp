@@ -62,7 +62,7 @@ TEST_CASE("A new user finds a person, logs a conversation and a trust note, and 
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     Database& db = window.session()->database();
-    ui::ContactsPage& contacts = *window.contactsPage();
+    ui::ContactsPage& contacts = *window.findChild<rapport::ui::ContactsPage*>();
     CHECK(window.windowTitle().startsWith(QStringLiteral("demo.sqlite3")));
     CHECK(contacts.visibleContactCount() == 300);
 
@@ -188,7 +188,7 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
     {
         UiFixture fixture;
         const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
-        const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
+        const qint64 target = shown->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(3);
         const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
         const QString message = addNote(*shown, target, name);
         CHECK(message.startsWith(QStringLiteral("Trust note added.")));
@@ -205,12 +205,13 @@ TEST_CASE("After a trust note the status bar says whether trust counts toward th
             REQUIRE(engine.changeSettings(settings));
         }
         const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
-        const qint64 target = shown->contactsPage()->tableModel()->contactAt(3);
+        const qint64 target = shown->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(3);
         const QString name = require(ContactRepository(shown->session()->database()).get(target)).displayName;
         const QString message = addNote(*shown, target, name);
         CHECK(message.startsWith(QStringLiteral("Trust note added.")));
         CHECK_FALSE(message.contains(QStringLiteral("Settings")));
-        const QString explanation = shown->contactsPage()->detailPanel()->explanationText();
+        const QString explanation =
+            shown->findChild<rapport::ui::ContactsPage*>()->detailPanel()->explanationText();
         CHECK(message.contains(explanation));
         CHECK(explanation.contains(QStringLiteral("Score")));
     }
@@ -241,7 +242,7 @@ TEST_CASE("Reach out lists overdue contacts, most overdue first", "[ui][reachout
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     CHECK(window.currentPage() == 3);
-    const QAbstractItemModel* overdue = window.reachOutPage()->model();
+    const QAbstractItemModel* overdue = window.findChild<rapport::ui::ReachOutPage*>()->model();
     REQUIRE(overdue->rowCount() > 0);
     double previous = 1e9;
     for (int row = 0; row < overdue->rowCount(); ++row) {
@@ -262,12 +263,12 @@ TEST_CASE("Trust notes lists the newest notes across contacts and filters by kin
     MainWindow& window = *shown;
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     CHECK(window.currentPage() == 4);
-    ui::RecentNotesModel* notes = window.trustNotesPage()->model();
+    ui::RecentNotesModel* notes = window.findChild<rapport::ui::TrustNotesPage*>()->model();
     ModelChecks notesChecks(notes);
     CHECK(notes->rowCount() == 300);
     const QString newest = notes->index(0, ui::RecentNotesModel::WhenColumn).data().toString();
     CHECK_FALSE(newest.isEmpty());
-    QComboBox* kind = window.trustNotesPage()->kindFilter();
+    QComboBox* kind = window.findChild<rapport::ui::TrustNotesPage*>()->kindFilter();
     kind->setCurrentIndex(kind->findData(static_cast<int>(TrustKind::Concern)));
     REQUIRE(notes->rowCount() > 0);
     for (int row = 0; row < notes->rowCount(); ++row)
@@ -299,7 +300,7 @@ TEST_CASE("A contact is added and edited from the keyboard, with undo", "[ui][co
     REQUIRE(visit->completed());
     CHECK(require(ContactRepository(db).count()) == before + 1);
     const qint64 grace = require(ContactRepository(db).resolve(QStringLiteral("grace@example.org")));
-    CHECK(window.contactsPage()->currentContactId() == grace);
+    CHECK(window.findChild<rapport::ui::ContactsPage*>()->currentContactId() == grace);
     CHECK(require(ContactRepository(db).resolve(QStringLiteral("github:ghopper"))) == grace);
 
     visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
@@ -341,7 +342,7 @@ TEST_CASE("Undo and redo keep conversations under their ids across deletes", "[u
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     ui::DatabaseSession& session = *shown->session();
     Database& db = session.database();
-    const qint64 contact = shown->contactsPage()->tableModel()->contactAt(0);
+    const qint64 contact = shown->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(0);
     const qint64 before = interactionCount(db);
     auto conversation = [contact](const QString& summary) {
         Interaction interaction;
@@ -385,9 +386,9 @@ TEST_CASE("Ctrl+L from Reach out logs with the contact selected there", "[ui][re
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
     window.showPage(3);
-    const qint64 overdue = window.reachOutPage()->currentContactId();
+    const qint64 overdue = window.findChild<rapport::ui::ReachOutPage*>()->currentContactId();
     REQUIRE(overdue > 0);
-    CHECK(overdue != window.contactsPage()->currentContactId());
+    CHECK(overdue != window.findChild<rapport::ui::ContactsPage*>()->currentContactId());
     CHECK(window.selectedContactId() == overdue);
     auto visit = whenDialogOpens<ui::LogConversationDialog>([overdue](ui::LogConversationDialog& dialog) {
         CHECK(dialog.interaction().contactId == overdue);
@@ -402,7 +403,7 @@ TEST_CASE("What another program commits shows up in the open window by itself", 
     UiFixture fixture;
     const std::unique_ptr<MainWindow> shown = fixture.openMainWindow();
     MainWindow& window = *shown;
-    ui::ContactsPage& contacts = *window.contactsPage();
+    ui::ContactsPage& contacts = *window.findChild<rapport::ui::ContactsPage*>();
     const int before = contacts.visibleContactCount();
 
     QProcess addContact;

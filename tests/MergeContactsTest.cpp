@@ -154,7 +154,7 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
     const Contact merged = require(ContactRepository(db).get(graces.fromOutlook));
     CHECK(merged.title == QStringLiteral("Rear Admiral"));
     CHECK(merged.tags == QStringList{QStringLiteral("Core contributors")});
-    CHECK(window.contactsPage()->tableModel()->rowCount() == contacts - 1);
+    CHECK(window.findChild<rapport::ui::ContactsPage*>()->tableModel()->rowCount() == contacts - 1);
     QUndoStack& undo = *session.undoStack();
     CHECK(undo.undoText() == QStringLiteral("Merge 1 contact into Grace Hopper"));
 
@@ -163,7 +163,10 @@ TEST_CASE("Possible duplicates merges a pair with the chosen fields, undone in o
     CHECK(require(ContactRepository(db).get(graces.fromLinkedIn)).tags ==
           QStringList{QStringLiteral("Core contributors")});
     CHECK(require(ContactRepository(db).get(graces.fromOutlook)).tags.isEmpty());
-    CHECK(window.contactsPage()->tableModel()->indexOfContact(graces.fromLinkedIn).isValid());
+    CHECK(window.findChild<rapport::ui::ContactsPage*>()
+              ->tableModel()
+              ->indexOfContact(graces.fromLinkedIn)
+              .isValid());
     undo.redo();
     CHECK(require(ContactRepository(db).count()) == contacts - 1);
     undo.undo();
@@ -296,7 +299,10 @@ TEST_CASE("Export this person writes their document, Forget asks, then erases th
           QStringLiteral("Grace Hopper was forgotten: 1 email, phone or handle, 2 conversations and "
                          "0 trust notes erased."));
     CHECK_FALSE(require(ContactRepository(db).exists(graces.fromOutlook)));
-    CHECK_FALSE(window.contactsPage()->tableModel()->indexOfContact(graces.fromOutlook).isValid());
+    CHECK_FALSE(window.findChild<rapport::ui::ContactsPage*>()
+                    ->tableModel()
+                    ->indexOfContact(graces.fromOutlook)
+                    .isValid());
     // An undo of the mark, or of anything older, could not bring back what was erased.
     CHECK(session.undoStack()->count() == 0);
 }

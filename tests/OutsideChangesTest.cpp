@@ -85,7 +85,7 @@ TEST_CASE("A conversation logged by the command line shows in the open window wi
     ui::MainWindow window(fixture.openDatabase());
     window.show();
     window.session()->waitForScores();
-    ui::ContactTableModel* model = window.contactsPage()->tableModel();
+    ui::ContactTableModel* model = window.findChild<rapport::ui::ContactsPage*>()->tableModel();
     const auto lastContactShown = [model] {
         return model->index(model->indexOfContact(7).row(), ui::ContactTableModel::LastContactColumn)
             .data()

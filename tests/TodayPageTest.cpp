@@ -47,7 +47,7 @@ TEST_CASE("Today suggests a capped list with reasons, snooze, dismiss and loggin
     window.showPage(1);
     QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
     REQUIRE(window.currentPage() == 0);
-    ui::TodayPage& today = *window.todayPage();
+    ui::TodayPage& today = *window.findChild<rapport::ui::TodayPage*>();
     today.findChild<QSpinBox*>(QStringLiteral("todayLimit"))->setValue(10);
     QCoreApplication::processEvents();
     ui::SuggestionModel& reachOut = *today.reachOut();
@@ -68,7 +68,7 @@ TEST_CASE("Today suggests a capped list with reasons, snooze, dismiss and loggin
     CHECK_FALSE(suggests(reachOut, first));
     // Reach out leaves them out too, and says so.
     window.showPage(3);
-    ui::OverdueContactsModel& overdue = *window.reachOutPage()->model();
+    ui::OverdueContactsModel& overdue = *window.findChild<rapport::ui::ReachOutPage*>()->model();
     for (int row = 0; row < overdue.rowCount(); ++row)
         CHECK(overdue.contactAt(row) != first);
     CHECK(overdue.heldCount() == 1);
@@ -112,7 +112,7 @@ TEST_CASE("Today lists the follow-ups due and closes them in one undoable step",
     ui::MainWindow& window = *shown;
     ui::DatabaseSession& session = *window.session();
     window.showPage(0);
-    ui::TodayPage& today = *window.todayPage();
+    ui::TodayPage& today = *window.findChild<rapport::ui::TodayPage*>();
     const qint64 contact = today.reachOut()->suggestionAt(0)->contactId;
     ui::DueFollowUpModel& due = *today.followUps();
     ModelChecks checks(&due);
@@ -158,10 +158,11 @@ TEST_CASE("Today on an empty database says how to begin", "[ui][today]")
     UiFixture fixture(0, 0);
     const std::unique_ptr<ui::MainWindow> window = fixture.openMainWindow();
     REQUIRE(window->currentPage() == 0);
-    const auto* summary = window->todayPage()->findChild<QLabel*>(QStringLiteral("todayReachOutSummary"));
+    const auto* summary = window->findChild<rapport::ui::TodayPage*>()->findChild<QLabel*>(
+        QStringLiteral("todayReachOutSummary"));
     REQUIRE(summary);
     CHECK(summary->text().contains(QStringLiteral("no contacts yet")));
     CHECK(summary->text().contains(QStringLiteral("Ctrl+Shift+N")));
-    CHECK(window->todayPage()->reachOut()->rowCount() == 0);
+    CHECK(window->findChild<rapport::ui::TodayPage*>()->reachOut()->rowCount() == 0);
     UiFixture::saveScreenshot(*window, QStringLiteral("today-empty"));
 }

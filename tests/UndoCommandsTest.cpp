@@ -73,7 +73,7 @@ TEST_CASE("A conversation the database refuses is reported, not shown as logged"
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     Database& db = window->session()->database();
     QUndoStack& stack = *window->session()->undoStack();
-    const qint64 target = window->contactsPage()->tableModel()->contactAt(2);
+    const qint64 target = window->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(2);
     const qint64 before = interactionCount(db);
     const int steps = stack.count();
     refuse(db, QStringLiteral("INSERT"), QStringLiteral("interactions"));
@@ -97,7 +97,7 @@ TEST_CASE("A trust note the database refuses is reported, not shown as added", "
     const std::unique_ptr<MainWindow> window = fixture.openMainWindow();
     Database& db = window->session()->database();
     QUndoStack& stack = *window->session()->undoStack();
-    const qint64 target = window->contactsPage()->tableModel()->contactAt(2);
+    const qint64 target = window->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(2);
     const qint64 notes = require(TrustNoteRepository(db).count());
     refuse(db, QStringLiteral("INSERT"), QStringLiteral("trust_notes"));
 
@@ -124,7 +124,7 @@ TEST_CASE("An undo the database refuses is reported once and the stack agrees wi
     ui::DatabaseSession& session = *window->session();
     Database& db = session.database();
     QUndoStack& stack = *session.undoStack();
-    const qint64 target = window->contactsPage()->tableModel()->contactAt(2);
+    const qint64 target = window->findChild<rapport::ui::ContactsPage*>()->tableModel()->contactAt(2);
     const qint64 before = interactionCount(db);
     const auto logged = whenLogDialogOpens();
     REQUIRE(window->logConversation(target));
@@ -155,7 +155,7 @@ TEST_CASE("Undoing a delete whose id went to a newer contact fails and clears th
     ui::DatabaseSession& session = *window->session();
     Database& db = session.database();
     QUndoStack& stack = *session.undoStack();
-    ui::ContactsPage& page = *window->contactsPage();
+    ui::ContactsPage& page = *window->findChild<rapport::ui::ContactsPage*>();
     const qint64 newest = require(db.scalar(QStringLiteral("SELECT max(id) FROM contacts"))).toLongLong();
 
     // Two steps on the newest contact: an edit, then the delete.
@@ -209,7 +209,7 @@ TEST_CASE("Redoing a contact whose id went to a newer contact fails and clears t
     });
     REQUIRE(window->editContact(0));
     REQUIRE(visit->completed());
-    const qint64 grace = window->contactsPage()->currentContactId();
+    const qint64 grace = window->findChild<rapport::ui::ContactsPage*>()->currentContactId();
     REQUIRE(require(ContactRepository(db).get(grace)).displayName == QStringLiteral("Grace Hopper"));
     visit = whenDialogOpens<ui::ContactEditDialog>([](ui::ContactEditDialog& dialog) {
         QTest::keyClicks(dialog.findChildren<QLineEdit*>().at(1), QStringLiteral("US Navy"));

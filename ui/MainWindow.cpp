@@ -5,6 +5,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "ui/AboutDialog.h"
+#include "ui/DatabaseView.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactEditDialog.h"
@@ -51,7 +52,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimeZone>
@@ -65,22 +65,13 @@ namespace {
 
 const QString recentFilesKey = QStringLiteral("recentFiles");
 constexpr int recentFileCount = 8;
-enum Page
-{
-    TodayPageIndex = 0,
-    ContactsPageIndex = 1,
-    DashboardPageIndex = 2,
-    ReachOutPageIndex = 3,
-    TrustNotesPageIndex = 4,
-    EventsPageIndex = 5
-};
+using Page = DatabaseView::Page;
 
 } // namespace
 
 MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     : QMainWindow(parent)
     , m_navigation(new QListWidget(this))
-    , m_pages(new QStackedWidget(this))
     , m_undoGroup(new QUndoGroup(this))
     // The offscreen platform (tests, scripted screenshots) has no desktop to notify.
     , m_delivery(new DesktopReminderDelivery(QGuiApplication::platformName() == QLatin1String("offscreen")
@@ -96,14 +87,13 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     m_navigation->addItem(tr("Events"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Trust notes")) +
                                 48);
-    m_navigation->setCurrentRow(ContactsPageIndex);
+    m_navigation->setCurrentRow(Page::ContactsPageIndex);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
 
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    m_centralLayout = new QHBoxLayout(central);
+    m_centralLayout->setContentsMargins(0, 0, 0, 0);
+    m_centralLayout->addWidget(m_navigation);
     setCentralWidget(central);
     createActions();
     resize(1280, 800);
@@ -113,16 +103,11 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget* parent)
     setDatabase(std::move(database));
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+DatabaseSession* MainWindow::session() const
 {
-    // Pages and the reminder hold references into the session: they go first.
-    delete m_reminder;
-    delete m_today;
-    delete m_contacts;
-    delete m_dashboard;
-    delete m_reachOut;
-    delete m_trustNotes;
-    delete m_events;
+    return m_view ? &m_view->session() : nullptr;
 }
 
 void MainWindow::createActions()
@@ -145,8 +130,8 @@ void MainWindow::createActions()
     m_editMenu->addAction(m_undoActions->undoAction());
     m_editMenu->addAction(m_undoActions->redoAction());
     QAction* find = m_editMenu->addAction(tr("&Find contact"), QKeySequence::Find, this, [this] {
-        showPage(ContactsPageIndex);
-        m_contacts->focusSearch();
+        showPage(Page::ContactsPageIndex);
+        m_view->contacts().focusSearch();
     });
     find->setShortcutContext(Qt::ApplicationShortcut);
 
@@ -160,14 +145,14 @@ void MainWindow::createActions()
     relationship->addAction(tr("Add &follow-up…"), QKeySequence(tr("Ctrl+Shift+F")), this,
                             [this] { addFollowUp(selectedContactId()); });
     relationship->addAction(tr("Introduced &by…"), this,
-                            [this] { LinkActions(*m_session, this).chooseIntroducer(selectedContactId()); });
+                            [this] { LinkActions(*session(), this).chooseIntroducer(selectedContactId()); });
     relationship->addAction(tr("&Knows…"), this, [this] {
-        LinkActions(*m_session, this).chooseAcquaintance(selectedContactId());
+        LinkActions(*session(), this).chooseAcquaintance(selectedContactId());
     });
 
     relationship->addAction(tr("New e&vent…"), QKeySequence(tr("Ctrl+Shift+L")), this, [this] {
-        showPage(EventsPageIndex);
-        m_events->newEvent();
+        showPage(Page::EventsPageIndex);
+        m_view->events().newEvent();
     });
 
     relationship->addSeparator();
@@ -177,43 +162,45 @@ void MainWindow::createActions()
                             [this] { editContact(selectedContactId()); });
     m_selectionMenu = relationship->addMenu(tr("&Selected contacts"));
     relationship->addAction(tr("E&xport this person…"), this, [this] {
-        const QString message = PersonActions(*m_session, this).exportPerson(selectedContactId());
+        const QString message = PersonActions(*session(), this).exportPerson(selectedContactId());
         if (!message.isEmpty())
             statusBar()->showMessage(message, 8000);
     });
     relationship->addAction(tr("&Forget this person…"), this, [this] {
-        const QString message = PersonActions(*m_session, this).forgetPerson(selectedContactId());
+        const QString message = PersonActions(*session(), this).forgetPerson(selectedContactId());
         if (!message.isEmpty())
             statusBar()->showMessage(message, 8000);
     });
     relationship->addAction(tr("Find possible &duplicates…"), QKeySequence(tr("Ctrl+Shift+D")), this, [this] {
-        showPage(ContactsPageIndex);
-        m_contacts->findDuplicates();
+        showPage(Page::ContactsPageIndex);
+        m_view->contacts().findDuplicates();
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("T&oday"), QKeySequence(tr("Ctrl+0")), this, [this] { showPage(TodayPageIndex); });
+    view->addAction(tr("T&oday"), QKeySequence(tr("Ctrl+0")), this,
+                    [this] { showPage(Page::TodayPageIndex); });
     view->addAction(tr("&Contacts"), QKeySequence(tr("Ctrl+1")), this,
-                    [this] { showPage(ContactsPageIndex); });
+                    [this] { showPage(Page::ContactsPageIndex); });
     view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+2")), this,
-                    [this] { showPage(DashboardPageIndex); });
+                    [this] { showPage(Page::DashboardPageIndex); });
     view->addAction(tr("&Reach out"), QKeySequence(tr("Ctrl+3")), this,
-                    [this] { showPage(ReachOutPageIndex); });
+                    [this] { showPage(Page::ReachOutPageIndex); });
     view->addAction(tr("&Trust notes"), QKeySequence(tr("Ctrl+4")), this,
-                    [this] { showPage(TrustNotesPageIndex); });
-    view->addAction(tr("&Events"), QKeySequence(tr("Ctrl+5")), this, [this] { showPage(EventsPageIndex); });
+                    [this] { showPage(Page::TrustNotesPageIndex); });
+    view->addAction(tr("&Events"), QKeySequence(tr("Ctrl+5")), this,
+                    [this] { showPage(Page::EventsPageIndex); });
     view->addSeparator();
     view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
-        if (m_session)
-            m_session->everythingTouched();
+        if (m_view)
+            session()->everythingTouched();
     });
     // What the command line, an import or a teammate on a shared file commits shows up by itself; not
     // under an open dialog, which may be holding rows of the list.
     auto* outsideChanges = new QTimer(this);
     outsideChanges->setInterval(2000);
     connect(outsideChanges, &QTimer::timeout, this, [this] {
-        if (m_session && !QApplication::activeModalWidget())
-            m_session->checkForOutsideChanges();
+        if (m_view && !QApplication::activeModalWidget())
+            session()->checkForOutsideChanges();
     });
     outsideChanges->start();
 
@@ -241,85 +228,47 @@ void MainWindow::setDatabase(std::unique_ptr<Database> database)
         showError(session.error().message);
         return;
     }
-    delete m_reminder;
-    delete m_today;
-    delete m_contacts;
-    delete m_dashboard;
-    delete m_reachOut;
-    delete m_trustNotes;
-    delete m_events;
-    m_session = std::move(*session);
+    // The old file's pages, reminder, session and undo stack go together.
+    delete m_view;
+    m_view = new DatabaseView(std::move(*session), *m_delivery, centralWidget());
+    m_centralLayout->addWidget(m_view, 1);
+    DatabaseSession& opened = m_view->session();
     // Queued: models report from data() and views from paint events, where a modal box must not open.
-    connect(m_session.get(), &DatabaseSession::errorOccurred, this, &MainWindow::showError,
-            Qt::QueuedConnection);
-
-    m_contacts = new ContactsPage(*m_session, m_pages);
-    m_selectionMenu->clear();
-    m_selectionMenu->addActions(m_contacts->bulkActions());
-    m_reachOut = new ReachOutPage(*m_session, m_pages);
-    m_today = new TodayPage(*m_session, m_pages);
-    m_pages->insertWidget(TodayPageIndex, m_today);
-    m_pages->insertWidget(ContactsPageIndex, m_contacts);
-    m_dashboard = new DashboardPage(*m_session, m_pages);
-    m_pages->insertWidget(DashboardPageIndex, m_dashboard);
-    m_pages->insertWidget(ReachOutPageIndex, m_reachOut);
-    m_trustNotes = new TrustNotesPage(*m_session, m_pages);
-    m_pages->insertWidget(TrustNotesPageIndex, m_trustNotes);
-    connect(m_trustNotes, &TrustNotesPage::contactRequested, this, [this](qint64 contactId) {
-        showPage(ContactsPageIndex);
-        m_contacts->selectContact(contactId);
-    });
-    m_events = new EventsPage(*m_session, m_pages);
-    m_pages->insertWidget(EventsPageIndex, m_events);
-    connect(m_events, &EventsPage::contactRequested, this, [this](qint64 contactId) {
-        showPage(ContactsPageIndex);
-        m_contacts->selectContact(contactId);
-    });
-    connect(m_contacts, &ContactsPage::logConversationRequested, this, &MainWindow::logConversation);
-    connect(m_dashboard, &DashboardPage::logConversationRequested, this, &MainWindow::logConversation);
-    connect(m_dashboard, &DashboardPage::contactRequested, this, [this](qint64 contactId) {
-        showPage(ContactsPageIndex);
-        m_contacts->selectContact(contactId);
-    });
-    connect(m_contacts, &ContactsPage::trustNoteRequested, this, &MainWindow::addTrustNote);
-    connect(m_contacts, &ContactsPage::followUpRequested, this, &MainWindow::addFollowUp);
-    connect(m_contacts, &ContactsPage::editContactRequested, this, &MainWindow::editContact);
-    connect(m_contacts, &ContactsPage::deleteConversationRequested, this, &MainWindow::deleteConversation);
-    connect(m_reachOut, &ReachOutPage::logConversationRequested, this, &MainWindow::logConversation);
-    connect(m_today, &TodayPage::logConversationRequested, this, &MainWindow::logConversation);
-    connect(m_today, &TodayPage::contactRequested, this, [this](qint64 contactId) {
-        showPage(ContactsPageIndex);
-        m_contacts->selectContact(contactId);
-    });
-    connect(m_session.get(), &DatabaseSession::contactChanged, this, &MainWindow::updateStatus);
-    connect(m_session.get(), &DatabaseSession::scoresLoaded, this, [this] {
-        if (currentPage() == ReachOutPageIndex)
-            m_reachOut->refresh();
-        m_contacts->detailPanel()->showContact(m_contacts->currentContactId());
-        updateStatus();
-    });
-
-    connect(m_session.get(), &DatabaseSession::undone, this, [this](const QString& text) {
+    connect(&opened, &DatabaseSession::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
+    connect(&opened, &DatabaseSession::undone, this, [this](const QString& text) {
         statusBar()->showMessage(
             tr("Undone: %1. Redo with %2.")
                 .arg(text, QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)),
             8000);
     });
-    connect(m_session.get(), &DatabaseSession::redone, this,
+    connect(&opened, &DatabaseSession::redone, this,
             [this](const QString& text) { statusBar()->showMessage(tr("Redone: %1.").arg(text), 8000); });
-    m_undoActions->setSession(*m_session);
+    m_undoActions->setSession(opened);
+    m_selectionMenu->clear();
+    m_selectionMenu->addActions(m_view->contacts().bulkActions());
+
+    connect(m_view, &DatabaseView::pageShown, this, [this](int page) {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentRow(page);
+    });
+    connect(m_view, &DatabaseView::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_view, &DatabaseView::logConversationRequested, this, &MainWindow::logConversation);
+    connect(m_view, &DatabaseView::trustNoteRequested, this, &MainWindow::addTrustNote);
+    connect(m_view, &DatabaseView::followUpRequested, this, &MainWindow::addFollowUp);
+    connect(m_view, &DatabaseView::editContactRequested, this, &MainWindow::editContact);
+    connect(m_view, &DatabaseView::deleteConversationRequested, this, &MainWindow::deleteConversation);
+    FollowUpReminder& reminder = m_view->reminder();
+    connect(&reminder, &FollowUpReminder::openRequested, this, &MainWindow::showFromReminder);
+    connect(&reminder, &FollowUpReminder::dueTodayCounted, this, [this](int count) {
+        if (m_tray)
+            m_tray->setDueToday(count);
+    });
 
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     rememberRecent(path);
-    m_reminder = new FollowUpReminder(*m_session, *m_delivery, this);
-    connect(m_reminder, &FollowUpReminder::openRequested, this, &MainWindow::showFromReminder);
-    connect(m_reminder, &FollowUpReminder::dueTodayCounted, this, [this](int count) {
-        if (m_tray)
-            m_tray->setDueToday(count);
-    });
     applyReminderPreferences();
-    showPage(TodayPageIndex);
+    showPage(Page::TodayPageIndex);
     updateStatus();
 }
 
@@ -338,10 +287,10 @@ void MainWindow::applyReminderPreferences()
         m_tray = nullptr;
     }
     m_delivery->setTrayIcon(m_tray ? m_tray->trayIcon() : nullptr);
-    if (m_reminder) {
-        m_reminder->setNotifying(preferences.remind);
+    if (m_view) {
+        m_view->reminder().setNotifying(preferences.remind);
         // Also the count of a tray icon just made, and the follow-ups of who the user now says they are.
-        m_reminder->check();
+        m_view->reminder().check();
     }
 }
 
@@ -356,79 +305,60 @@ void MainWindow::raiseWindow()
 
 void MainWindow::showFromReminder(qint64 contactId)
 {
+    if (!m_view)
+        return;
     raiseWindow();
-    if (contactId > 0) {
-        showPage(ContactsPageIndex);
-        m_contacts->selectContact(contactId);
-    } else {
-        showPage(TodayPageIndex);
-    }
+    if (contactId > 0)
+        m_view->showContact(contactId);
+    else
+        showPage(Page::TodayPageIndex);
 }
 
 void MainWindow::showPage(int page)
 {
-    if (page == ReachOutPageIndex && m_reachOut)
-        m_reachOut->refresh();
-    if (page == TodayPageIndex && m_today)
-        m_today->refresh();
-    m_pages->setCurrentIndex(page);
-    const QSignalBlocker blocker(m_navigation);
-    m_navigation->setCurrentRow(page);
+    if (!m_view)
+        return;
+    m_view->showPage(page);
 }
 
 qint64 MainWindow::selectedContactId() const
 {
-    if (!m_session)
-        return 0;
-    switch (currentPage()) {
-    case DashboardPageIndex:
-        return m_dashboard->currentContactId();
-    case TodayPageIndex:
-        return m_today->currentContactId();
-    case ReachOutPageIndex:
-        return m_reachOut->currentContactId();
-    case TrustNotesPageIndex:
-        return m_trustNotes->currentContactId();
-    case EventsPageIndex:
-        return m_events->currentContactId();
-    default:
-        return m_contacts->currentContactId();
-    }
+    return m_view ? m_view->selectedContactId() : 0;
 }
 
 int MainWindow::currentPage() const
 {
-    return m_pages->currentIndex();
+    return m_view ? m_view->currentIndex() : -1;
 }
 
 bool MainWindow::logConversation(qint64 contactId)
 {
-    if (!m_session)
+    if (!m_view)
         return false;
-    LogConversationDialog dialog(*m_session, contactId, this);
+    LogConversationDialog dialog(*session(), contactId, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const Interaction interaction = dialog.interaction();
-    auto log = std::make_unique<AddRemoveConversationCommand>(*m_session, interaction,
+    auto log = std::make_unique<AddRemoveConversationCommand>(*session(), interaction,
                                                               AddRemoveConversationCommand::Action::Log);
     const std::optional<FollowUp> followUp = dialog.followUp();
     if (followUp) {
         std::vector<std::unique_ptr<DatabaseCommand>> steps;
         steps.push_back(std::move(log));
         steps.push_back(
-            std::make_unique<AddFollowUpCommand>(*m_session, *followUp, contactName(interaction.contactId)));
+            std::make_unique<AddFollowUpCommand>(*session(), *followUp, contactName(interaction.contactId)));
         if (!DatabaseCommand::push(
-                *m_session,
+                *session(),
                 std::make_unique<CommandSequence>(
-                    *m_session,
+                    *session(),
                     tr("Log conversation with %1 and follow up").arg(contactName(interaction.contactId)),
                     std::move(steps))))
             return false;
-    } else if (!DatabaseCommand::push(*m_session, std::move(log))) {
+    } else if (!DatabaseCommand::push(*session(), std::move(log))) {
         return false;
     }
-    m_contacts->selectContact(interaction.contactId);
-    QString message = tr("Logged. %1").arg(m_contacts->detailPanel()->explanationText());
+    m_view->contacts().selectContact(interaction.contactId);
+    QString message = tr("Logged. %1").arg(m_view->contacts().detailPanel()->explanationText());
     if (followUp)
         message += tr(" Follow-up due %1.").arg(followUpDayText(followUp->dueAt));
     statusBar()->showMessage(message, 8000);
@@ -437,14 +367,14 @@ bool MainWindow::logConversation(qint64 contactId)
 
 bool MainWindow::addFollowUp(qint64 contactId, const QString& text)
 {
-    if (!m_session)
+    if (!m_view)
         return false;
-    FollowUpDialog dialog(*m_session, contactId, text, this);
+    FollowUpDialog dialog(*session(), contactId, text, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const FollowUp followUp = dialog.followUp();
-    if (!DatabaseCommand::push(*m_session, std::make_unique<AddFollowUpCommand>(
-                                               *m_session, followUp, contactName(followUp.contactId))))
+    if (!DatabaseCommand::push(*session(), std::make_unique<AddFollowUpCommand>(
+                                               *session(), followUp, contactName(followUp.contactId))))
         return false;
     statusBar()->showMessage(tr("Follow-up with %1 due %2: it shows on Today (Ctrl+0) that day.")
                                  .arg(contactName(followUp.contactId), followUpDayText(followUp.dueAt)),
@@ -454,13 +384,13 @@ bool MainWindow::addFollowUp(qint64 contactId, const QString& text)
 
 QString MainWindow::contactName(qint64 contactId) const
 {
-    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(m_session->database()).rows({contactId});
+    const Result<QHash<qint64, ContactRow>> rows = ContactDirectory(session()->database()).rows({contactId});
     return rows ? rows->value(contactId).name : QString();
 }
 
 bool MainWindow::addTrustNote(qint64 contactId)
 {
-    if (!m_session)
+    if (!m_view)
         return false;
     if (contactId <= 0) {
         statusBar()->showMessage(tr("Select a contact first, then add a trust note (Ctrl+T)."), 5000);
@@ -470,59 +400,58 @@ bool MainWindow::addTrustNote(qint64 contactId)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     TrustNote trustNote = dialog.note();
-    if (m_session->currentMemberId() > 0)
-        trustNote.authorId = m_session->currentMemberId();
+    if (session()->currentMemberId() > 0)
+        trustNote.authorId = session()->currentMemberId();
     if (!DatabaseCommand::push(
-            *m_session, std::make_unique<AddRemoveTrustNoteCommand>(*m_session, trustNote,
+            *session(), std::make_unique<AddRemoveTrustNoteCommand>(*session(), trustNote,
                                                                     AddRemoveTrustNoteCommand::Action::Add)))
         return false;
-    m_contacts->selectContact(contactId);
+    m_view->contacts().selectContact(contactId);
     // Trust is out of the score by default; say so, or the note seems to do nothing.
     QString effect;
-    if (m_session->engine().settings().trustWeight <= 0)
+    if (session()->engine().settings().trustWeight <= 0)
         effect = tr("Trust levels count toward the score only when their weight is set (Edit > Settings…).");
     else if (!trustNote.trustLevel)
         effect = tr("It has no trust level, so the score is unchanged.");
     else
-        effect = m_contacts->detailPanel()->explanationText();
+        effect = m_view->contacts().detailPanel()->explanationText();
     statusBar()->showMessage(tr("Trust note added. %1").arg(effect), 8000);
     return true;
 }
 
 bool MainWindow::editContact(qint64 contactId)
 {
-    if (!m_session)
+    if (!m_view)
         return false;
     Contact before;
     if (contactId > 0) {
-        const Result<Contact> existing = ContactRepository(m_session->database()).get(contactId);
+        const Result<Contact> existing = ContactRepository(session()->database()).get(contactId);
         if (!existing) {
             showError(existing.error().message);
             return false;
         }
         before = *existing;
     }
-    ContactEditDialog dialog(*m_session, before, this);
+    ContactEditDialog dialog(*session(), before, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     if (contactId > 0)
         return DatabaseCommand::push(
-                   *m_session, std::make_unique<EditContactCommand>(*m_session, before, dialog.contact()))
+                   *session(), std::make_unique<EditContactCommand>(*session(), before, dialog.contact()))
             .ok();
     const Result<const CreateContactCommand*> created = DatabaseCommand::push(
-        *m_session, std::make_unique<CreateContactCommand>(*m_session, dialog.contact()));
+        *session(), std::make_unique<CreateContactCommand>(*session(), dialog.contact()));
     if (!created)
         return false;
-    showPage(ContactsPageIndex);
-    m_contacts->selectContact((*created)->contactId());
+    m_view->showContact((*created)->contactId());
     return true;
 }
 
 bool MainWindow::openSettings()
 {
-    if (!m_session)
+    if (!m_view)
         return false;
-    if (SettingsDialog(*m_session, selectedContactId(), this).exec() != QDialog::Accepted)
+    if (SettingsDialog(*session(), selectedContactId(), this).exec() != QDialog::Accepted)
         return false;
     applyReminderPreferences();
     return true;
@@ -530,14 +459,16 @@ bool MainWindow::openSettings()
 
 void MainWindow::deleteConversation(qint64 interactionId)
 {
-    const Result<Interaction> interaction = InteractionRepository(m_session->database()).get(interactionId);
+    if (!m_view)
+        return;
+    const Result<Interaction> interaction = InteractionRepository(session()->database()).get(interactionId);
     if (!interaction) {
         showError(interaction.error().message);
         return;
     }
-    if (!DatabaseCommand::push(*m_session,
+    if (!DatabaseCommand::push(*session(),
                                std::make_unique<AddRemoveConversationCommand>(
-                                   *m_session, *interaction, AddRemoveConversationCommand::Action::Delete)))
+                                   *session(), *interaction, AddRemoveConversationCommand::Action::Delete)))
         return;
     statusBar()->showMessage(tr("Conversation deleted. Undo with %1.")
                                  .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)),
@@ -546,9 +477,9 @@ void MainWindow::deleteConversation(qint64 interactionId)
 
 void MainWindow::importFile()
 {
-    if (!m_session)
+    if (!m_view)
         return;
-    ImportWizard wizard(*m_session, this);
+    ImportWizard wizard(*session(), this);
     wizard.exec();
     if (wizard.resultPage()->written())
         statusBar()->showMessage(tr("Imported: %1").arg(wizard.outcome()->value().summary()), 8000);
@@ -556,9 +487,9 @@ void MainWindow::importFile()
 
 void MainWindow::importArchive()
 {
-    if (!m_session)
+    if (!m_view)
         return;
-    ArchiveImportWizard wizard(*m_session, this);
+    ArchiveImportWizard wizard(*session(), this);
     wizard.exec();
     if (wizard.resultPage()->written())
         statusBar()->showMessage(
@@ -568,15 +499,17 @@ void MainWindow::importArchive()
 
 void MainWindow::exportReport()
 {
-    if (!m_session)
+    if (!m_view)
         return;
     // From the dashboard, the export covers what it shows: its owner, tag and period.
-    const bool fromDashboard = currentPage() == DashboardPageIndex;
-    ExportDialog dialog(
-        *m_session, fromDashboard ? chosenName(*m_dashboard->ownerFilter()) : m_contacts->ownerFilterName(),
-        fromDashboard ? chosenName(*m_dashboard->tagFilter()) : m_contacts->tagFilterName(), this);
+    const bool fromDashboard = currentPage() == Page::DashboardPageIndex;
+    const DashboardPage& dashboard = m_view->dashboard();
+    const ContactsPage& contacts = m_view->contacts();
+    ExportDialog dialog(*session(),
+                        fromDashboard ? chosenName(*dashboard.ownerFilter()) : contacts.ownerFilterName(),
+                        fromDashboard ? chosenName(*dashboard.tagFilter()) : contacts.tagFilterName(), this);
     if (fromDashboard) {
-        const DashboardFilter shown = m_dashboard->filter();
+        const DashboardFilter shown = dashboard.filter();
         dialog.setPeriod(QDateTime::fromSecsSinceEpoch(shown.start, QTimeZone::utc()).date(),
                          QDateTime::fromSecsSinceEpoch(shown.end - 1, QTimeZone::utc()).date());
     }
@@ -645,14 +578,17 @@ void MainWindow::showError(const QString& message)
 
 void MainWindow::updateStatus()
 {
-    if (!m_session)
+    if (!m_view)
         return;
     statusBar()->showMessage(
-        tr("%1 contacts · %2").arg(m_contacts->tableModel()->rowCount()).arg(m_session->path()));
+        tr("%1 contacts · %2").arg(m_view->contacts().tableModel()->rowCount()).arg(session()->path()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // An edit, or its undo, finishes what it started: the undo stack must say what the database holds.
+    if (m_view)
+        session()->waitForJob();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());

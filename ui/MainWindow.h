@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window: navigation between the contacts, dashboard, reach-out, trust-note and event pages, the
-// menus and shortcuts, the undo stack, opening or creating database files, and the reminders of follow-ups
-// with the tray icon.
+// The main window: the navigation, the menus and shortcuts, Edit > Undo and Redo over the open database's
+// stack, opening or creating database files (each shown by a DatabaseView that replaces the last), the
+// dialogs the menus open, and the tray icon of follow-up reminders.
 #pragma once
 
 #include "core/storage/Database.h"
@@ -9,23 +9,17 @@
 #include <QMainWindow>
 #include <memory>
 
+class QHBoxLayout;
 class QListWidget;
 class QMenu;
-class QStackedWidget;
 class QUndoGroup;
 
 namespace rapport::ui {
 
-class ContactsPage;
-class DashboardPage;
 class DatabaseSession;
+class DatabaseView;
 class DesktopReminderDelivery;
-class EventsPage;
-class FollowUpReminder;
 class ReminderTrayIcon;
-class ReachOutPage;
-class TodayPage;
-class TrustNotesPage;
 class UndoActions;
 
 class MainWindow : public QMainWindow
@@ -37,14 +31,8 @@ public:
     explicit MainWindow(std::unique_ptr<Database> database, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    DatabaseSession* session() const { return m_session.get(); }
-    ContactsPage* contactsPage() const { return m_contacts; }
-    DashboardPage* dashboardPage() const { return m_dashboard; }
-    ReachOutPage* reachOutPage() const { return m_reachOut; }
-    TodayPage* todayPage() const { return m_today; }
-    TrustNotesPage* trustNotesPage() const { return m_trustNotes; }
-    EventsPage* eventsPage() const { return m_events; }
-    FollowUpReminder* reminder() const { return m_reminder; }
+    // The open database's session; null only when the first one could not be opened.
+    DatabaseSession* session() const;
     // Null where the desktop has no tray or Settings turned it off.
     ReminderTrayIcon* trayIcon() const { return m_tray; }
     void showPage(int page);
@@ -86,22 +74,15 @@ private:
     // Brings the window up from a reminder or the tray: the contact's page, or Today for 0.
     void showFromReminder(qint64 contactId);
 
-    std::unique_ptr<DatabaseSession> m_session;
     QListWidget* m_navigation = nullptr;
-    QStackedWidget* m_pages = nullptr;
-    ContactsPage* m_contacts = nullptr;
-    DashboardPage* m_dashboard = nullptr;
-    ReachOutPage* m_reachOut = nullptr;
-    TodayPage* m_today = nullptr;
-    TrustNotesPage* m_trustNotes = nullptr;
-    EventsPage* m_events = nullptr;
+    QHBoxLayout* m_centralLayout = nullptr;
+    DatabaseView* m_view = nullptr; // the open database's pages, session and reminder
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
     QMenu* m_selectionMenu = nullptr;
     QUndoGroup* m_undoGroup;
     UndoActions* m_undoActions = nullptr;
     DesktopReminderDelivery* m_delivery = nullptr;
-    FollowUpReminder* m_reminder = nullptr; // of the open database
     ReminderTrayIcon* m_tray = nullptr;
 };
 
