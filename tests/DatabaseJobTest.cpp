@@ -27,11 +27,7 @@ Status outcomeOf(DatabaseJob* job)
     REQUIRE(job != nullptr);
     std::optional<Status> outcome;
     QObject::connect(job, &DatabaseJob::finished, [&outcome](const Status& done) { outcome = done; });
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (!outcome && elapsed.elapsed() < 20000)
-        QTest::qWait(10);
-    REQUIRE(outcome.has_value());
+    REQUIRE(QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 20000));
     return *outcome;
 }
 

@@ -49,7 +49,6 @@ DatabaseJob::DatabaseJob(const QString& label, Cancel cancel, QWidget* parent)
     m_dialog->setAutoClose(false);
     // QProgressDialog shows itself after its own delay once a value is set; this job decides when.
     m_dialog->setMinimumDuration(std::numeric_limits<int>::max());
-    m_dialog->hide();
     if (cancel == Cancel::NotAllowed)
         m_dialog->setCancelButton(nullptr);
     connect(m_dialog.get(), &QProgressDialog::canceled, m_task.get(), &BackgroundTask::cancel);

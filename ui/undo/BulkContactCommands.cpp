@@ -14,6 +14,16 @@ namespace rapport::ui {
 
 namespace {
 
+// Keeps what a bulk edit returns for its undo; its error otherwise.
+template <typename T>
+Status keep(Result<T> result, T& into)
+{
+    if (!result)
+        return result.error();
+    into = std::move(*result);
+    return {};
+}
+
 Status eachContactIdFree(Database& db, const QList<ContactSnapshot>& snapshots, qsizetype from)
 {
     for (qsizetype i = from; i < snapshots.size(); ++i) {
@@ -43,11 +53,7 @@ BulkTagCommand::BulkTagCommand(DatabaseSession& session, const QList<qint64>& co
 BackgroundCommand::Work BulkTagCommand::applyWork()
 {
     return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
-        Result<QList<qint64>> tagged = ContactBulkEdit(db, engine).addTag(m_contactIds, m_tag, progress);
-        if (!tagged)
-            return Status(tagged.error());
-        m_tagged = std::move(*tagged);
-        return Status();
+        return keep(ContactBulkEdit(db, engine).addTag(m_contactIds, m_tag, progress), m_tagged);
     };
 }
 
@@ -70,12 +76,7 @@ BulkOwnerCommand::BulkOwnerCommand(DatabaseSession& session, const QList<qint64>
 BackgroundCommand::Work BulkOwnerCommand::applyWork()
 {
     return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
-        Result<QHash<qint64, std::optional<qint64>>> previous =
-            ContactBulkEdit(db, engine).assignOwner(m_contactIds, m_ownerId, progress);
-        if (!previous)
-            return Status(previous.error());
-        m_previous = std::move(*previous);
-        return Status();
+        return keep(ContactBulkEdit(db, engine).assignOwner(m_contactIds, m_ownerId, progress), m_previous);
     };
 }
 
@@ -100,12 +101,7 @@ BulkArchiveCommand::BulkArchiveCommand(DatabaseSession& session, const QList<qin
 BackgroundCommand::Work BulkArchiveCommand::applyWork()
 {
     return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
-        Result<QList<qint64>> changed =
-            ContactBulkEdit(db, engine).setArchived(m_contactIds, m_archived, progress);
-        if (!changed)
-            return Status(changed.error());
-        m_changed = std::move(*changed);
-        return Status();
+        return keep(ContactBulkEdit(db, engine).setArchived(m_contactIds, m_archived, progress), m_changed);
     };
 }
 
@@ -127,11 +123,7 @@ BulkDeleteCommand::BulkDeleteCommand(DatabaseSession& session, const QList<qint6
 BackgroundCommand::Work BulkDeleteCommand::applyWork()
 {
     return [this](Database& db, ScoringEngine& engine, const ProgressCallback& progress) {
-        Result<QList<ContactSnapshot>> deleted = ContactBulkEdit(db, engine).remove(m_contactIds, progress);
-        if (!deleted)
-            return Status(deleted.error());
-        m_deleted = std::move(*deleted);
-        return Status();
+        return keep(ContactBulkEdit(db, engine).remove(m_contactIds, progress), m_deleted);
     };
 }
 
@@ -158,12 +150,7 @@ MergeContactsCommand::MergeContactsCommand(DatabaseSession& session, qint64 keep
 BackgroundCommand::Work MergeContactsCommand::applyWork()
 {
     return [this](Database& db, ScoringEngine& engine, const ProgressCallback&) {
-        Result<QList<ContactSnapshot>> before =
-            ContactMerge(db, engine).merge(m_keepId, m_otherIds, m_fields);
-        if (!before)
-            return Status(before.error());
-        m_before = std::move(*before);
-        return Status();
+        return keep(ContactMerge(db, engine).merge(m_keepId, m_otherIds, m_fields), m_before);
     };
 }
 
