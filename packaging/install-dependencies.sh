@@ -20,8 +20,8 @@ packages=(
     # headless GUI runs and screenshots, fonts for the UI (a small CJK font, so that Chinese, Japanese and
     # Korean names in the screenshots are not boxes)
     xvfb xauth fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji fonts-wqy-microhei
-    # fuzz targets (tests/fuzz): Clang 14 and its libFuzzer runtime
-    clang-14 libclang-rt-14-dev
+    # fuzz targets (tests/fuzz): Clang 14 and its libFuzzer runtime; the tidy preset's clang-tidy
+    clang-14 libclang-rt-14-dev clang-tidy-14
     # packaging checks
     desktop-file-utils appstream dpkg-dev file
     # icons (QSvgRenderer at build time, SVG icon engine at run time), man page check

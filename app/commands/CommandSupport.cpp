@@ -73,7 +73,7 @@ std::optional<TeamMember> configuredMember(Database& db)
     return member ? std::optional<TeamMember>(std::move(*member)) : std::nullopt;
 }
 
-CommandParser::CommandParser(QString command, QString synopsis, QString description)
+CommandParser::CommandParser(QString command, QString synopsis, const QString& description)
     : m_command(std::move(command))
     , m_synopsis(std::move(synopsis))
 {

@@ -44,7 +44,7 @@ std::optional<TeamMember> configuredMember(Database& db);
 class CommandParser
 {
 public:
-    CommandParser(QString command, QString synopsis, QString description);
+    CommandParser(QString command, QString synopsis, const QString& description);
     void addOption(const QCommandLineOption& option) { m_parser.addOption(option); }
     // Declares a required positional argument (e.g. "FILE"), in order. A command declares none by
     // default, and then any positional argument is a usage error.

@@ -69,7 +69,7 @@ Status DemoInteractionWriter::flush()
 Status DemoInteractionWriter::write(SqliteStatement& statement, int first, int count)
 {
     for (int row = 0; row < count; ++row) {
-        const Row& values = m_rows[static_cast<size_t>(first + row)];
+        const Row& values = m_rows[static_cast<size_t>(first) + static_cast<size_t>(row)];
         const int base = row * columnsPerRow;
         statement.bind(base + 1, values.contactId);
         statement.bind(base + 2, values.occurredAt);

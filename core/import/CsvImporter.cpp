@@ -351,7 +351,7 @@ Result<ImportReport> CsvImporter::pass(bool writing, qint64 rows, const Progress
         Result<ScoringEngine> opened = ScoringEngine::open(m_db);
         if (!opened)
             return opened.error();
-        engine = std::move(*opened);
+        engine = *opened;
         import = std::make_unique<InteractionImport>(m_db, *engine);
         break;
     }

@@ -23,7 +23,7 @@ std::optional<T> parseKey(QByteArrayView raw, FromKey fromKey, FromText fromText
 {
     const QByteArrayView word = raw.trimmed();
     char key[16];
-    if (word.size() > 0 && word.size() < qsizetype(sizeof key)) {
+    if (!word.isEmpty() && word.size() < qsizetype(sizeof key)) {
         std::memcpy(key, word.data(), static_cast<size_t>(word.size()));
         key[word.size()] = '\0';
         if (const std::optional<T> value = fromKey(key))

@@ -23,7 +23,6 @@ QString unfoldableLetter(QChar c)
     case 0x0142: // ł
         return QStringLiteral("l");
     case 0x0111: // đ
-        return QStringLiteral("d");
     case 0x00F0: // ð
         return QStringLiteral("d");
     case 0x00FE: // þ

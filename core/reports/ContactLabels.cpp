@@ -27,7 +27,7 @@ Result<ContactLabels> ContactLabels::load(Database& db)
             labels.m_dense[static_cast<size_t>(id)] = std::move(entry);
             labels.m_present[static_cast<size_t>(id)] = true;
         } else {
-            labels.m_contacts.insert(id, std::move(entry));
+            labels.m_contacts.emplace(id, std::move(entry));
         }
     }
     if (!contacts.ok())

@@ -173,6 +173,7 @@ std::vector<WeekActivity> wholeWeeks(const DashboardData& data)
 std::vector<qint64> weekStarts(const std::vector<WeekActivity>& weeks)
 {
     std::vector<qint64> moments;
+    moments.reserve(weeks.size());
     for (const WeekActivity& week : weeks)
         moments.push_back(week.weekStart);
     return moments;
@@ -393,9 +394,9 @@ QChart* DashboardCharts::reciprocity(const DashboardData& data)
     }};
     for (int direction = 0; direction < directionCount; ++direction) {
         auto* line = new QLineSeries(chart);
-        const auto& [name, color] = styles[static_cast<size_t>(direction)];
+        const QString name = styles[static_cast<size_t>(direction)].first;
         line->setName(name);
-        line->setPen(QPen(color, 2));
+        line->setPen(QPen(styles[static_cast<size_t>(direction)].second, 2));
         line->setPointsVisible(true);
         std::vector<double> values;
         for (const WeekActivity& week : weeks) {

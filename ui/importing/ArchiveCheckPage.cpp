@@ -170,16 +170,17 @@ void ArchiveCheckPage::showChoice()
 {
     const qsizetype all = m_wizard.people()->rowCount();
     const qsizetype included = m_wizard.people()->includedCount();
-    if (all == 0)
+    if (all == 0) {
         m_choice->setText(tr("Nobody to import: nothing in this archive is a conversation of yours."));
-    else if (included == all)
+    } else if (included == all) {
         m_choice->setText(tr("All %n people will be imported.", nullptr, static_cast<int>(all)));
-    else
+    } else {
         m_choice->setText(tr("%1 of %2 people will be imported; the conversations with the %3 unticked are "
                              "left out, and they do not become contacts.")
                               .arg(included)
                               .arg(all)
                               .arg(all - included));
+    }
     emit completeChanged();
 }
 

@@ -24,7 +24,7 @@ QString settingsKeyOf(const QString& databasePath)
 DatabaseSession::DatabaseSession(std::unique_ptr<Database> database, ScoringEngine engine, QObject* parent)
     : QObject(parent)
     , m_database(std::move(database))
-    , m_engine(std::move(engine))
+    , m_engine(engine)
 {}
 
 DatabaseSession::~DatabaseSession()
@@ -41,7 +41,7 @@ Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::unique_ptr<D
     if (!engine)
         return engine.error();
     std::unique_ptr<DatabaseSession> session(
-        new DatabaseSession(std::move(database), std::move(*engine), parent));
+        new DatabaseSession(std::move(database), *engine, parent));
     session->restoreCurrentMember();
     session->rememberChangeStamp();
     session->startLoadingScores();
@@ -186,7 +186,7 @@ void DatabaseSession::everythingTouched()
         return;
     }
     waitForScores();
-    m_engine = std::move(*engine);
+    m_engine = *engine;
     m_board = std::move(*board);
     m_scoresReady = true;
     emit contactsReset();
