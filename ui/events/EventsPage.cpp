@@ -9,6 +9,7 @@
 #include "ui/session/DatabaseSession.h"
 #include "ui/undo/CommandSequence.h"
 #include "ui/undo/EventCommands.h"
+#include "ui/widgets/DeferredRefresh.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -69,6 +70,7 @@ EventsPage::EventsPage(DatabaseSession& session, QWidget* parent)
     , m_model(new EventTableModel(session, this))
     , m_filter(new QSortFilterProxyModel(this))
     , m_participants(new ParticipantModel(session, this))
+    , m_deferredRefresh(new DeferredRefresh(this, [this] { refresh(); }))
 {
     setObjectName(QStringLiteral("eventsPage"));
     m_filter->setSourceModel(m_model);
@@ -188,42 +190,17 @@ EventsPage::EventsPage(DatabaseSession& session, QWidget* parent)
 
     // An event's changes touch its participants; one with nobody in it, and every undo or redo of one,
     // shows through the undo stack, which every change made here goes through.
-    connect(&m_session, &DatabaseSession::contactChanged, this, &EventsPage::scheduleRefresh);
-    connect(&m_session, &DatabaseSession::contactsReset, this, &EventsPage::scheduleRefresh);
-    connect(m_session.undoStack(), &QUndoStack::indexChanged, this, &EventsPage::scheduleRefresh);
+    connect(&m_session, &DatabaseSession::contactChanged, m_deferredRefresh, &DeferredRefresh::schedule);
+    connect(&m_session, &DatabaseSession::contactsReset, m_deferredRefresh, &DeferredRefresh::schedule);
+    connect(m_session.undoStack(), &QUndoStack::indexChanged, m_deferredRefresh, &DeferredRefresh::schedule);
     refresh();
 }
 
 EventsPage::~EventsPage() = default;
 
-void EventsPage::scheduleRefresh()
-{
-    // A hidden page reads the events when it is shown, not on every conversation logged elsewhere.
-    if (!isVisible()) {
-        m_stale = true;
-        return;
-    }
-    if (m_refreshPending)
-        return;
-    m_refreshPending = true;
-    // A change touches each participant: one read of the events for all of them.
-    QTimer::singleShot(0, this, [this] {
-        m_refreshPending = false;
-        refresh();
-    });
-}
-
-void EventsPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
-}
-
 void EventsPage::refresh()
 {
-    m_refreshPending = false;
-    m_stale = false;
+    m_deferredRefresh->markFresh();
     const qint64 kept = currentEventId();
     const int keptParticipantRow = m_participantsView->currentIndex().row();
     m_model->reload();

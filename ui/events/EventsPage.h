@@ -16,6 +16,8 @@ class QTableView;
 
 namespace rapport::ui {
 
+class DeferredRefresh;
+
 class DatabaseSession;
 class EventTableModel;
 class ParticipantModel;
@@ -54,11 +56,7 @@ public:
 signals:
     void contactRequested(qint64 contactId);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void scheduleRefresh();
     void showParticipants();
     void updateActions();
 
@@ -74,8 +72,7 @@ private:
     QPushButton* m_open = nullptr;
     QPushButton* m_delete = nullptr;
     QPushButton* m_removeParticipant = nullptr;
-    bool m_refreshPending = false;
-    bool m_stale = false; // a change came while hidden
+    DeferredRefresh* m_deferredRefresh = nullptr;
 };
 
 } // namespace rapport::ui

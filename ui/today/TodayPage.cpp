@@ -9,6 +9,7 @@
 #include "ui/undo/FollowUpCommands.h"
 #include "ui/undo/ReachOutCommands.h"
 #include "ui/widgets/BandStyle.h"
+#include "ui/widgets/DeferredRefresh.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -74,6 +75,7 @@ TodayPage::TodayPage(DatabaseSession& session, QWidget* parent)
     , m_dueModel(new DueFollowUpModel(this))
     , m_reachOutModel(new SuggestionModel(this))
     , m_rekindleModel(new SuggestionModel(this))
+    , m_deferredRefresh(new DeferredRefresh(this, [this] { refresh(); }))
 {
     setObjectName(QStringLiteral("todayPage"));
     m_title = new QLabel(this);
@@ -190,14 +192,14 @@ TodayPage::TodayPage(DatabaseSession& session, QWidget* parent)
     connect(m_owner, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_limit, &QSpinBox::valueChanged, this, [this](int limit) {
         QSettings().setValue(limitKey, limit);
-        scheduleRefresh();
+        m_deferredRefresh->schedule();
     });
-    connect(&m_session, &DatabaseSession::contactChanged, this, [this] { scheduleRefresh(); });
+    connect(&m_session, &DatabaseSession::contactChanged, m_deferredRefresh, &DeferredRefresh::schedule);
     connect(&m_session, &DatabaseSession::contactsReset, this, [this] {
         fillOwners();
-        scheduleRefresh();
+        m_deferredRefresh->schedule();
     });
-    connect(&m_session, &DatabaseSession::scoresLoaded, this, [this] { scheduleRefresh(); });
+    connect(&m_session, &DatabaseSession::scoresLoaded, m_deferredRefresh, &DeferredRefresh::schedule);
     refresh();
 }
 
@@ -254,34 +256,9 @@ std::optional<qint64> TodayPage::chosenOwner() const
     return id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
-void TodayPage::scheduleRefresh()
-{
-    // A hidden page plans again when it is shown; planning is a pass over every contact, not to be paid
-    // for each conversation logged elsewhere.
-    if (!isVisible()) {
-        m_stale = true;
-        return;
-    }
-    if (m_refreshPending)
-        return;
-    m_refreshPending = true;
-    // Coalesces a burst of changes (a bulk edit touches many contacts) into one plan.
-    QTimer::singleShot(0, this, [this] {
-        m_refreshPending = false;
-        refresh();
-    });
-}
-
-void TodayPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
-}
-
 void TodayPage::refresh()
 {
-    m_stale = false;
+    m_deferredRefresh->markFresh();
     const qint64 now = Clock::nowSeconds();
     m_title->setText(
         tr("<h2>Today, %1</h2>")

@@ -19,6 +19,8 @@ class QToolButton;
 
 namespace rapport::ui {
 
+class DeferredRefresh;
+
 class DatabaseSession;
 class DueFollowUpModel;
 class SuggestionModel;
@@ -51,13 +53,9 @@ signals:
     void logConversationRequested(qint64 contactId);
     void contactRequested(qint64 contactId);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     QTableView* suggestionTable(SuggestionModel* model, const QString& name);
     const ReachOutSuggestion* currentSuggestion() const;
-    void scheduleRefresh();
     void fillOwners();
     void updateActions();
     std::optional<qint64> chosenOwner() const;
@@ -83,8 +81,7 @@ private:
     QPushButton* m_log = nullptr;
     QToolButton* m_snooze = nullptr;
     QPushButton* m_dismiss = nullptr;
-    bool m_refreshPending = false;
-    bool m_stale = false; // a change came while hidden
+    DeferredRefresh* m_deferredRefresh = nullptr;
 };
 
 } // namespace rapport::ui
