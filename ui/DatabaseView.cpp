@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DatabaseView.h"
 
-#include "ui/contacts/ContactDetailPanel.h"
 #include "ui/contacts/ContactsPage.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/events/EventsPage.h"
@@ -55,7 +54,6 @@ DatabaseView::DatabaseView(std::unique_ptr<DatabaseSession> session, DesktopRemi
     connect(m_session.get(), &DatabaseSession::scoresLoaded, this, [this] {
         if (currentIndex() == ReachOutPageIndex)
             m_reachOut->refresh();
-        m_contacts->detailPanel()->showContact(m_contacts->currentContactId());
         emit statusChanged();
     });
 }

@@ -103,6 +103,9 @@ ContactsPage::ContactsPage(DatabaseSession& session, QWidget* parent)
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ContactsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ContactsPage::updateCount);
     connect(&m_session, &DatabaseSession::contactsReset, this, &ContactsPage::fillFilterChoices);
+    // The detail pane's score and explanation come from the scores, which load after the page opens.
+    connect(&m_session, &DatabaseSession::scoresLoaded, this,
+            [this] { m_detail->showContact(currentContactId()); });
 
     connect(m_detail, &ContactDetailPanel::logConversationRequested, this,
             &ContactsPage::logConversationRequested);
